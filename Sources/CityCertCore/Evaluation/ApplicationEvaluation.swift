@@ -1,0 +1,71 @@
+/// Where an application stands (spec §3.7).
+public enum ApplicationStatus: String, Sendable, Hashable {
+    case provisional, complete, final
+}
+
+/// One member's points for an indicator in one phase, from a sheet that counts.
+public struct MemberPoints: Sendable, Hashable {
+    public var member: String
+    public var points: Points
+    /// The entry the points come from (value or level, note, question).
+    public var entry: Entry
+}
+
+/// The figures of one phase for one indicator.
+public struct PhaseResult: Sendable, Hashable {
+    /// Members' points from submitted sheets that count, in committee order.
+    public var members: [MemberPoints]
+    /// `agg(p,i)`; nil when no sheet of the phase counts.
+    public var aggregate: Points?
+    public var spread: Points
+    public var sheets: Int { members.count }
+}
+
+/// The evaluation of one indicator of one application.
+public struct IndicatorResult: Sendable, Hashable {
+    public var id: String
+    public var item: String
+    public var field: String
+    public var max: Points
+    public var score: Points
+    public var written: PhaseResult
+    public var site: PhaseResult
+    /// The larger of the two phases' spreads.
+    public var spread: Points
+    public var flagged: Bool
+
+    public func phase(_ p: Phase) -> PhaseResult { p == .written ? written : site }
+}
+
+/// A field or item subtotal.
+public struct Subtotal: Sendable, Hashable {
+    public var id: String
+    /// The field an item belongs to; nil for a field.
+    public var field: String?
+    public var score: Points
+    public var max: Points
+}
+
+/// Everything spec §3 derives for one application: scores, totals, grade, status, flags.
+public struct ApplicationEvaluation: Sendable {
+    public var application: String
+    public var cityType: CityType
+    public var status: ApplicationStatus
+    public var method: AggregationMethod
+    public var total: Points
+    public var max: Points
+    public var percent: Points
+    public var grade: Int
+    public var certified: Bool
+    public var fields: [Subtotal]
+    public var items: [Subtotal]
+    public var indicators: [IndicatorResult]
+    /// Eligible members still to submit the written phase / the site phase (site team only).
+    public var missingWritten: [String]
+    public var missingSite: [String]
+
+    /// The result of one indicator.
+    public func indicator(_ id: String) -> IndicatorResult? { indicators.first { $0.id == id } }
+    /// The flagged indicators.
+    public var flagged: [IndicatorResult] { indicators.filter(\.flagged) }
+}

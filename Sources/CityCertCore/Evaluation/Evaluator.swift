@@ -1,0 +1,92 @@
+/// Computes spec §3 for one application from the sheets of the store.
+public struct Evaluator: Sendable {
+    public var standards: Standards
+    public var committee: Committee
+
+    public init(standards: Standards, committee: Committee) {
+        self.standards = standards
+        self.committee = committee
+    }
+
+    /// Evaluates an application. Sheets of members who do not count (conflicted, unknown, secretary,
+    /// outside the site team for the site phase) and drafts are ignored; `method` overrides the
+    /// standards' aggregation method (for "what would the grade be under …").
+    public func evaluate(_ application: Application, sheets: [ScoreSheet], decision: Decision? = nil,
+                         method: AggregationMethod? = nil) -> ApplicationEvaluation {
+        let type = application.cityType
+        let appID = application.id
+        let method = method ?? standards.aggregation
+        let memberOrder = Dictionary(uniqueKeysWithValues: committee.members.enumerated().map { ($1.id, $0) })
+        let counted: [Phase: [ScoreSheet]] = Dictionary(uniqueKeysWithValues: Phase.allCases.map { phase in
+            (phase, sheets
+                .filter { $0.application == appID && $0.isSubmitted(phase) && committee.counts($0.member, phase: phase, application: appID) }
+                .sorted { (memberOrder[$0.member] ?? .max, $0.member) < (memberOrder[$1.member] ?? .max, $1.member) })
+        })
+
+        var results: [IndicatorResult] = []
+        var fields: [Subtotal] = []
+        var items: [Subtotal] = []
+        for field in standards.fields {
+            var fieldSub = Subtotal(id: field.id, field: nil, score: .zero, max: .zero)
+            for item in field.items {
+                var itemSub = Subtotal(id: item.id, field: field.id, score: .zero, max: .zero)
+                for ind in item.indicators where ind.isApplicable(to: type) {
+                    let r = evaluate(ind, item: item.id, field: field.id, type: type, counted: counted, method: method)
+                    results.append(r)
+                    itemSub.score += r.score
+                    itemSub.max += r.max
+                }
+                if itemSub.max > .zero {
+                    items.append(itemSub)
+                    fieldSub.score += itemSub.score
+                    fieldSub.max += itemSub.max
+                }
+            }
+            if fieldSub.max > .zero { fields.append(fieldSub) }
+        }
+        let total = fields.reduce(Points.zero) { $0 + $1.score }
+        let max = fields.reduce(Points.zero) { $0 + $1.max }
+        let grade = Aggregation.grade(total: total, max: max, grades: standards.grades)
+            ?? standards.grades.last?.grade ?? 0
+
+        let submittedWritten = Set(counted[.written]!.map(\.member))
+        let submittedSite = Set(counted[.site]!.map(\.member))
+        let missingWritten = committee.eligibleMembers(for: appID).map(\.id).filter { !submittedWritten.contains($0) }
+        let missingSite = committee.siteTeam(for: appID).map(\.id).filter { !submittedSite.contains($0) }
+        let status: ApplicationStatus = decision != nil ? .final
+            : (missingWritten.isEmpty && missingSite.isEmpty ? .complete : .provisional)
+
+        return ApplicationEvaluation(
+            application: appID, cityType: type, status: status, method: method,
+            total: total, max: max, percent: total.percent(of: max),
+            grade: grade, certified: standards.certifiedGrades.contains(grade),
+            fields: fields, items: items, indicators: results,
+            missingWritten: missingWritten, missingSite: missingSite)
+    }
+
+    private func evaluate(_ ind: Indicator, item: String, field: String, type: CityType,
+                          counted: [Phase: [ScoreSheet]], method: AggregationMethod) -> IndicatorResult {
+        let maxPoints = ind.points(for: type)
+        func phaseResult(_ phase: Phase) -> PhaseResult {
+            var members: [MemberPoints] = []
+            for sheet in counted[phase] ?? [] {
+                guard let entry = sheet.phases[phase]?.entries[ind.id], let share = ind.share(for: entry) else { continue }
+                members.append(MemberPoints(member: sheet.member, points: maxPoints.times(share), entry: entry))
+            }
+            let values = members.map(\.points)
+            return PhaseResult(
+                members: members,
+                aggregate: values.isEmpty ? nil : Aggregation.aggregate(values, method: method, trimMinMembers: standards.trimMinMembers),
+                spread: Aggregation.spread(values))
+        }
+        let written = phaseResult(.written)
+        let site = phaseResult(.site)
+        let score = Aggregation.combine(written: written.aggregate, site: site.aggregate, by: standards.combination)
+        let flagged = [written.spread, site.spread].contains {
+            Aggregation.isFlagged(spread: $0, points: maxPoints, share: standards.flagSpreadShare)
+        }
+        return IndicatorResult(id: ind.id, item: item, field: field, max: maxPoints, score: score,
+                               written: written, site: site, spread: Swift.max(written.spread, site.spread),
+                               flagged: flagged)
+    }
+}

@@ -1,0 +1,75 @@
+import CityCertCore
+import Foundation
+
+/// Reading files below the store root, with the problems of an unreadable file named.
+struct FileAccess: Sendable {
+    let root: URL
+
+    func url(_ relative: String) -> URL { relative.isEmpty ? root : root.appendingPathComponent(relative) }
+
+    func exists(_ relative: String) -> Bool { FileManager.default.fileExists(atPath: url(relative).path) }
+
+    func isDirectory(_ relative: String) -> Bool {
+        var isDir: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url(relative).path, isDirectory: &isDir) && isDir.boolValue
+    }
+
+    func listDirectory(_ relative: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: url(relative).path)) ?? [])
+            .filter { !$0.hasPrefix(".") }
+    }
+
+    /// The bytes of a file, or nil with a problem (missing, unreadable, larger than `limit`).
+    func data(_ relative: String, problems: inout [Problem], limit: Int = 8 * 1024 * 1024) -> Data? {
+        let u = url(relative)
+        guard let attrs = try? FileManager.default.attributesOfItem(atPath: u.path) else {
+            problems.append(Problem(path: relative, "\(relative.split(separator: "/").last ?? "") is missing"))
+            return nil
+        }
+        if let size = attrs[.size] as? NSNumber, size.intValue > limit {
+            problems.append(Problem(path: relative, "the file is larger than \(limit / 1024 / 1024) MiB"))
+            return nil
+        }
+        guard let d = try? Data(contentsOf: u) else {
+            problems.append(Problem(path: relative, "cannot read the file"))
+            return nil
+        }
+        return d
+    }
+
+    /// The UTF-8 text of a file, or nil with a problem.
+    func text(_ relative: String, problems: inout [Problem]) -> String? {
+        guard let d = data(relative, problems: &problems) else { return nil }
+        guard let s = String(validating: d, as: UTF8.self) else {
+            problems.append(Problem(path: relative, line: Self.lineOfInvalidUTF8(d), "the file is not valid UTF-8 text"))
+            return nil
+        }
+        return s.hasPrefix("\u{FEFF}") ? String(s.dropFirst()) : s
+    }
+
+    static func lineOfInvalidUTF8(_ d: Data) -> Int? {
+        var line = 1
+        var start = d.startIndex
+        for i in d.indices where d[i] == 0x0A {
+            if String(validating: d[start..<i], as: UTF8.self) == nil { return line }
+            line += 1
+            start = d.index(after: i)
+        }
+        return line
+    }
+
+    /// Whether an evidence path of an application exists and stays inside its folder once links are followed.
+    func evidenceCheck(folder: String, relative: String) -> ApplicationLoader.EvidenceCheck {
+        let base = url(folder).resolvingSymlinksInPath().path
+        let target = url(folder).appendingPathComponent(relative)
+        guard FileManager.default.fileExists(atPath: target.path) else {
+            // A dangling link may still point outside: check where it points.
+            if let dest = try? FileManager.default.destinationOfSymbolicLink(atPath: target.path), dest.hasPrefix("/") || dest.contains("..") {
+                return .escapes
+            }
+            return .missing
+        }
+        let resolved = target.resolvingSymlinksInPath().path
+        return resolved == base || resolved.hasPrefix(base + "/") ? .ok : .escapes
+    }
+}

@@ -1,0 +1,106 @@
+import CityCertCore
+import Foundation
+
+/// Reads and checks the tool-written JSON files: score sheets and decisions.
+enum SheetLoader {
+    /// Largest tool-written file accepted (a sheet of 60 entries with notes is a few KiB).
+    static let maxBytes = 4 * 1024 * 1024
+
+    /// Decodes a sheet and checks it against the standards, the application and the committee.
+    /// Returns the sheet and the problems; any error means the sheet must not count.
+    static func sheet(_ data: Data, path: String, member: String, application: Application?,
+                      applicationID: String, standards: Standards, committee: Committee) -> (ScoreSheet?, [Problem]) {
+        var problems: [Problem] = []
+        func err(_ m: String) { problems.append(Problem(path: path, m)) }
+        guard data.count <= maxBytes else { return (nil, [Problem(path: path, "the file is larger than 4 MiB")]) }
+        let sheet: ScoreSheet
+        do {
+            sheet = try JSONDecoder().decode(ScoreSheet.self, from: data)
+        } catch {
+            return (nil, [decodingProblem(error, path: path, what: "score sheet")])
+        }
+        if sheet.format != 1 { err("unsupported sheet format \(sheet.format) (this program reads format 1)") }
+        if sheet.application != applicationID { err("the sheet names application '\(sheet.application)' but is filed under '\(applicationID)'") }
+        if sheet.member != member { err("the sheet names member '\(sheet.member)' but is filed under '\(member)'") }
+        // Sheets of members who do not count are a normal situation (spec §3.2): said, and not counted.
+        func warn(_ m: String) { problems.append(Problem(path: path, m, severity: .warning)) }
+        if let m = committee.member(member) {
+            if m.role == .secretary {
+                warn("sheet from \(m.id) (\(m.name)), the secretary, who does not score: not counted")
+            } else if let c = committee.conflict(member: member, application: applicationID) {
+                let kind = c.kind.map { " (\($0.rawValue))" } ?? ""
+                warn("sheet from member \(member), who has a conflict\(kind) on \(applicationID): not counted")
+            }
+        } else {
+            warn("sheet from unknown member '\(member)' (not in committee.yaml): not counted")
+        }
+        for (phase, ps) in sheet.phases.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            for (id, entry) in ps.entries.sorted(by: { $0.key < $1.key }) {
+                guard let ind = standards.indicator(id) else {
+                    err("\(phase.rawValue): entry for unknown indicator '\(id)'")
+                    continue
+                }
+                if ind.isQuantitative {
+                    if entry.level != nil { err("\(phase.rawValue).\(id): a quantitative indicator takes a value, not a level") }
+                } else {
+                    if entry.value != nil { err("\(phase.rawValue).\(id): a qualitative indicator takes a level, not a value") }
+                    if let l = entry.level, !ind.levels.contains(where: { $0.level == l }) {
+                        err("\(phase.rawValue).\(id): level \(l) is not a level of this indicator")
+                    }
+                }
+            }
+            if ps.status == .submitted, let application {
+                let missing = standards.applicableIndicators(for: application.cityType)
+                    .filter { ps.entries[$0.id]?.isScored != true }.map(\.id)
+                if !missing.isEmpty {
+                    err("\(phase.rawValue) is submitted but has no entry for \(missing.count) applicable indicator(s): \(missing.prefix(8).joined(separator: ", "))\(missing.count > 8 ? ", …" : "")")
+                }
+            }
+        }
+        return (sheet, problems)
+    }
+
+    /// Decodes a decision and checks its names.
+    static func decision(_ data: Data, path: String, applicationID: String, committee: Committee) -> (Decision?, [Problem]) {
+        guard data.count <= maxBytes else { return (nil, [Problem(path: path, "the file is larger than 4 MiB")]) }
+        let d: Decision
+        do {
+            d = try JSONDecoder().decode(Decision.self, from: data)
+        } catch {
+            return (nil, [decodingProblem(error, path: path, what: "decision")])
+        }
+        var problems: [Problem] = []
+        if d.format != 1 { problems.append(Problem(path: path, "unsupported decision format \(d.format)")) }
+        if d.application != applicationID { problems.append(Problem(path: path, "the decision names application '\(d.application)' but is filed as '\(applicationID)'")) }
+        if Points(d.total) == nil || Points(d.max) == nil { problems.append(Problem(path: path, "total and max must be two-decimal numbers")) }
+        if committee.member(d.finalizedBy)?.role != .chair {
+            problems.append(Problem(path: path, "finalized_by '\(d.finalizedBy)' is not a chair of the committee", severity: .warning))
+        }
+        return (problems.contains { $0.severity == .error } ? nil : d, problems)
+    }
+
+    /// A clear message (with a line where Foundation gives one) for a JSON decoding error.
+    static func decodingProblem(_ error: Error, path: String, what: String) -> Problem {
+        guard let e = error as? DecodingError else { return Problem(path: path, "cannot read the \(what): \(error)") }
+        func at(_ ctx: DecodingError.Context) -> String {
+            let keys = ctx.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }
+            return keys.isEmpty ? "" : " at \(keys.joined(separator: "."))"
+        }
+        switch e {
+        case .dataCorrupted(let ctx):
+            let text = "\(ctx.debugDescription) \(ctx.underlyingError.map { "\($0)" } ?? "")"
+            return Problem(path: path, line: lineNumber(in: text), "not valid JSON\(at(ctx)): \(ctx.debugDescription)")
+        case .keyNotFound(let key, let ctx):
+            return Problem(path: path, "\(what): missing key '\(key.stringValue)'\(at(ctx))")
+        case .typeMismatch(_, let ctx), .valueNotFound(_, let ctx):
+            return Problem(path: path, "\(what): wrong kind of value\(at(ctx)): \(ctx.debugDescription)")
+        @unknown default:
+            return Problem(path: path, "cannot read the \(what): \(e)")
+        }
+    }
+
+    private static func lineNumber(in text: String) -> Int? {
+        guard let r = text.range(of: #"line (\d+)"#, options: .regularExpression) else { return nil }
+        return Int(text[r].dropFirst(5))
+    }
+}

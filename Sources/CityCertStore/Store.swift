@@ -1,0 +1,185 @@
+import CityCertCore
+import Foundation
+
+/// A certification store opened from its directory (spec §2).
+///
+/// Opening reads `store.yaml`, the standards and the committee, and lists the application folders;
+/// an application, its sheets and its decision are read only when asked for, so showing one
+/// application of a large store reads only that application's files.
+public final class Store: @unchecked Sendable {
+    public let root: URL
+    public let round: String
+    public let title: LocalizedText
+    /// The standards file, relative to the root.
+    public let standardsPath: String
+    public let standards: Standards
+    public let committee: Committee
+    /// Problems found while opening (committee entries left out, unknown keys, …).
+    public let problems: [Problem]
+    /// Every folder under `applications/`, sorted, valid or not.
+    public let applicationIDs: [String]
+
+    let files: FileAccess
+    private var applicationCache: [String: ApplicationLoad] = [:]
+    private let lock = NSLock()
+
+    /// Opens the store, or throws ``StoreOpenError`` listing why it cannot be read.
+    public static func open(at path: String) throws(StoreOpenError) -> Store {
+        let root = URL(fileURLWithPath: path).standardizedFileURL
+        let files = FileAccess(root: root)
+        var problems: [Problem] = []
+        guard files.isDirectory("") else {
+            throw StoreOpenError(problems: [Problem(path: path, "no store here: not a directory")])
+        }
+        guard let text = files.text("store.yaml", problems: &problems) else {
+            if problems.isEmpty { problems.append(Problem(path: "store.yaml", "store.yaml is missing: this folder is not a citycert store")) }
+            throw StoreOpenError(problems: problems)
+        }
+        let reader = YAMLReader(path: "store.yaml")
+        var round: String?, title: LocalizedText?, standardsPath: String?
+        if let node = reader.parse(text), let m = reader.map(node, "store.yaml") {
+            m.checkKeys(["round", "title", "standards"], what: "store.yaml", reader: reader)
+            round = reader.string(m["round"], "round")
+            title = m["title"].flatMap { reader.localized($0, "title", required: false) }
+            standardsPath = reader.string(m["standards"], "standards")
+            if let s = standardsPath, let why = EvidencePath.rejection(of: s) {
+                reader.error(m["standards"], "standards path '\(s)' \(why.replacingOccurrences(of: "application", with: "store"))")
+                standardsPath = nil
+            }
+        }
+        problems += reader.problems
+        guard let round, let standardsPath, !reader.hasErrors else { throw StoreOpenError(problems: problems) }
+
+        var standards: Standards?
+        if let text = files.text(standardsPath, problems: &problems) {
+            let loader = StandardsLoader(path: standardsPath)
+            standards = loader.load(text)
+            problems += loader.reader.problems
+        }
+        var committee: Committee?
+        if let text = files.text("committee.yaml", problems: &problems) {
+            let loader = CommitteeLoader(path: "committee.yaml")
+            committee = loader.load(text)
+            problems += loader.reader.problems
+        }
+        guard let standards, let committee else { throw StoreOpenError(problems: problems) }
+        let ids = files.listDirectory("applications").filter { files.isDirectory("applications/\($0)") }.sorted()
+        return Store(root: root, round: round, title: title ?? LocalizedText(round), standardsPath: standardsPath,
+                     standards: standards, committee: committee, problems: problems, applicationIDs: ids, files: files)
+    }
+
+    init(root: URL, round: String, title: LocalizedText, standardsPath: String, standards: Standards,
+         committee: Committee, problems: [Problem], applicationIDs: [String], files: FileAccess) {
+        self.root = root; self.round = round; self.title = title; self.standardsPath = standardsPath
+        self.standards = standards; self.committee = committee; self.problems = problems
+        self.applicationIDs = applicationIDs; self.files = files
+    }
+
+    // MARK: - Reading
+
+    /// The application in folder `id`, read (once) and checked.
+    public func application(_ id: String) -> ApplicationLoad {
+        lock.lock(); defer { lock.unlock() }
+        if let cached = applicationCache[id] { return cached }
+        let load = readApplication(id)
+        applicationCache[id] = load
+        return load
+    }
+
+    private func readApplication(_ id: String) -> ApplicationLoad {
+        let folder = "applications/\(id)"
+        let path = "\(folder)/application.yaml"
+        guard Identifier.isValid(id) else {
+            return .invalid([Problem(path: folder, "folder name '\(id)' is not a valid application id")])
+        }
+        var problems: [Problem] = []
+        guard let text = files.text(path, problems: &problems) else {
+            if problems.isEmpty { problems.append(Problem(path: path, "application.yaml is missing")) }
+            return .invalid(problems)
+        }
+        let loader = ApplicationLoader(path: path, folderID: id, standards: standards) { [files] evidence in
+            files.evidenceCheck(folder: folder, relative: evidence)
+        }
+        let app = loader.load(text)
+        if let app { return .valid(app, warnings: loader.reader.problems) }
+        return .invalid(loader.reader.problems)
+    }
+
+    /// The member ids that have a folder under `scores/`.
+    public func scoringMemberFolders() -> [String] {
+        files.listDirectory("scores").filter { files.isDirectory("scores/\($0)") }.sorted()
+    }
+
+    /// Every sheet of one application: those that may count, and the problems of the others.
+    /// Reads only `scores/*/<id>.json`.
+    public func sheets(for id: String) -> (sheets: [ScoreSheet], problems: [Problem]) {
+        let app = application(id).application
+        var sheets: [ScoreSheet] = []
+        var problems: [Problem] = []
+        for member in scoringMemberFolders() {
+            let path = "scores/\(member)/\(id).json"
+            guard files.exists(path) else { continue }
+            let (sheet, p) = readSheet(path: path, member: member, applicationID: id, application: app)
+            problems += p
+            if let sheet, !p.contains(where: { $0.severity == .error }) { sheets.append(sheet) }
+        }
+        return (sheets, problems)
+    }
+
+    /// One member's sheet for one application, nil when there is none or it is broken.
+    public func sheet(member: String, application id: String) -> ScoreSheet? {
+        let path = "scores/\(member)/\(id).json"
+        guard Identifier.isValid(member), Identifier.isValid(id), files.exists(path) else { return nil }
+        let (sheet, p) = readSheet(path: path, member: member, applicationID: id, application: application(id).application)
+        return p.contains(where: { $0.severity == .error }) ? nil : sheet
+    }
+
+    func readSheet(path: String, member: String, applicationID: String, application: Application?) -> (ScoreSheet?, [Problem]) {
+        var problems: [Problem] = []
+        guard let data = files.data(path, problems: &problems, limit: SheetLoader.maxBytes) else { return (nil, problems) }
+        return SheetLoader.sheet(data, path: path, member: member, application: application,
+                                 applicationID: applicationID, standards: standards, committee: committee)
+    }
+
+    /// The decision of an application, if it has been finalized.
+    public func decision(for id: String) -> (decision: Decision?, problems: [Problem]) {
+        let path = "decisions/\(id).json"
+        guard Identifier.isValid(id), files.exists(path) else { return (nil, []) }
+        var problems: [Problem] = []
+        guard let data = files.data(path, problems: &problems, limit: SheetLoader.maxBytes) else { return (nil, problems) }
+        return SheetLoader.decision(data, path: path, applicationID: id, committee: committee)
+    }
+
+    /// The evaluation of one valid application from its sheets and decision.
+    public func evaluate(_ id: String, method: AggregationMethod? = nil) -> ApplicationEvaluation? {
+        guard let app = application(id).application else { return nil }
+        return Evaluator(standards: standards, committee: committee)
+            .evaluate(app, sheets: sheets(for: id).sheets, decision: decision(for: id).decision, method: method)
+    }
+
+    /// Forgets what was read of an application, so the next read sees the files again.
+    public func invalidate(_ id: String) {
+        lock.lock(); defer { lock.unlock() }
+        applicationCache[id] = nil
+    }
+}
+
+/// Why a store cannot be opened: its store.yaml, standards or committee are missing or broken.
+public struct StoreOpenError: Error, CustomStringConvertible {
+    public var problems: [Problem]
+    public var description: String { problems.map(\.description).joined(separator: "\n") }
+}
+
+/// An application as read: valid (perhaps with warnings), or invalid with its problems.
+public enum ApplicationLoad: Sendable {
+    case valid(Application, warnings: [Problem])
+    case invalid([Problem])
+
+    public var application: Application? { if case .valid(let a, _) = self { return a } else { return nil } }
+    public var problems: [Problem] {
+        switch self {
+        case .valid(_, let w): return w
+        case .invalid(let p): return p
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import CityCertCore
+import Foundation
+
+extension Store {
+    /// Every problem of the store: each file read and checked (the `validate` command).
+    public func validate() -> [Problem] {
+        var problems = self.problems
+        let valid = Set(applicationIDs)
+        for id in applicationIDs {
+            problems += application(id).problems
+            problems += sheets(for: id).problems
+            problems += decision(for: id).problems
+        }
+        for member in scoringMemberFolders() {
+            for file in files.listDirectory("scores/\(member)").sorted() {
+                let path = "scores/\(member)/\(file)"
+                guard file.hasSuffix(".json") else {
+                    problems.append(Problem(path: path, "not a score sheet (sheets are named <application-id>.json)", severity: .warning))
+                    continue
+                }
+                let app = String(file.dropLast(5))
+                if !valid.contains(app) {
+                    problems.append(Problem(path: path, "sheet for unknown application '\(app)' (no folder applications/\(app))"))
+                }
+            }
+        }
+        for file in files.listDirectory("decisions").sorted() {
+            let app = file.hasSuffix(".json") ? String(file.dropLast(5)) : file
+            if !valid.contains(app) {
+                problems.append(Problem(path: "decisions/\(file)", "decision for unknown application '\(app)'"))
+            }
+        }
+        for c in committee.conflicts where !valid.contains(c.application) {
+            problems.append(Problem(path: "committee.yaml", "conflict of \(c.member) names application '\(c.application)', which is not in the store", severity: .warning))
+        }
+        for app in committee.siteTeams.keys.sorted() where !valid.contains(app) {
+            problems.append(Problem(path: "committee.yaml", "site_teams names application '\(app)', which is not in the store", severity: .warning))
+        }
+        return problems.sorted()
+    }
+
+    /// Every valid application evaluated; the errors that left files out are listed as `invalid`.
+    public func evaluateAll(only: String? = nil) -> RoundEvaluation {
+        var entries: [EvaluatedApplication] = []
+        var invalid: [Problem] = []
+        let evaluator = Evaluator(standards: standards, committee: committee)
+        for id in applicationIDs where only == nil || only == id {
+            switch application(id) {
+            case .invalid(let problems):
+                invalid += problems.filter { $0.severity == .error }
+            case .valid(let app, _):
+                let (sheets, sheetProblems) = self.sheets(for: id)
+                let (decision, decisionProblems) = self.decision(for: id)
+                invalid += (sheetProblems + decisionProblems).filter { $0.severity == .error }
+                entries.append(EvaluatedApplication(
+                    application: app, evaluation: evaluator.evaluate(app, sheets: sheets, decision: decision), decision: decision))
+            }
+        }
+        return RoundEvaluation(round: round, title: title, standards: standards, committee: committee,
+                               applications: entries, invalid: invalid)
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import CityCertCore
+import CityCertReport
+import CityCertStore
+
+/// `citycert report`: the grade report in one of several formats.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Print the grade report of a store (json, text, csv, markdown).",
+        discussion: "Exit status: 0 when the store opened (invalid applications are listed), 1 when the store cannot be read, 2 for a wrong command line.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case json, text, csv, markdown }
+
+    @OptionGroup var storeOptions: StoreOptions
+    @Option(help: "Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: Format = .json
+    @Option(help: "Only this application.")
+    var application: String?
+    @Option(help: "Language of labels and names in text, csv and markdown: ko or en.")
+    var lang: LanguageArgument = .ko
+
+    func validate() throws {
+        if let application, !Identifier.isValid(application) {
+            throw ValidationError("'\(application)' is not a valid application id")
+        }
+    }
+
+    func run() throws {
+        let store = try storeOptions.open()
+        if let application, !store.applicationIDs.contains(application) {
+            Console.error("citycert: no application '\(application)' in the store")
+            throw ExitCode(2)
+        }
+        let round = store.evaluateAll(only: application)
+        switch format {
+        case .json: Console.out(JSONReport.render(round))
+        default:
+            Console.error("citycert: format \(format.rawValue) is not available yet")
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// `--lang ko|en`.
+enum LanguageArgument: String, ExpressibleByArgument, CaseIterable {
+    case ko, en
+    var language: Language { self == .ko ? .ko : .en }
+}
