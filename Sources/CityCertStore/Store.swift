@@ -20,6 +20,8 @@ public final class Store: @unchecked Sendable {
     public let applicationIDs: [String]
 
     let files: FileAccess
+    /// The clock for timestamps (tests set a fixed one).
+    public var clock: @Sendable () -> Date = { Date() }
     private var applicationCache: [String: ApplicationLoad] = [:]
     private let lock = NSLock()
 

@@ -1,6 +1,7 @@
 /// A JSON value that keeps its keys in the order given, so the report's layout is exactly spec §4's.
 ///
-/// Foundation's encoder sorts or hashes keys; the report needs a fixed order and two-decimal strings.
+/// Foundation's encoder sorts or hashes keys; the report needs a fixed order and two-decimal strings,
+/// and the audit log a canonical compact form (``sortingKeys()``).
 public indirect enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
@@ -10,6 +11,15 @@ public indirect enum JSONValue: Sendable, Equatable {
     case object([(String, JSONValue)])
 
     public static func == (a: JSONValue, b: JSONValue) -> Bool { a.serialized() == b.serialized() }
+
+    /// The same value with the keys of every object sorted (the canonical form the audit log hashes).
+    public func sortingKeys() -> JSONValue {
+        switch self {
+        case .array(let items): return .array(items.map { $0.sortingKeys() })
+        case .object(let pairs): return .object(pairs.sorted { $0.0 < $1.0 }.map { ($0.0, $0.1.sortingKeys()) })
+        default: return self
+        }
+    }
 
     /// Compact (`pretty: false`) or indented with two spaces.
     public func serialized(pretty: Bool = true) -> String {
