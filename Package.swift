@@ -25,13 +25,15 @@ let package = Package(
         .target(name: "CityCertReport", dependencies: ["CityCertCore"]),
         // The terminal application as pure state: State, Message, update, screens rendering into a Buffer.
         .target(name: "CityCertTUI", dependencies: ["CityCertCore"]),
+        // Performs the TUI's effects through the store and turns results into messages (no terminal).
+        .target(name: "CityCertRuntime", dependencies: ["CityCertTUI", "CityCertStore", "CityCertCore"]),
         // The only C in the project: ncursesw behind small named functions.
         .target(name: "CNcursesShim", linkerSettings: [.linkedLibrary("ncursesw")]),
         // The thin ncurses backend: draw a Buffer diff, read keys, resize, restore.
         .target(name: "Terminal", dependencies: ["CNcursesShim", "CityCertTUI"]),
         // The executable: argument parsing and wiring.
         .executableTarget(name: "citycert", dependencies: [
-            "CityCertCore", "CityCertStore", "CityCertReport", "CityCertTUI", "Terminal",
+            "CityCertCore", "CityCertStore", "CityCertReport", "CityCertTUI", "CityCertRuntime", "Terminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Helpers shared by the test targets: line-diff text assertions, temporary stores.
@@ -40,6 +42,7 @@ let package = Package(
         .testTarget(name: "CityCertStoreTests", dependencies: ["CityCertStore", "CityCertCore", "TestSupport"]),
         .testTarget(name: "CityCertReportTests", dependencies: ["CityCertReport", "CityCertStore", "CityCertCore", "TestSupport"]),
         .testTarget(name: "CityCertTUITests", dependencies: ["CityCertTUI", "CityCertCore", "TestSupport"]),
+        .testTarget(name: "CityCertRuntimeTests", dependencies: ["CityCertRuntime", "CityCertTUI", "CityCertStore", "CityCertCore", "TestSupport"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "CityCertTUI", "CityCertCore"]),
         .testTarget(name: "citycertTests", dependencies: ["TestSupport"]),
     ],

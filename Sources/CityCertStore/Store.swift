@@ -33,10 +33,10 @@ public final class Store: @unchecked Sendable {
         guard files.isDirectory("") else {
             throw StoreOpenError(problems: [Problem(path: path, "no store here: not a directory")])
         }
-        guard let text = files.text("store.yaml", problems: &problems) else {
-            if problems.isEmpty { problems.append(Problem(path: "store.yaml", "store.yaml is missing: this folder is not a citycert store")) }
-            throw StoreOpenError(problems: problems)
+        guard files.exists("store.yaml") else {
+            throw StoreOpenError(problems: [Problem(path: "store.yaml", "store.yaml is missing: this folder is not a citycert store")])
         }
+        guard let text = files.text("store.yaml", problems: &problems) else { throw StoreOpenError(problems: problems) }
         let reader = YAMLReader(path: "store.yaml")
         var round: String?, title: LocalizedText?, standardsPath: String?
         if let node = reader.parse(text), let m = reader.map(node, "store.yaml") {

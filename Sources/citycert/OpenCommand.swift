@@ -1,20 +1,112 @@
 import ArgumentParser
 import CityCertCore
+import CityCertRuntime
 import CityCertStore
+import CityCertTUI
+import Foundation
+import Terminal
 
 /// The default command: the terminal workstation.
 struct OpenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "open",
-        abstract: "Open the terminal workstation (the default).")
+        abstract: "Open the terminal workstation (the default).",
+        discussion: """
+        Without --store, a writable copy of the bundled sample store is made in
+        $XDG_DATA_HOME/citycert/sample-store (default ~/.local/share/...) and opened; the copy is kept
+        between runs. Without --as, the member whose login is your user name, else a list to choose from.
+        """)
 
     @Option(help: "The store directory; without it, a writable copy of the bundled sample store.")
     var store: String?
-    @Option(name: .customLong("as"), help: "Act as this committee member (default: the member whose login is your user name).")
+    @Option(name: .customLong("as"), help: "Act as this committee member (member id).")
     var member: String?
+    @Option(help: "Language of the labels: ko or en (default: from LANG).")
+    var lang: LanguageArgument?
 
     func run() throws {
-        Console.error("citycert: the terminal workstation is not built yet; try `citycert report --store DIR`")
-        throw ExitCode(2)
+        let path = try storePath()
+        let store: Store
+        do {
+            store = try Store.open(at: path)
+        } catch {
+            Console.error("citycert: cannot open the store at \(path):")
+            for p in error.problems { Console.error("  \(p)") }
+            throw ExitCode(1)
+        }
+        let (memberID, reason) = try chooseMember(store)
+        guard NcursesTerminal.isInteractive() else {
+            Console.error("citycert: the workstation needs a terminal (standard input and output are not one).")
+            Console.error("For scripts: citycert validate / report --store \(path)")
+            throw ExitCode(2)
+        }
+        let env = ProcessInfo.processInfo.environment
+        let terminal: NcursesTerminal
+        do {
+            terminal = try NcursesTerminal(colors: env["NO_COLOR"] == nil)
+        } catch {
+            Console.error("citycert: \(error)")
+            throw ExitCode(1)
+        }
+        let runner = EffectRunner(store: store, memberID: memberID)
+        let size = terminal.size
+        var state = runner.start(language: lang?.language ?? Self.defaultLanguage(env), colors: terminal.hasColors,
+                                 width: size.width, height: size.height, reason: reason)
+        while !state.quitting {
+            terminal.draw(View.render(state))
+            guard let key = terminal.readKey() else {
+                if terminal.inputClosed { break }
+                continue
+            }
+            if key == .resize {
+                let s = terminal.size
+                runner.send(.resize(width: s.width, height: s.height), to: &state)
+            } else {
+                runner.send(.key(key), to: &state)
+            }
+        }
+        terminal.restore()
+    }
+
+    /// The store to open: --store, or the per-user copy of the bundled sample store.
+    func storePath() throws -> String {
+        if let store { return store }
+        let source = Self.bundledSample()
+        let copy = SampleStore.defaultCopyLocation()
+        do {
+            let made = try SampleStore.prepare(from: source, to: copy)
+            Console.error("citycert: \(made ? "copied the sample store to" : "using the sample store copy at") \(copy.path)")
+            Console.error("          (the repository's sample-data/ is never changed; delete the copy to start over)")
+        } catch {
+            Console.error("citycert: cannot copy the sample store from \(source.path) to \(copy.path): \(error)")
+            throw ExitCode(1)
+        }
+        return copy.path
+    }
+
+    /// The repository's sample-data folder ($CITYCERT_SAMPLE_DATA overrides).
+    static func bundledSample() -> URL {
+        if let p = ProcessInfo.processInfo.environment["CITYCERT_SAMPLE_DATA"] { return URL(fileURLWithPath: p) }
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("sample-data")
+    }
+
+    /// The member to act as, or nil (and why) to show the committee list.
+    func chooseMember(_ store: Store) throws -> (String?, String) {
+        if let member {
+            guard store.committee.member(member) != nil else {
+                Console.error("citycert: '\(member)' is not a member of the committee; members: \(store.committee.members.map(\.id).joined(separator: ", "))")
+                throw ExitCode(2)
+            }
+            return (member, "")
+        }
+        let user = ProcessInfo.processInfo.environment["USER"] ?? NSUserName()
+        if let m = store.committee.members.first(where: { $0.login == user }) { return (m.id, "") }
+        return (nil, "No member has the login '\(user)'. Choose who you are. / 로그인 '\(user)'에 해당하는 위원이 없습니다. 선택하세요.")
+    }
+
+    static func defaultLanguage(_ env: [String: String]) -> Language {
+        let value = env["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LC_MESSAGES"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LANG"] ?? ""
+        return value.lowercased().hasPrefix("ko") ? .ko : .en
     }
 }

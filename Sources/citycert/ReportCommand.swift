@@ -7,18 +7,20 @@ import CityCertStore
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Print the grade report of a store (json, text, csv, markdown).",
+        abstract: "Print the grade report of a store (json, text, csv, markdown, html).",
         discussion: "Exit status: 0 when the store opened (invalid applications are listed), 1 when the store cannot be read, 2 for a wrong command line.")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case json, text, csv, markdown }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case json, text, csv, markdown, html }
 
     @OptionGroup var storeOptions: StoreOptions
     @Option(help: "Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: Format = .json
     @Option(help: "Only this application.")
     var application: String?
-    @Option(help: "Language of labels and names in text, csv and markdown: ko or en.")
+    @Option(help: "Language of labels and names in text, csv, markdown and html: ko or en.")
     var lang: LanguageArgument = .ko
+    @Flag(help: "Start the csv output with a UTF-8 byte order mark (for spreadsheet programs).")
+    var bom = false
 
     func validate() throws {
         if let application, !Identifier.isValid(application) {
@@ -33,11 +35,13 @@ struct ReportCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let round = store.evaluateAll(only: application)
+        let language = lang.language
         switch format {
         case .json: Console.out(JSONReport.render(round))
-        default:
-            Console.error("citycert: format \(format.rawValue) is not available yet")
-            throw ExitCode(2)
+        case .text: Console.out(TextReport.render(round, language: language))
+        case .csv: Console.out(CSVReport.render(round, language: language, byteOrderMark: bom))
+        case .markdown: Console.out(MarkdownReport.render(round, language: language))
+        case .html: Console.out(HTMLReport.render(round, language: language))
         }
     }
 }

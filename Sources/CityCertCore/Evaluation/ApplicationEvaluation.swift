@@ -9,6 +9,8 @@ public struct MemberPoints: Sendable, Hashable {
     public var points: Points
     /// The entry the points come from (value or level, note, question).
     public var entry: Entry
+
+    public init(member: String, points: Points, entry: Entry) { self.member = member; self.points = points; self.entry = entry }
 }
 
 /// The figures of one phase for one indicator.
@@ -19,6 +21,10 @@ public struct PhaseResult: Sendable, Hashable {
     public var aggregate: Points?
     public var spread: Points
     public var sheets: Int { members.count }
+
+    public init(members: [MemberPoints], aggregate: Points?, spread: Points) {
+        self.members = members; self.aggregate = aggregate; self.spread = spread
+    }
 }
 
 /// The evaluation of one indicator of one application.

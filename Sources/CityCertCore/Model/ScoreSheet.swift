@@ -28,6 +28,15 @@ public struct Entry: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey { case value, level, note, clarification }
 
+    /// Reads an entry; an empty note or question counts as none.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        value = try c.decodeIfPresent(Decimal.self, forKey: .value)
+        level = try c.decodeIfPresent(Int.self, forKey: .level)
+        note = try c.decodeIfPresent(String.self, forKey: .note).flatMap { $0.isEmpty ? nil : $0 }
+        clarification = try c.decodeIfPresent(String.self, forKey: .clarification).flatMap { $0.isEmpty ? nil : $0 }
+    }
+
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encodeIfPresent(value, forKey: .value)

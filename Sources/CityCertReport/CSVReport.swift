@@ -1,0 +1,61 @@
+import CityCertCore
+
+/// The grade report as CSV (RFC 4180): one row per application and applicable indicator.
+///
+/// Records end with CRLF; a field holding a comma, a double quote, CR or LF is quoted, with its
+/// quotes doubled. Figures are the JSON report's two-decimal strings; a phase with no sheet that
+/// counts (JSON null) is an empty field; booleans are `true`/`false`; `city_type` and `status` are
+/// the JSON values (`large`, `provisional`), while `government` and `indicator_name` are in the
+/// language asked for. The application's figures (`total`, `app_max`, `percent`, `grade`,
+/// `certified`) repeat on each of its rows so that every row stands alone in a spreadsheet.
+/// Invalid applications have no rows (they are listed by the other formats).
+public enum CSVReport {
+    /// The header row, in this order.
+    public static let columns = [
+        "round", "application", "government", "city_type", "status", "field", "item", "indicator",
+        "indicator_name", "score", "max", "written", "site", "written_sheets", "site_sheets", "spread",
+        "flagged", "total", "app_max", "percent", "grade", "certified",
+    ]
+
+    /// The UTF-8 byte order mark that spreadsheet programs look for, written only when asked.
+    public static let byteOrderMark = "\u{FEFF}"
+
+    public static func render(_ round: RoundEvaluation, language: Language = .ko, byteOrderMark bom: Bool = false) -> String {
+        var out = bom ? byteOrderMark : ""
+        for row in rows(round, language: language) {
+            out += row.map(field).joined(separator: ",") + "\r\n"
+        }
+        return out
+    }
+
+    /// The records, header first, as unquoted text.
+    public static func rows(_ round: RoundEvaluation, language: Language = .ko) -> [[String]] {
+        let c = ReportContent(round, language: language)
+        var out = [columns]
+        for e in round.applications {
+            let ev = e.evaluation
+            for r in ev.indicators {
+                out.append([
+                    round.round, e.application.id, c.government(e.application), ev.cityType.rawValue,
+                    ev.status.rawValue, r.field, r.item, r.id, c.indicatorName(r.id),
+                    r.score.description, r.max.description,
+                    r.written.aggregate?.description ?? "", r.site.aggregate?.description ?? "",
+                    String(r.written.sheets), String(r.site.sheets), r.spread.description, String(r.flagged),
+                    ev.total.description, ev.max.description, ev.percent.description, String(ev.grade),
+                    String(ev.certified),
+                ])
+            }
+        }
+        return out
+    }
+
+    /// One field, quoted when RFC 4180 needs it.
+    public static func field(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return s }
+        var quoted = "\""
+        for ch in s {
+            if ch == "\"" { quoted += "\"\"" } else { quoted.append(ch) }
+        }
+        return quoted + "\""
+    }
+}

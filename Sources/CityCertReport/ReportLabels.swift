@@ -1,0 +1,119 @@
+import CityCertCore
+
+/// The words the text, Markdown, HTML and CSV reports print, in Korean or English.
+///
+/// Labels only: names of fields, items, indicators and governments come from the standards and the
+/// applications (``LocalizedText/text(_:)``). Figures are never translated: a point figure is always
+/// the two-decimal text of the JSON report (`"1423.50"`, no thousands separator), so every format
+/// carries exactly the same figures; only counts of people (population) are grouped (`"541,000"`).
+public struct ReportLabels: Sendable {
+    public let language: Language
+
+    public init(_ language: Language) { self.language = language }
+
+    /// The Korean or the English word.
+    public func t(_ ko: String, _ en: String) -> String { language == .ko ? ko : en }
+
+    // MARK: Facts of an application
+
+    public var round: String { t("회차", "Round") }
+    public var standards: String { t("인증기준", "Standards") }
+    public var application: String { t("신청 ID", "Application") }
+    public var government: String { t("지자체", "Government") }
+    public var province: String { t("광역", "Province") }
+    public var cityType: String { t("유형", "City type") }
+    public var population: String { t("인구", "Population") }
+    public var status: String { t("상태", "Status") }
+    public var submittedAt: String { t("신청일", "Submitted") }
+
+    // MARK: Score table
+
+    public var scoreTableName: String { t("분야 / 항목 / 지표", "Field / item / indicator") }
+    public var score: String { t("점수", "Score") }
+    public var max: String { t("만점", "Max") }
+    public var written: String { t("서면", "Written") }
+    public var site: String { t("현장", "Site") }
+    public var writtenSheets: String { t("서면수", "W.n") }
+    public var siteSheets: String { t("현장수", "S.n") }
+    public var spread: String { t("편차", "Spread") }
+    public var flag: String { t("편차 큼", "Flagged") }
+    /// The mark of a flagged indicator in the text and Markdown tables (plain ASCII: one column everywhere).
+    public var flagMark: String { "!" }
+    /// What a written or site aggregate shows when no sheet of that phase counts (JSON null).
+    public var none: String { "-" }
+
+    // MARK: Result
+
+    public var total: String { t("총점", "Total") }
+    public var percent: String { t("득점률", "Percent") }
+    public var grade: String { t("등급", "Grade") }
+    public var certification: String { t("인증", "Certification") }
+    public var flagged: String { t("편차 큰 지표", "Flagged indicators") }
+    public var noneFlagged: String { t("없음", "none") }
+    public var writtenSpread: String { t("서면 편차", "written spread") }
+    public var siteSpread: String { t("현장 편차", "site spread") }
+    public var threshold: String { t("기준", "threshold") }
+    public var missingWritten: String { t("서면평가 미제출", "Written phase not submitted by") }
+    public var missingSite: String { t("현장실사 미제출", "Site phase not submitted by") }
+    public var decision: String { t("확정", "Finalized") }
+    public var note: String { t("비고", "Note") }
+
+    // MARK: Sections
+
+    public var summary: String { t("종합 (유형별)", "Summary by city type") }
+    public var invalid: String { t("무효 신청·파일", "Invalid applications and files") }
+    public var committee: String { t("평가위원회", "Evaluation committee") }
+    public var role: String { t("역할", "Role") }
+    public var name: String { t("성명", "Name") }
+    public var affiliation: String { t("소속", "Affiliation") }
+    public var signatures: String { t("서명", "Signatures") }
+    public var signature: String { t("서명", "Signature") }
+    public var date: String { t("일자", "Date") }
+    public var chart: String { t("분야별 득점", "Score by field") }
+    public var legendFlag: String { t("! = 위원 간 편차가 기준을 넘은 지표", "! = members' spread above the threshold") }
+
+    // MARK: Enumerations
+
+    /// 잠정 / 완료 / 확정.
+    public func status(_ s: ApplicationStatus) -> String {
+        switch s {
+        case .provisional: return t("잠정", "provisional")
+        case .complete: return t("완료", "complete")
+        case .final: return t("확정", "final")
+        }
+    }
+
+    /// 대도시 / 중소도시.
+    public func cityType(_ type: CityType) -> String {
+        switch type {
+        case .large: return t("대도시", "large")
+        case .small: return t("중소도시", "small")
+        }
+    }
+
+    /// 인증 / 미인증.
+    public func certified(_ yes: Bool) -> String { yes ? t("인증", "certified") : t("미인증", "not certified") }
+
+    /// 위원장 / 위원 / 간사.
+    public func role(_ r: Role) -> String {
+        switch r {
+        case .chair: return t("위원장", "Chair")
+        case .member: return t("위원", "Member")
+        case .secretary: return t("간사", "Secretary")
+        }
+    }
+}
+
+/// Number formatting shared by the renderers.
+public enum ReportNumber {
+    /// An integer with thousands separators: `541000` → `"541,000"`.
+    public static func grouped(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return n < 0 ? "-" + out : out
+    }
+}

@@ -1,0 +1,141 @@
+import CityCertCore
+import CityCertStore
+import CityCertTUI
+import Foundation
+
+/// Performs the TUI's effects through the store and answers with messages.
+///
+/// Everything that touches files happens here (through the store's actions); `update` and the
+/// screens stay pure. The terminal loop and the tests both drive the application through
+/// ``send(_:to:)``.
+public final class EffectRunner {
+    public let store: Store
+    /// The member at the keyboard, once chosen.
+    public private(set) var memberID: String?
+
+    public init(store: Store, memberID: String? = nil) {
+        self.store = store
+        self.memberID = memberID
+    }
+
+    /// Feeds a message to `update`, performs the effects it returns, and feeds their results back,
+    /// until nothing is left to do.
+    public func send(_ message: Message, to state: inout AppState) {
+        var queue = [message]
+        while !queue.isEmpty {
+            let effects = Update.update(&state, queue.removeFirst())
+            for effect in effects { queue += perform(effect) }
+        }
+    }
+
+    /// The first state: the member's applications, or the committee to choose from.
+    public func start(language: Language, colors: Bool, width: Int, height: Int, reason: String) -> AppState {
+        var state = AppState(width: width, height: height, language: language, colors: colors,
+                             screen: .chooseMember(MemberListState(members: store.committee.members, reason: reason)))
+        if let id = memberID { send(.sessionStarted(session(for: store.committee.member(id)!), summaries(for: id)), to: &state) }
+        return state
+    }
+
+    func perform(_ effect: Effect) -> [Message] {
+        switch effect {
+        case .quit:
+            return []
+        case .chooseMember(let id):
+            guard let m = store.committee.member(id) else { return [.failed("unknown member \(id)")] }
+            memberID = id
+            return [.sessionStarted(session(for: m), summaries(for: id))]
+        case .loadApplications:
+            guard let id = memberID else { return [] }
+            return [.applicationsLoaded(summaries(for: id))]
+        case .openApplication(let app):
+            guard let id = memberID else { return [] }
+            return [open(app, member: id)]
+        case let .setEntry(app, phase, indicator, entry):
+            guard let id = memberID else { return [] }
+            do {
+                let sheet = try store.setEntry(entry, indicator: indicator, member: id, application: app, phase: phase)
+                return [.sheetSaved(sheet, at: clockText())]
+            } catch {
+                // The local change was not saved: show why and reload what is on disk.
+                return [.failed(error.message), open(app, member: id)]
+            }
+        case let .submit(app, phase):
+            guard let id = memberID else { return [] }
+            do {
+                try store.submit(member: id, application: app, phase: phase)
+                return [open(app, member: id), .sheetSavedNote(app, phase: phase, submitted: true)]
+            } catch {
+                return [.failed(error.message), open(app, member: id)]
+            }
+        case let .reopenSheet(app, phase):
+            guard let id = memberID else { return [] }
+            do {
+                try store.reopenSheet(member: id, application: app, phase: phase)
+                return [open(app, member: id), .sheetSavedNote(app, phase: phase, submitted: false)]
+            } catch {
+                return [.failed(error.message), open(app, member: id)]
+            }
+        }
+    }
+
+    func clockText() -> String {
+        let f = DateFormatter()
+        f.dateFormat = "HH:mm:ss"
+        return f.string(from: store.clock())
+    }
+
+    func session(for member: Member) -> Session {
+        Session(member: member, standards: store.standards, committee: store.committee,
+                roundTitle: store.title, storePath: store.root.path)
+    }
+
+    func open(_ id: String, member: String) -> Message {
+        guard let app = store.application(id).application else { return .failed("\(id) cannot be opened: it is invalid") }
+        if store.committee.conflict(member: member, application: id) != nil {
+            return .failed("You have a conflict of interest on \(id).")
+        }
+        let sheet = store.sheet(member: member, application: id) ?? ScoreSheet(application: id, member: member)
+        return .applicationOpened(OpenApplication(
+            application: app, sheet: sheet, peers: store.peerResults(member: member, application: id),
+            isFinal: store.isFinal(id),
+            onSiteTeam: store.committee.siteTeam(for: id).contains { $0.id == member }))
+    }
+
+    /// The applications list for a member: progress per phase from the member's own sheet only.
+    public func summaries(for member: String) -> [ApplicationSummary] {
+        store.applicationIDs.map { id in
+            switch store.application(id) {
+            case .invalid(let problems):
+                return ApplicationSummary(id: id, government: LocalizedText(id), problem: problems.first { $0.severity == .error }?.description ?? "invalid")
+            case .valid(let app, _):
+                let conflict = store.committee.conflict(member: member, application: id)
+                var progress: [Phase: SheetProgress] = [:]
+                if conflict == nil {
+                    let sheet = store.sheet(member: member, application: id)
+                    let applicable = store.standards.applicableIndicators(for: app.cityType)
+                    for phase in Phase.allCases {
+                        if phase == .site, !store.committee.siteTeam(for: id).contains(where: { $0.id == member }) {
+                            progress[phase] = .notOnTeam
+                            continue
+                        }
+                        guard let ps = sheet?.phases[phase] else { progress[phase] = .notStarted; continue }
+                        if ps.status == .submitted { progress[phase] = .submitted; continue }
+                        let done = applicable.filter { ps.entries[$0.id]?.isScored == true }.count
+                        progress[phase] = .draft(done: done, of: applicable.count)
+                    }
+                }
+                return ApplicationSummary(id: id, government: app.government, province: app.province, population: app.population,
+                                          cityType: app.cityType, conflict: conflict, isFinal: store.isFinal(id), progress: progress)
+            }
+        }
+    }
+}
+
+extension Message {
+    /// A status line after submitting or reopening.
+    static func sheetSavedNote(_ app: String, phase: Phase, submitted: Bool) -> Message {
+        .status(submitted
+            ? StatusLine("✓ \(app) · \(phase.rawValue): submitted / 제출 완료", .success)
+            : StatusLine("\(app) · \(phase.rawValue): reopened as a draft / 작성 중으로 되돌림", .info))
+    }
+}

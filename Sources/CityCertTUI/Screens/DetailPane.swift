@@ -1,0 +1,143 @@
+import CityCertCore
+import Foundation
+
+/// The selected indicator: what was submitted, how it scores, the member's entry, and (after
+/// submitting) what the other members gave.
+enum DetailPane {
+    /// A line of the pane: text segments with styles.
+    typealias Line = [(String, Style)]
+
+    static func draw(_ b: inout Buffer, _ s: ScoringState, _ area: Rect, _ lang: Language, _ theme: Theme, typing: String?) {
+        guard let ind = s.current, area.width > 4, area.height > 0 else { return }
+        var lines = header(ind, s, area.width, lang, theme)
+        if ind.isQuantitative {
+            lines += quantitative(ind, s, area.width, lang, theme, typing: typing)
+        } else {
+            lines += qualitative(ind, s, area.width, lang, theme, compact: area.height < 26)
+        }
+        lines += entry(ind, s, area.width, lang, theme)
+        lines += PeerSection.lines(ind, s, area.width, lang, theme)
+        for (i, line) in lines.prefix(area.height).enumerated() {
+            var x = area.x
+            for (text, style) in line {
+                x += b.put(text, x: x, y: area.y + i, style: style, maxWidth: area.maxX - x)
+            }
+        }
+    }
+
+    static func header(_ ind: Indicator, _ s: ScoringState, _ width: Int, _ lang: Language, _ theme: Theme) -> [Line] {
+        let pts = ind.points(for: s.application.cityType)
+        let kind = ind.isQuantitative ? lang.pick("quantitative", "정량") : lang.pick("qualitative", "정성")
+        var lines: [Line] = [[("\(ind.id)  \(ind.name.text(lang))", theme.title)],
+                             [(lang.pick("\(pts) points · \(kind)", "배점 \(pts) · \(kind)"), theme.dim)]]
+        if let d = ind.description?.text(lang), !d.isEmpty {
+            lines += TextLayout.wrap(d, width: width).prefix(3).map { [($0, theme.dim)] }
+        }
+        lines.append([])
+        return lines
+    }
+
+    static func label(_ text: String, _ width: Int = 10) -> String { DisplayWidth.pad(text, to: width) }
+
+    static func evidenceText(_ evidence: [Evidence]) -> String {
+        evidence.map { e in e.page.map { "\(e.file) p.\($0)" } ?? e.file }.joined(separator: ", ")
+    }
+
+    static func quantitative(_ ind: Indicator, _ s: ScoringState, _ width: Int, _ lang: Language, _ theme: Theme, typing: String?) -> [Line] {
+        let unit = ind.unit?.text(lang) ?? ""
+        let submitted = s.application.quantitative[ind.id]
+        var lines: [Line] = []
+        if let submitted {
+            lines.append([(label(lang.pick("Submitted", "제출값")), theme.dim), ("\(submitted.value) \(unit)", theme.title)])
+            if !submitted.evidence.isEmpty {
+                lines.append([(label(lang.pick("Evidence", "증빙")), theme.dim), (evidenceText(submitted.evidence), Style())])
+            }
+            if let note = submitted.note { lines.append([(label(lang.pick("Applicant", "신청 메모")), theme.dim), (note, Style())]) }
+        } else {
+            lines.append([(label(lang.pick("Submitted", "제출값")), theme.dim), (lang.pick("nothing submitted", "제출 없음"), theme.warn)])
+        }
+        let mine = s.entry(ind.id)?.value
+        let typed = typing.flatMap(ValueParsing.decimal)
+        let pts = ind.points(for: s.application.cityType)
+        lines.append([])
+        lines.append([(lang.pick("Bands    ● yours  ◆ submitted  ▸ typing", "구간   ● 내 값  ◆ 제출값  ▸ 입력 중"), theme.dim)])
+        let bandOf: (Decimal?) -> Int? = { v in v.flatMap { ind.bandIndex(for: $0) } }
+        for (i, band) in ind.bands.enumerated() {
+            let bound: String
+            switch band.bound {
+            case .atLeast(let t): bound = "≥ \(t) \(unit)"
+            case .atMost(let t): bound = "≤ \(t) \(unit)"
+            }
+            let mark = (bandOf(mine) == i ? "●" : " ") + (bandOf(submitted?.value) == i ? "◆" : " ")
+                + (typing != nil && bandOf(typed) == i ? "▸" : " ")
+            let isActive = typing != nil ? bandOf(typed) == i : bandOf(mine ?? submitted?.value) == i
+            let text = mark + " " + DisplayWidth.pad(bound, to: 14) + DisplayWidth.pad(percent(band.share), to: 8, alignRight: true)
+                + DisplayWidth.pad(pts.times(band.share).description, to: 9, alignRight: true)
+            lines.append([(text, isActive ? theme.highlight : Style())])
+        }
+        if let typing {
+            let result = typed.map { v in "\(v) → \(pts.times(Band.share(of: v, in: ind.bands)))" + lang.pick(" points", "점") }
+                ?? lang.pick("“\(typing)” is not a number yet", "“\(typing)”은(는) 아직 숫자가 아닙니다")
+            lines.append([(label(lang.pick("Typing", "입력 중")), theme.dim), (result, theme.warn)])
+        }
+        return lines
+    }
+
+    static func percent(_ share: Share) -> String {
+        var s = FixedDecimal.format(share.tenThousandths, scale: 2)
+        while s.hasSuffix("0") { s.removeLast() }
+        if s.hasSuffix(".") { s.removeLast() }
+        return s + "%"
+    }
+
+    static func qualitative(_ ind: Indicator, _ s: ScoringState, _ width: Int, _ lang: Language, _ theme: Theme, compact: Bool) -> [Line] {
+        var lines: [Line] = []
+        let claim = s.application.selfEvaluation[ind.id]
+        if let claim {
+            lines.append([(label(lang.pick("Claimed", "신청 수준")), theme.dim), ("\(claim.level)", theme.title)])
+            if let n = claim.narrative {
+                lines += TextLayout.wrap(n, width: width - 10).prefix(compact ? 2 : 4).map { [(label(""), Style()), ($0, Style())] }
+            }
+            if !claim.evidence.isEmpty {
+                lines.append([(label(lang.pick("Evidence", "증빙")), theme.dim), (evidenceText(claim.evidence), Style())])
+            }
+        } else {
+            lines.append([(label(lang.pick("Claimed", "신청 수준")), theme.dim), (lang.pick("no claim", "신청 없음"), theme.warn)])
+        }
+        lines.append([(lang.pick("Levels   ● yours  ◆ claimed", "수준   ● 내 선택  ◆ 신청"), theme.dim)])
+        let mine = s.entry(ind.id)?.level
+        let pts = ind.points(for: s.application.cityType)
+        for level in ind.levels {
+            let isMine = mine == level.level
+            let mark = (isMine ? "●" : " ") + (claim?.level == level.level ? "◆" : " ")
+            let head = mark + "[\(level.level)] " + DisplayWidth.pad(percent(level.share), to: 5, alignRight: true)
+                + DisplayWidth.pad(pts.times(level.share).description, to: 8, alignRight: true) + "  "
+            let textWidth = max(8, width - DisplayWidth.of(head))
+            var wrapped = TextLayout.wrap(level.text.text(lang), width: textWidth)
+            if compact && wrapped.count > 1 { wrapped = [DisplayWidth.truncate(level.text.text(lang), to: textWidth)] }
+            for (i, w) in wrapped.enumerated() {
+                let lead = i == 0 ? head : String(repeating: " ", count: DisplayWidth.of(head))
+                lines.append([(lead + w, isMine ? theme.highlight : Style())])
+            }
+        }
+        return lines
+    }
+
+    static func entry(_ ind: Indicator, _ s: ScoringState, _ width: Int, _ lang: Language, _ theme: Theme) -> [Line] {
+        let e = s.entry(ind.id)
+        var lines: [Line] = [[]]
+        let what: String
+        if let v = e?.value {
+            let accepted = s.application.quantitative[ind.id]?.value == v
+            what = "\(v) → \(s.points(ind, e)!) " + lang.pick("points", "점") + (accepted ? lang.pick(" (accepted as submitted)", " (제출값 인정)") : lang.pick(" (corrected)", " (수정)"))
+        } else if let l = e?.level {
+            what = lang.pick("level \(l) → \(s.points(ind, e)!) points", "수준 \(l) → \(s.points(ind, e)!)점")
+        } else {
+            what = lang.pick("no entry yet", "미입력")
+        }
+        lines.append([(label(lang.pick("Your entry", "내 평가")), theme.dim), (what, e?.isScored == true ? theme.good : theme.warn)])
+        if let n = e?.note { lines.append([(label(lang.pick("Note", "메모")), theme.dim), (n, Style())]) }
+        if let q = e?.clarification { lines.append([(label(lang.pick("Question", "질의")), theme.dim), (q, theme.warn)]) }
+        return lines
+    }
+}

@@ -1,0 +1,95 @@
+import CityCertCore
+
+/// Help, prompts, confirmations and notices, drawn in a box over the screen.
+enum OverlayScreen {
+    static func draw(_ b: inout Buffer, _ overlay: Overlay, _ state: AppState, _ theme: Theme) {
+        let lang = state.language
+        switch overlay {
+        case .help:
+            box(&b, title: lang.pick("Keys", "키 안내"), lines: HelpText.lines(for: state.screen, lang) + ["", lang.pick("Any key closes.", "아무 키나 누르면 닫힙니다.")], theme: theme)
+        case .notice(let title, let lines):
+            box(&b, title: title, lines: lines + ["", lang.pick("Any key closes.", "아무 키나 누르면 닫힙니다.")], theme: theme)
+        case .confirm(let c):
+            box(&b, title: c.title, lines: c.lines + ["", lang.pick("y / Enter: yes    n / Esc: no", "y / Enter: 예    n / Esc: 아니오")], theme: theme)
+        case .prompt(let p):
+            prompt(&b, p, lang, theme)
+        }
+    }
+
+    /// A centred box sized to its lines (clipped to the screen).
+    static func box(_ b: inout Buffer, title: String, lines: [String], theme: Theme) {
+        let maxInner = max(10, b.width - 8)
+        let inner = min(maxInner, max(DisplayWidth.of(title) + 4, lines.map(DisplayWidth.of).max() ?? 0))
+        let height = min(b.height - 2, lines.count + 2)
+        let rect = Rect(x: (b.width - inner - 4) / 2, y: max(1, (b.height - height) / 2), width: inner + 4, height: height)
+        b.fill(rect, style: theme.overlay)
+        b.box(rect, title: title, style: theme.border)
+        for (i, line) in lines.prefix(height - 2).enumerated() {
+            b.put(line, x: rect.x + 2, y: rect.y + 1 + i, style: Style(), maxWidth: inner)
+        }
+        if lines.count > height - 2 {
+            b.put("…", x: rect.x + 2, y: rect.maxY - 2, style: theme.dim)
+        }
+    }
+
+    static func prompt(_ b: inout Buffer, _ p: Prompt, _ lang: Language, _ theme: Theme) {
+        let width = min(b.width - 4, 70)
+        let rect = Rect(x: (b.width - width) / 2, y: b.height - 8, width: width, height: 5)
+        b.fill(rect, style: theme.overlay)
+        b.box(rect, title: p.title, style: theme.border)
+        let field = width - 4
+        let chars = Array(p.text)
+        // Scroll so that the cursor stays visible.
+        var start = 0
+        while DisplayWidth.of(String(chars[start..<p.cursor])) > field - 1 { start += 1 }
+        var x = rect.x + 2
+        for i in start..<chars.count {
+            let w = DisplayWidth.of(chars[i])
+            if x + w > rect.x + 2 + field { break }
+            b.put(String(chars[i]), x: x, y: rect.y + 2, style: i == p.cursor ? theme.selected : Style())
+            x += w
+        }
+        if p.cursor >= chars.count { b.put(" ", x: x, y: rect.y + 2, style: theme.selected) }
+        b.put(lang.pick("Enter: save   Esc: cancel", "Enter: 저장   Esc: 취소"), x: rect.x + 2, y: rect.y + 3, style: theme.dim, maxWidth: field)
+    }
+}
+
+/// The keys of each screen, for the help overlay.
+enum HelpText {
+    static func lines(for screen: Screen, _ lang: Language) -> [String] {
+        let common = [
+            lang.pick("↑ ↓ / j k      move", "↑ ↓ / j k      이동"),
+            lang.pick("PgUp PgDn g G  page, top, bottom", "PgUp PgDn g G  페이지, 처음, 끝"),
+            lang.pick("L              한국어 / English", "L              English / 한국어"),
+            lang.pick("?              this help", "?              도움말"),
+            lang.pick("q / Esc        back; quit from the top", "q / Esc        뒤로; 첫 화면에서 종료"),
+        ]
+        switch screen {
+        case .chooseMember:
+            return [lang.pick("Enter          act as this member", "Enter          이 위원으로 시작")] + common
+        case .applications:
+            return [
+                lang.pick("Enter          open the application", "Enter          신청서 열기"),
+                lang.pick("t              filter by type (all, large, small)", "t              유형 필터 (전체, 대도시, 중소도시)"),
+                lang.pick("s              filter by your progress", "s              진행 상태 필터"),
+                lang.pick("o              sort (id, name, population, progress)", "o              정렬 (ID, 이름, 인구, 진행)"),
+                lang.pick("r              reload", "r              새로고침"),
+            ] + common
+        case .scoring:
+            return [
+                lang.pick("a              accept the submitted value", "a              제출값 인정"),
+                lang.pick("e              enter a corrected value", "e              값 수정 입력"),
+                lang.pick("1 … 5          choose a maturity level", "1 … 5          성숙도 수준 선택"),
+                lang.pick("n              note on the indicator", "n              지표 메모"),
+                lang.pick("c              ask the applicant for clarification", "c              신청기관에 질의"),
+                lang.pick("x / Del        clear your entry", "x / Del        입력 지우기"),
+                lang.pick("m              next indicator without an entry", "m              다음 미입력 지표"),
+                lang.pick("/              find an indicator by id or name", "/              지표 찾기 (번호, 이름)"),
+                lang.pick("Tab / p        written ↔ site phase", "Tab / p        서면평가 ↔ 현장실사"),
+                lang.pick("S              submit the sheet", "S              평가표 제출"),
+                lang.pick("R              reopen a submitted sheet", "R              제출한 평가표 다시 열기"),
+                lang.pick("Every change is saved at once.", "모든 변경은 즉시 저장됩니다."),
+            ] + common
+        }
+    }
+}

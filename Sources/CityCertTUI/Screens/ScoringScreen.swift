@@ -1,0 +1,85 @@
+import CityCertCore
+
+/// Scoring one application: the indicator tree on the left, the indicator on the right.
+enum ScoringScreen {
+    static func draw(_ b: inout Buffer, _ s: ScoringState, _ state: AppState, _ theme: Theme) {
+        let lang = state.language
+        let app = s.application
+        let typeName = ApplicationListScreen.typeName(app.cityType, lang)
+        let sheetState: String
+        if s.open.isFinal { sheetState = lang.pick("final", "확정") }
+        else if s.isSubmitted { sheetState = lang.pick("submitted", "제출 완료") }
+        else { sheetState = lang.pick("draft", "작성 중") }
+        Chrome.header(&b, left: "\(app.government.text(lang)) \(app.government.text(lang.other)) · \(typeName) · \(TextLayout.grouped(app.population))",
+                      right: "\(state.session?.member.name ?? "")", theme: theme)
+
+        // Phase tabs and the running tally.
+        var x = 1
+        for phase in Phase.allCases {
+            let name = ScoringKeys.phaseName(phase, lang)
+            let label = phase == s.phase ? "[\(name)]" : " \(name) "
+            let style: Style = phase == s.phase ? theme.selected : (phase == .site && !s.open.onSiteTeam ? theme.dim : Style())
+            x += b.put(label, x: x, y: 1, style: style) + 1
+        }
+        let tally = s.tally
+        let summary = lang.pick("│ \(sheetState) │ total \(tally.total) / \(s.maxPoints)  open \(tally.open)  \(tally.done)/\(s.indicators.count) entered",
+                                "│ \(sheetState) │ 점수 \(tally.total) / \(s.maxPoints)  미입력 \(tally.open)  \(tally.done)/\(s.indicators.count) 입력")
+        b.put(summary, x: x, y: 1, style: s.isSubmitted ? theme.good : Style(), maxWidth: b.width - x - 1)
+
+        let top = 2
+        let bottom = b.height - 3           // the separator row above the status line
+        let leftWidth = max(24, min(44, b.width * 2 / 5))
+        b.hline(x: 0, y: top, width: b.width, style: theme.border)
+        for y in (top + 1)..<bottom { b.put("│", x: leftWidth, y: y, style: theme.border) }
+        TreePane.draw(&b, s, Rect(x: 0, y: top + 1, width: leftWidth, height: bottom - top - 1), lang, theme)
+        let promptValue: String? = {
+            if case .prompt(let p)? = state.overlay, case .value(let id) = p.purpose, id == s.current?.id { return p.text }
+            return nil
+        }()
+        DetailPane.draw(&b, s, Rect(x: leftWidth + 2, y: top + 1, width: b.width - leftWidth - 3, height: bottom - top - 1),
+                        lang, theme, typing: promptValue)
+
+        let status = state.status ?? s.savedAt.map { StatusLine(lang.pick("Saved at \($0)", "\($0) 저장됨"), .success) }
+        let hints: String
+        if s.current?.isQuantitative == true {
+            hints = lang.pick("a accept  e value  n note  c ask  m next empty  Tab phase  S submit  ? keys  q back",
+                              "a 인정  e 값 수정  n 메모  c 질의  m 미입력  Tab 단계  S 제출  ? 도움말  q 뒤로")
+        } else {
+            hints = lang.pick("1-5 level  n note  c ask  x clear  m next empty  Tab phase  S submit  ? keys  q back",
+                              "1-5 수준  n 메모  c 질의  x 지움  m 미입력  Tab 단계  S 제출  ? 도움말  q 뒤로")
+        }
+        Chrome.footer(&b, status: status, hints: hints, theme: theme)
+    }
+}
+
+/// The fields → items → indicators tree with a mark per indicator.
+enum TreePane {
+    static func draw(_ b: inout Buffer, _ s: ScoringState, _ area: Rect, _ lang: Language, _ theme: Theme) {
+        guard area.height > 0 else { return }
+        let cursorRow = s.rows.firstIndex(of: .indicator(s.cursor)) ?? 0
+        let first = max(0, min(cursorRow - area.height / 2, s.rows.count - area.height))
+        for (line, i) in (first..<min(s.rows.count, first + area.height)).enumerated() {
+            let y = area.y + line
+            switch s.rows[i] {
+            case .field(_, let name):
+                b.put(name.text(lang), x: area.x + 1, y: y, style: theme.title, maxWidth: area.width - 1)
+            case .item(_, let name):
+                b.put(" " + name.text(lang), x: area.x + 1, y: y, style: theme.dim, maxWidth: area.width - 1)
+            case .indicator(let n):
+                let ind = s.indicators[n]
+                let entry = s.entry(ind.id)
+                let mark = entry?.isScored == true ? "✓" : "·"
+                let extra = entry?.clarification != nil ? "?" : (entry?.note != nil ? "✎" : " ")
+                var style = Style()
+                if n == s.cursor {
+                    style = theme.selected
+                    b.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: style)
+                }
+                let markStyle = n == s.cursor ? style : (entry?.isScored == true ? theme.good : theme.dim)
+                b.put(mark, x: area.x + 2, y: y, style: markStyle)
+                b.put(extra, x: area.x + 3, y: y, style: n == s.cursor ? style : theme.warn)
+                b.put("\(ind.id) \(ind.name.text(lang))", x: area.x + 5, y: y, style: style, maxWidth: area.width - 6)
+            }
+        }
+    }
+}

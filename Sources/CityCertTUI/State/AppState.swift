@@ -1,0 +1,87 @@
+import CityCertCore
+
+/// The whole state of the terminal application: a plain value that `update` changes and screens draw.
+public struct AppState: Sendable {
+    public var width: Int
+    public var height: Int
+    public var language: Language
+    /// Colours on (false with NO_COLOR or a monochrome terminal).
+    public var colors: Bool
+    public var session: Session?
+    public var screen: Screen
+    public var overlay: Overlay?
+    public var status: StatusLine?
+    /// Set when the application should end.
+    public var quitting = false
+
+    public init(width: Int = 80, height: Int = 24, language: Language = .ko, colors: Bool = true, screen: Screen) {
+        self.width = width; self.height = height; self.language = language; self.colors = colors; self.screen = screen
+    }
+
+    /// The smallest terminal the screens are laid out for.
+    public static let minimumWidth = 60
+    public static let minimumHeight = 16
+    public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
+}
+
+/// The screen in front.
+public enum Screen: Sendable {
+    case chooseMember(MemberListState)
+    case applications(ApplicationListState)
+    case scoring(ScoringState)
+}
+
+/// A line at the bottom saying what just happened.
+public struct StatusLine: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable { case info, success, error }
+    public var text: String
+    public var kind: Kind
+    public init(_ text: String, _ kind: Kind = .info) { self.text = text; self.kind = kind }
+}
+
+/// What floats over the screen and takes the keys first.
+public enum Overlay: Sendable {
+    case help
+    case prompt(Prompt)
+    case confirm(Confirmation)
+    /// A list to read (missing indicators, an error), closed by any key.
+    case notice(title: String, lines: [String])
+}
+
+/// A one-line text input.
+public struct Prompt: Sendable, Equatable {
+    public enum Purpose: Sendable, Equatable {
+        case value(indicator: String)
+        case note(indicator: String)
+        case clarification(indicator: String)
+        case find
+    }
+    public var purpose: Purpose
+    public var title: String
+    public var text: String
+    /// Cursor position in characters.
+    public var cursor: Int
+
+    public init(purpose: Purpose, title: String, text: String = "") {
+        self.purpose = purpose; self.title = title; self.text = text; self.cursor = text.count
+    }
+}
+
+/// A yes/no question before something that matters.
+public struct Confirmation: Sendable, Equatable {
+    public enum Action: Sendable, Equatable {
+        case submit(Phase)
+        case reopen(Phase)
+    }
+    public var title: String
+    public var lines: [String]
+    public var action: Action
+}
+
+/// The committee list, to choose who is at the keyboard.
+public struct MemberListState: Sendable {
+    public var members: [Member]
+    public var cursor: Int
+    public var reason: String
+    public init(members: [Member], cursor: Int = 0, reason: String) { self.members = members; self.cursor = cursor; self.reason = reason }
+}

@@ -1,0 +1,75 @@
+import CityCertCore
+
+/// Keys of the member chooser.
+enum MemberListKeys {
+    static func handle(_ key: Key, _ s: inout MemberListState, _ state: inout AppState) -> [Effect] {
+        if let c = ListCursor.move(key, cursor: s.cursor, count: s.members.count, page: state.height - 6) {
+            s.cursor = c
+            return []
+        }
+        switch key {
+        case .enter:
+            guard s.members.indices.contains(s.cursor) else { return [] }
+            return [.chooseMember(s.members[s.cursor].id)]
+        case .char("q"), .escape:
+            state.quitting = true
+            return [.quit]
+        default:
+            return []
+        }
+    }
+}
+
+/// Keys of the applications list.
+enum ApplicationListKeys {
+    static func handle(_ key: Key, _ s: inout ApplicationListState, _ state: inout AppState) -> [Effect] {
+        let rows = s.visible(language: state.language)
+        if let c = ListCursor.move(key, cursor: s.cursor, count: rows.count, page: state.height - 8) {
+            s.cursor = c
+            return []
+        }
+        let lang = state.language
+        switch key {
+        case .enter, .right, .char("l"):
+            guard rows.indices.contains(s.cursor) else { return [] }
+            let row = rows[s.cursor]
+            if let c = row.conflict {
+                state.status = StatusLine(lang.pick("You have a conflict of interest on \(row.government.text(lang))\(c.reason.map { ": \($0)" } ?? ""); it cannot be opened.",
+                                                    "\(row.government.text(lang))에 이해충돌(\(c.reason ?? "-"))이 있어 열 수 없습니다."), .error)
+                return []
+            }
+            if let p = row.problem {
+                state.overlay = .notice(title: lang.pick("Invalid application", "유효하지 않은 신청서"), lines: [row.id, p])
+                return []
+            }
+            if state.session?.member.canScore == false {
+                state.status = StatusLine(lang.pick("The secretary does not score.", "간사는 평가하지 않습니다."), .error)
+                return []
+            }
+            return [.openApplication(row.id)]
+        case .char("t"):
+            s.typeFilter = next(s.typeFilter)
+            s.cursor = 0
+        case .char("s"):
+            s.statusFilter = next(s.statusFilter)
+            s.cursor = 0
+        case .char("o"):
+            s.sort = next(s.sort)
+            s.cursor = 0
+        case .char("r"), .function(5):
+            return [.loadApplications]
+        case .char("q"), .escape:
+            state.quitting = true
+            return [.quit]
+        default:
+            break
+        }
+        return []
+    }
+
+    static func next<T: CaseIterable & Equatable>(_ value: T) -> T {
+        let all = Array(T.allCases)
+        let i = all.firstIndex(of: value)!
+        return all[(i + 1) % all.count]
+    }
+}

@@ -1,0 +1,28 @@
+import CityCertCore
+
+/// What reaches `update`: a key, a new terminal size, or the result of an effect.
+public enum Message: Sendable {
+    case key(Key)
+    case resize(width: Int, height: Int)
+    /// A member was chosen and the applications read.
+    case sessionStarted(Session, [ApplicationSummary])
+    case applicationsLoaded([ApplicationSummary])
+    case applicationOpened(OpenApplication)
+    /// A change to the member's sheet was saved (the sheet as now on disk, and when).
+    case sheetSaved(ScoreSheet, at: String)
+    /// An effect failed or was refused; the text says why.
+    case failed(String)
+    /// A line for the status bar.
+    case status(StatusLine)
+}
+
+/// What `update` asks the runtime to do, as plain values.
+public enum Effect: Sendable, Equatable {
+    case chooseMember(String)
+    case loadApplications
+    case openApplication(String)
+    case setEntry(application: String, phase: Phase, indicator: String, entry: Entry?)
+    case submit(application: String, phase: Phase)
+    case reopenSheet(application: String, phase: Phase)
+    case quit
+}

@@ -1,0 +1,115 @@
+import CityCertCore
+import Foundation
+
+/// Keys while an overlay (help, prompt, confirmation, notice) is open.
+enum OverlayKeys {
+    static func handle(_ key: Key, _ overlay: Overlay, _ state: inout AppState) -> [Effect] {
+        switch overlay {
+        case .help, .notice:
+            state.overlay = nil
+            return []
+        case .confirm(let c):
+            switch key {
+            case .char("y"), .char("Y"), .enter:
+                state.overlay = nil
+                guard case .scoring(let s) = state.screen else { return [] }
+                switch c.action {
+                case .submit(let p): return [.submit(application: s.application.id, phase: p)]
+                case .reopen(let p): return [.reopenSheet(application: s.application.id, phase: p)]
+                }
+            case .char("n"), .char("N"), .escape, .char("q"):
+                state.overlay = nil
+                state.status = StatusLine(state.language.pick("Cancelled.", "취소했습니다."))
+            default:
+                break
+            }
+            return []
+        case .prompt(var p):
+            switch key {
+            case .escape:
+                state.overlay = nil
+                return []
+            case .enter:
+                return commit(p, &state)
+            default:
+                TextEditing.apply(key, to: &p.text, cursor: &p.cursor)
+                state.overlay = .prompt(p)
+                return []
+            }
+        }
+    }
+
+    static func commit(_ p: Prompt, _ state: inout AppState) -> [Effect] {
+        guard case .scoring(var s) = state.screen else { state.overlay = nil; return [] }
+        let lang = state.language
+        let text = p.text.trimmingCharacters(in: .whitespaces)
+        var effects: [Effect] = []
+        switch p.purpose {
+        case .find:
+            state.overlay = nil
+            guard !text.isEmpty else { return [] }
+            let needle = text.lowercased()
+            let hit = s.indicators.firstIndex { $0.id.lowercased() == needle }
+                ?? s.indicators.firstIndex { ind in
+                    ind.id.lowercased().contains(needle) || ind.name.text(.ko).lowercased().contains(needle) || ind.name.text(.en).lowercased().contains(needle)
+                }
+            if let hit { s.cursor = hit } else {
+                state.status = StatusLine(lang.pick("No indicator matches “\(text)”.", "“\(text)”에 맞는 지표가 없습니다."), .error)
+            }
+        case .value(let id):
+            guard let value = ValueParsing.decimal(text) else {
+                state.status = StatusLine(lang.pick("“\(text)” is not a number.", "“\(text)”은(는) 숫자가 아닙니다."), .error)
+                return []
+            }
+            state.overlay = nil
+            var entry = s.entry(id) ?? Entry()
+            entry.value = value
+            effects = ScoringKeys.save(entry, for: id, &s)
+        case .note(let id), .clarification(let id):
+            state.overlay = nil
+            var entry = s.entry(id) ?? Entry()
+            if case .note = p.purpose { entry.note = text.isEmpty ? nil : text } else { entry.clarification = text.isEmpty ? nil : text }
+            effects = ScoringKeys.save(entry, for: id, &s)
+        }
+        state.screen = .scoring(s)
+        return effects
+    }
+}
+
+/// Parsing what a member types as a value.
+public enum ValueParsing {
+    /// A decimal number (a comma as thousands separator is allowed), nil otherwise.
+    public static func decimal(_ text: String) -> Decimal? {
+        let t = text.replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces)
+        guard !t.isEmpty, t.count <= 30,
+              t.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
+              t.filter({ $0 == "." }).count <= 1, t.dropFirst().allSatisfy({ $0 != "-" }),
+              t.contains(where: \.isNumber) else { return nil }
+        return Decimal(string: t, locale: Locale(identifier: "en_US_POSIX"))
+    }
+}
+
+/// Editing a line of text with the cursor keys.
+enum TextEditing {
+    static func apply(_ key: Key, to text: inout String, cursor: inout Int) {
+        var chars = Array(text)
+        cursor = min(max(0, cursor), chars.count)
+        switch key {
+        case .char(let c):
+            chars.insert(c, at: cursor)
+            cursor += 1
+        case .backspace:
+            if cursor > 0 { chars.remove(at: cursor - 1); cursor -= 1 }
+        case .delete, .ctrl("d"):
+            if cursor < chars.count { chars.remove(at: cursor) }
+        case .left: cursor = max(0, cursor - 1)
+        case .right: cursor = min(chars.count, cursor + 1)
+        case .home, .ctrl("a"): cursor = 0
+        case .end, .ctrl("e"): cursor = chars.count
+        case .ctrl("u"): chars.removeFirst(cursor); cursor = 0
+        case .ctrl("k"): chars.removeLast(chars.count - cursor)
+        default: break
+        }
+        text = String(chars)
+    }
+}

@@ -1,0 +1,112 @@
+import CityCertCore
+import Foundation
+
+/// The one place state changes: `update(&state, message) -> [Effect]`.
+public enum Update {
+    public static func update(_ state: inout AppState, _ message: Message) -> [Effect] {
+        switch message {
+        case .resize(let w, let h):
+            state.width = w
+            state.height = h
+            return []
+        case .sessionStarted(let session, let apps):
+            state.session = session
+            state.screen = .applications(ApplicationListState(all: apps))
+            state.status = StatusLine(state.language.pick("Signed in as \(session.member.name)", "\(session.member.name) 위원으로 시작했습니다"))
+            return []
+        case .applicationsLoaded(let apps):
+            if case .applications(var list) = state.screen {
+                list.all = apps
+                list.cursor = min(list.cursor, max(0, list.visible(language: state.language).count - 1))
+                state.screen = .applications(list)
+            } else {
+                state.screen = .applications(ApplicationListState(all: apps))
+            }
+            return []
+        case .applicationOpened(let open):
+            guard let session = state.session else { return [] }
+            if case .scoring(var s) = state.screen, s.application.id == open.application.id {
+                s.open = open
+                state.screen = .scoring(s)
+            } else {
+                state.screen = .scoring(ScoringState(open: open, standards: session.standards))
+            }
+            return []
+        case .sheetSaved(let sheet, let at):
+            if case .scoring(var s) = state.screen, s.application.id == sheet.application {
+                s.open.sheet = sheet
+                s.savedAt = at
+                state.screen = .scoring(s)
+                state.status = StatusLine(state.language.pick("Saved at \(at)", "\(at) 저장됨"), .success)
+            }
+            return []
+        case .failed(let text):
+            state.status = StatusLine(text, .error)
+            return []
+        case .status(let line):
+            state.status = line
+            return []
+        case .key(let key):
+            return handle(key, &state)
+        }
+    }
+
+    static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
+        if let overlay = state.overlay { return OverlayKeys.handle(key, overlay, &state) }
+        if state.isTooSmall {
+            if key == .char("q") || key == .ctrl("c") { state.quitting = true; return [.quit] }
+            return []
+        }
+        switch key {
+        case .char("?"), .function(1):
+            state.overlay = .help
+            return []
+        case .char("L"):
+            state.language = state.language.other
+            return []
+        case .ctrl("c"):
+            state.quitting = true
+            return [.quit]
+        default:
+            break
+        }
+        switch state.screen {
+        case .chooseMember(var s):
+            let effects = MemberListKeys.handle(key, &s, &state)
+            if case .chooseMember = state.screen { state.screen = .chooseMember(s) }
+            return effects
+        case .applications(var s):
+            let effects = ApplicationListKeys.handle(key, &s, &state)
+            if case .applications = state.screen { state.screen = .applications(s) }
+            return effects
+        case .scoring(var s):
+            let effects = ScoringKeys.handle(key, &s, &state)
+            if case .scoring = state.screen { state.screen = .scoring(s) }
+            return effects
+        }
+    }
+}
+
+extension Language {
+    /// The English or Korean text of a label.
+    public func pick(_ en: String, _ ko: String) -> String { self == .en ? en : ko }
+}
+
+/// Moving a cursor in a list with the arrow and vim keys.
+enum ListCursor {
+    /// The new cursor for a movement key, or nil when the key does not move.
+    static func move(_ key: Key, cursor: Int, count: Int, page: Int) -> Int? {
+        guard count > 0 else { return nil }
+        let next: Int
+        switch key {
+        case .up, .char("k"): next = cursor - 1
+        case .down, .char("j"): next = cursor + 1
+        case .pageUp, .ctrl("b"): next = cursor - max(1, page)
+        case .pageDown, .ctrl("f"), .char(" "): next = cursor + max(1, page)
+        case .home, .char("g"): next = 0
+        case .end, .char("G"): next = count - 1
+        default: return nil
+        }
+        return min(max(0, next), count - 1)
+    }
+}

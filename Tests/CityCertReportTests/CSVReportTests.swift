@@ -1,0 +1,107 @@
+import CityCertCore
+import CityCertReport
+import Foundation
+import Testing
+
+/// A strict RFC 4180 reader: CRLF records, quoted fields with doubled quotes.
+func parseCSV(_ text: String) -> [[String]] {
+    var records: [[String]] = []
+    var record: [String] = []
+    var field = ""
+    var quoted = false
+    var chars = Array(text)[...]
+    while let ch = chars.popFirst() {
+        if quoted {
+            if ch == "\"" {
+                if chars.first == "\"" { field.append("\""); chars.removeFirst() } else { quoted = false }
+            } else {
+                field.append(ch)
+            }
+        } else if ch == "\"" && field.isEmpty {
+            quoted = true
+        } else if ch == "," {
+            record.append(field); field = ""
+        } else if ch == "\r\n" {
+            record.append(field); field = ""
+            records.append(record); record = []
+        } else {
+            field.append(ch)
+        }
+    }
+    if !field.isEmpty || !record.isEmpty { record.append(field); records.append(record) }
+    return records
+}
+
+@Suite struct CSVReportTests {
+    let round = ReportFixture.round()
+
+    @Test func headerRowAsSpecified() {
+        let first = CSVReport.render(round).split(separator: "\r\n").first.map(String.init)
+        #expect(first == "round,application,government,city_type,status,field,item,indicator,indicator_name,score,max,written,site,written_sheets,site_sheets,spread,flagged,total,app_max,percent,grade,certified")
+    }
+
+    @Test func oneRowPerApplicationAndApplicableIndicator() {
+        let records = parseCSV(CSVReport.render(round))
+        let expected = round.applications.reduce(0) { $0 + round.standards.applicableIndicators(for: $1.evaluation.cityType).count }
+        #expect(expected == 5)
+        #expect(records.count == expected + 1)
+        #expect(records.allSatisfy { $0.count == CSVReport.columns.count })
+        #expect(!records.contains { $0[1] == "2026-andong" && $0[7] == "IN-02" }, "IN-02 is not applicable to small cities")
+    }
+
+    @Test func quotesANameWithACommaAndQuotes() {
+        let text = CSVReport.render(round)
+        #expect(text.contains(#",IN-02,"교통 ""스마트"" 신호, 보행|안전 <시범> & '확대'",24.00,30.00,"#))
+        let row = parseCSV(text).first { $0[7] == "IN-02" }
+        #expect(row?[8] == ReportFixture.trickyName)
+        #expect(CSVReport.field("a\nb") == "\"a\nb\"")
+        #expect(CSVReport.field("plain 한글") == "plain 한글")
+    }
+
+    @Test func crlfRecordsAndNoByteOrderMarkUnlessAsked() {
+        let text = CSVReport.render(round)
+        #expect(!text.hasPrefix("\u{FEFF}"))
+        #expect(Array(text.utf8.prefix(5)) == Array("round".utf8))
+        #expect(text.hasSuffix("\r\n"))
+        #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+        let bom = CSVReport.render(round, byteOrderMark: true)
+        #expect(Array(bom.utf8.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        #expect(bom.dropFirst() == Substring(text))
+    }
+
+    @Test func figuresEqualTheJSONFigures() throws {
+        let records = parseCSV(CSVReport.render(round))
+        let col = Dictionary(uniqueKeysWithValues: records[0].enumerated().map { ($1, $0) })
+        for f in try ReportFixture.jsonFigures(round) {
+            let rows = records.dropFirst().filter { $0[col["application"]!] == f.id }
+            #expect(rows.map { $0[col["indicator"]!] } == f.indicators.map { $0["id"] as! String })
+            for (row, ind) in zip(rows, f.indicators) {
+                #expect(row[col["score"]!] == ind["score"] as? String)
+                #expect(row[col["max"]!] == ind["max"] as? String)
+                #expect(row[col["written"]!] == (ind["written"] as? String ?? ""), "null is an empty field")
+                #expect(row[col["site"]!] == (ind["site"] as? String ?? ""))
+                #expect(row[col["written_sheets"]!] == String(ind["written_sheets"] as! Int))
+                #expect(row[col["site_sheets"]!] == String(ind["site_sheets"] as! Int))
+                #expect(row[col["spread"]!] == ind["spread"] as? String)
+                #expect(row[col["flagged"]!] == String(ind["flagged"] as! Bool))
+                #expect(row[col["total"]!] == f.total)
+                #expect(row[col["app_max"]!] == f.max)
+                #expect(row[col["percent"]!] == f.percent)
+                #expect(row[col["grade"]!] == String(f.grade))
+                #expect(row[col["certified"]!] == String(f.certified))
+                #expect(row[col["round"]!] == "2026")
+            }
+        }
+        let andong = records.first { $0[1] == "2026-andong" }
+        #expect(andong?[2] == "안동시")
+        #expect(andong?[3] == "small")
+        #expect(andong?[4] == "provisional")
+        #expect(andong?[12] == "", "no site sheet counts: the JSON null is an empty field")
+    }
+
+    @Test func namesInTheLanguageAsked() {
+        let records = parseCSV(CSVReport.render(round, language: .en))
+        #expect(records.first { $0[1] == "2026-suwon" }?[2] == "Suwon-si")
+        #expect(records.first { $0[7] == "IN-01" }?[8] == "Open datasets")
+    }
+}

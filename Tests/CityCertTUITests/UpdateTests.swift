@@ -1,0 +1,213 @@
+import CityCertCore
+@testable import CityCertTUI
+import Foundation
+import Testing
+import TestSupport
+
+/// state + key → new state + effects, for every key path.
+@Suite struct UpdateTests {
+    @Test func chooseMemberWithArrowsAndEnter() {
+        var state = AppState(screen: .chooseMember(MemberListState(members: Fixture.committee().members, reason: "")))
+        let effects = TUIFixture.press([.down, .char("j"), .up, .enter], &state)
+        #expect(effects == [.chooseMember("m1")])
+        #expect(TUIFixture.press([.char("q")], &state) == [.quit])
+        #expect(state.quitting)
+    }
+
+    @Test func applicationListOpensAndRefusesConflicts() {
+        var state = TUIFixture.listState()
+        // sorted by id: chuncheon (conflict), jeonju (invalid), naju, suwon
+        #expect(TUIFixture.press([.enter], &state).isEmpty, "a conflicted application cannot be opened")
+        #expect(state.status?.kind == .error)
+        #expect(state.status?.text.contains("이해충돌") == true)
+        #expect(TUIFixture.press([.down, .enter], &state).isEmpty, "an invalid application shows its problem")
+        guard case .notice(_, let lines)? = state.overlay else { Issue.record("no notice"); return }
+        #expect(lines.contains("city_type contradicts population"))
+        TUIFixture.press([.escape], &state)
+        #expect(TUIFixture.press([.char("G"), .enter], &state) == [.openApplication("2025-suwon")])
+    }
+
+    @Test func applicationListFiltersAndSorts() {
+        var state = TUIFixture.listState()
+        func ids() -> [String] {
+            guard case .applications(let s) = state.screen else { return [] }
+            return s.visible(language: state.language).map(\.id)
+        }
+        #expect(ids() == ["2025-chuncheon", "2025-jeonju", "2025-naju", "2025-suwon"])
+        TUIFixture.press([.char("t")], &state)            // large only
+        #expect(ids() == ["2025-suwon"])
+        TUIFixture.press([.char("t")], &state)            // small only
+        #expect(ids() == ["2025-chuncheon", "2025-naju"])
+        TUIFixture.press([.char("t"), .char("s"), .char("s")], &state)   // all types; status: draft
+        #expect(ids() == ["2025-suwon"])
+        TUIFixture.press([.char("s"), .char("s"), .char("o"), .char("o")], &state)  // status all; sort by population
+        #expect(ids() == ["2025-suwon", "2025-chuncheon", "2025-naju", "2025-jeonju"])
+        #expect(TUIFixture.press([.char("r")], &state) == [.loadApplications])
+    }
+
+    @Test func levelKeySavesAnEntryAtOnce() {
+        var state = TUIFixture.scoringState()
+        // cursor on Q1 (quantitative); move to L1 and choose level 4
+        let effects = TUIFixture.press([.down, .char("4")], &state)
+        #expect(effects == [.setEntry(application: "a", phase: .written, indicator: "L1", entry: Entry(level: 4))])
+        #expect(TUIFixture.scoring(state)?.entry("L1")?.level == 4, "the screen answers before the save returns")
+        #expect(TUIFixture.press([.char("9")], &state).isEmpty, "no level 9")
+        #expect(state.status?.kind == .error)
+        #expect(TUIFixture.press([.char("a")], &state).isEmpty, "a is for quantitative indicators")
+    }
+
+    @Test func acceptTheSubmittedValue() {
+        var state = TUIFixture.scoringState()
+        #expect(TUIFixture.press([.char("a")], &state) == [.setEntry(application: "a", phase: .written, indicator: "Q1", entry: Entry(value: 12))])
+        #expect(TUIFixture.press([.char("3")], &state).isEmpty, "levels are for qualitative indicators")
+    }
+
+    @Test func enterACorrectedValueWithPreview() {
+        var state = TUIFixture.scoringState()
+        TUIFixture.press([.char("e")], &state)
+        guard case .prompt(let p)? = state.overlay else { Issue.record("no prompt"); return }
+        #expect(p.text == "12", "the prompt starts from the submitted value")
+        TUIFixture.press([.backspace, .backspace] + TUIFixture.type("x7"), &state)
+        #expect(TUIFixture.press([.enter], &state).isEmpty, "x7 is not a number")
+        #expect(state.status?.kind == .error)
+        let effects = TUIFixture.press([.home, .delete, .end, .enter], &state)
+        #expect(effects == [.setEntry(application: "a", phase: .written, indicator: "Q1", entry: Entry(value: 7))])
+        #expect(state.overlay == nil)
+    }
+
+    @Test func escapeCancelsAPrompt() {
+        var state = TUIFixture.scoringState()
+        TUIFixture.press([.char("n")] + TUIFixture.type("메모"), &state)
+        #expect(TUIFixture.press([.escape], &state).isEmpty)
+        #expect(state.overlay == nil)
+        #expect(TUIFixture.scoring(state)?.entry("Q1") == nil)
+    }
+
+    @Test func noteAndClarificationKeepTheScore() {
+        var state = TUIFixture.scoringState()
+        TUIFixture.press([.char("a")], &state)
+        let note = TUIFixture.press([.char("n")] + TUIFixture.type("포털 확인") + [.enter], &state)
+        #expect(note == [.setEntry(application: "a", phase: .written, indicator: "Q1", entry: Entry(value: 12, note: "포털 확인"))])
+        let ask = TUIFixture.press([.char("c")] + TUIFixture.type("근거 자료?") + [.enter], &state)
+        #expect(ask == [.setEntry(application: "a", phase: .written, indicator: "Q1", entry: Entry(value: 12, note: "포털 확인", clarification: "근거 자료?"))])
+        let clear = TUIFixture.press([.char("x")], &state)
+        #expect(clear == [.setEntry(application: "a", phase: .written, indicator: "Q1", entry: Entry(note: "포털 확인", clarification: "근거 자료?"))],
+                "clearing removes the score, not the note and question")
+    }
+
+    @Test func submitShowsWhatIsMissing() {
+        var state = TUIFixture.scoringState()
+        TUIFixture.press([.char("a")], &state)
+        #expect(TUIFixture.press([.char("S")], &state).isEmpty)
+        guard case .notice(let title, let lines)? = state.overlay else { Issue.record("no notice"); return }
+        #expect(title.contains("2"))
+        #expect(lines.map { $0.prefix(2) } == ["L1", "L2"])
+        #expect(TUIFixture.scoring(state)?.current?.id == "L1", "the cursor goes to the first missing indicator")
+    }
+
+    @Test func submitAsksForConfirmation() {
+        var state = TUIFixture.scoringState()
+        TUIFixture.press([.char("a"), .down, .char("5"), .down, .char("1"), .char("S")], &state)
+        guard case .confirm(let c)? = state.overlay else { Issue.record("no confirmation"); return }
+        #expect(c.lines.contains { $0.contains("120.00 / 200.00") }, "40 + 60 + 100 × 0.2")
+        #expect(TUIFixture.press([.char("n")], &state).isEmpty, "n cancels")
+        TUIFixture.press([.char("S")], &state)
+        #expect(TUIFixture.press([.char("y")], &state) == [.submit(application: "a", phase: .written)])
+    }
+
+    @Test func submittedSheetIsReadOnlyUntilReopened() {
+        var sheet = ScoreSheet(application: "a", member: "m1")
+        sheet.phases[.written] = PhaseSheet(status: .submitted, entries: Fixture.levels(4, 5))
+        var state = TUIFixture.scoringState(sheet: sheet)
+        #expect(TUIFixture.press([.char("a")], &state).isEmpty)
+        #expect(state.status?.text.contains("R") == true)
+        TUIFixture.press([.char("R")], &state)
+        #expect(TUIFixture.press([.enter], &state) == [.reopenSheet(application: "a", phase: .written)])
+    }
+
+    @Test func finalApplicationIsReadOnly() {
+        var state = TUIFixture.scoringState(isFinal: true)
+        #expect(TUIFixture.press([.char("a"), .char("e"), .char("n")], &state).isEmpty)
+        #expect(state.overlay == nil)
+        #expect(state.status?.text.contains("확정") == true)
+    }
+
+    @Test func phaseSwitchOnlyForTheSiteTeam() {
+        var state = TUIFixture.scoringState(onSiteTeam: false)
+        TUIFixture.press([.tab], &state)
+        #expect(TUIFixture.scoring(state)?.phase == .written)
+        #expect(state.status?.kind == .error)
+        var team = TUIFixture.scoringState()
+        TUIFixture.press([.tab], &team)
+        #expect(TUIFixture.scoring(team)?.phase == .site)
+        #expect(TUIFixture.press([.char("a")], &team) == [.setEntry(application: "a", phase: .site, indicator: "Q1", entry: Entry(value: 12))])
+        TUIFixture.press([.char("p")], &team)
+        #expect(TUIFixture.scoring(team)?.phase == .written)
+    }
+
+    @Test func findByIDOrName() {
+        var state = TUIFixture.scoringState(language: .en)
+        TUIFixture.press([.char("/")] + TUIFixture.type("l2") + [.enter], &state)
+        #expect(TUIFixture.scoring(state)?.current?.id == "L2")
+        TUIFixture.press([.char("/")] + TUIFixture.type("정량") + [.enter], &state)
+        #expect(TUIFixture.scoring(state)?.current?.id == "Q1", "Korean names are searched too")
+        TUIFixture.press([.char("/")] + TUIFixture.type("zzz") + [.enter], &state)
+        #expect(state.status?.kind == .error)
+    }
+
+    @Test func nextMissingWraps() {
+        var state = TUIFixture.scoringState()
+        TUIFixture.press([.char("a"), .char("m")], &state)
+        #expect(TUIFixture.scoring(state)?.current?.id == "L1")
+        TUIFixture.press([.char("4"), .char("m")], &state)
+        #expect(TUIFixture.scoring(state)?.current?.id == "L2")
+        TUIFixture.press([.char("5"), .char("m")], &state)
+        #expect(state.status?.kind == .success, "all entered")
+    }
+
+    @Test func helpLanguageAndBack() {
+        var state = TUIFixture.scoringState()
+        TUIFixture.press([.char("?")], &state)
+        guard case .help? = state.overlay else { Issue.record("no help"); return }
+        #expect(TUIFixture.press([.char("a")], &state).isEmpty, "a key closes help and does nothing else")
+        #expect(state.overlay == nil)
+        TUIFixture.press([.char("L")], &state)
+        #expect(state.language == .en)
+        #expect(TUIFixture.press([.char("q")], &state) == [.loadApplications])
+        guard case .applications = state.screen else { Issue.record("not back at the list"); return }
+    }
+
+    @Test func tooSmallIgnoresKeysButQuits() {
+        var state = TUIFixture.scoringState(width: 40, height: 10)
+        #expect(TUIFixture.press([.char("a"), .char("4")], &state).isEmpty)
+        #expect(TUIFixture.press([.char("q")], &state) == [.quit])
+    }
+
+    @Test func savedAndFailedMessages() {
+        var state = TUIFixture.scoringState()
+        var sheet = ScoreSheet(application: "a", member: "m1")
+        sheet.phases[.written] = PhaseSheet(entries: ["Q1": Entry(value: 3)])
+        _ = Update.update(&state, .sheetSaved(sheet, at: "10:00:01"))
+        #expect(TUIFixture.scoring(state)?.savedAt == "10:00:01")
+        #expect(TUIFixture.scoring(state)?.entry("Q1")?.value == 3)
+        _ = Update.update(&state, .failed("disk full"))
+        #expect(state.status == StatusLine("disk full", .error))
+        _ = Update.update(&state, .resize(width: 120, height: 40))
+        #expect(state.width == 120 && state.height == 40)
+    }
+
+    @Test func promptEditingWithHangul() {
+        var text = "수원"
+        var cursor = 2
+        TextEditing.apply(.char("시"), to: &text, cursor: &cursor)
+        TextEditing.apply(.left, to: &text, cursor: &cursor)
+        TextEditing.apply(.backspace, to: &text, cursor: &cursor)
+        #expect(text == "수시" && cursor == 1)
+        TextEditing.apply(.ctrl("k"), to: &text, cursor: &cursor)
+        #expect(text == "수")
+        #expect(ValueParsing.decimal("1,234.5") == Decimal(string: "1234.5"))
+        #expect(ValueParsing.decimal("1.2.3") == nil)
+        #expect(ValueParsing.decimal("-3") == -3)
+        #expect(ValueParsing.decimal("3-") == nil)
+    }
+}
