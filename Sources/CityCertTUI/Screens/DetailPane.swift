@@ -129,7 +129,7 @@ enum DetailPane {
         let what: String
         if let v = e?.value {
             let accepted = s.application.quantitative[ind.id]?.value == v
-            what = "\(v) → \(s.points(ind, e)!) " + lang.pick("points", "점") + (accepted ? lang.pick(" (accepted as submitted)", " (제출값 인정)") : lang.pick(" (corrected)", " (수정)"))
+            what = "\(v) → \(s.points(ind, e)!)" + lang.pick(" points", "점") + (accepted ? lang.pick(" (accepted as submitted)", " (제출값 인정)") : lang.pick(" (corrected)", " (수정)"))
         } else if let l = e?.level {
             what = lang.pick("level \(l) → \(s.points(ind, e)!) points", "수준 \(l) → \(s.points(ind, e)!)점")
         } else {

@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# End-to-end test of the reviewer's workstation: the real binary in tmux, driven with send-keys
+# and read with capture-pane, on a copy of the sample store.
+#
+#   CITYCERT_BIN=path/to/citycert bash Tests/e2e/tui.sh
+#
+# Prints "N passed, N failed" and exits non-zero on any failure.
+set -u
+here=$(cd "$(dirname "$0")/../.." && pwd)
+bin=${CITYCERT_BIN:-$here/.build/debug/citycert}
+[ -x "$bin" ] || { echo "no binary at $bin (build first or set CITYCERT_BIN)"; exit 2; }
+command -v tmux >/dev/null || { echo "tmux is missing"; exit 2; }
+
+work=$(mktemp -d)
+store=$work/store
+cp -r "$here/sample-data" "$store"
+sock=citycert-e2e-$$
+passed=0; failed=0
+tm() { tmux -L "$sock" "$@"; }
+cleanup() { tm kill-server 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+
+ok()   { passed=$((passed + 1)); echo "ok   - $1"; }
+fail() { failed=$((failed + 1)); echo "FAIL - $1"; [ -n "${2:-}" ] && echo "$2" | sed 's/^/       /'; }
+check() { if eval "$2"; then ok "$1"; else fail "$1" "$(screen)"; fi; }
+screen() { tm capture-pane -p -t e2e; }
+keys() { tm send-keys -t e2e "$@"; sleep 0.25; }
+# Waits until the screen contains a text (up to 10 s).
+wait_for() {
+  for _ in $(seq 1 50); do screen | grep -qF -- "$1" && return 0; sleep 0.2; done
+  return 1
+}
+alt_on() { tm display -p -t e2e '#{alternate_on}'; }
+# The display column of the first "│" on each screen row that has one: all equal when Hangul is aligned.
+separator_columns() {
+  screen | python3 -c '
+import sys, unicodedata
+def w(s): return sum(2 if unicodedata.east_asian_width(c) in "WF" else 0 if unicodedata.combining(c) else 1 for c in s)
+rows = sys.stdin.read().splitlines()[3:-3]   # the panes, below the header and above the status line
+cols = {w(l[:l.index("│")]) for l in rows if "│" in l and "┌" not in l and "└" not in l}
+print(" ".join(map(str, sorted(cols))))'
+}
+
+# A plain shell in a 100×30 terminal; the program runs inside it, so we see what it leaves behind.
+tm new-session -d -s e2e -x 100 -y 30 "env -i PATH=$PATH HOME=$work TERM=xterm-256color LANG=C.UTF-8 USER=e2e bash --norc --noprofile"
+sleep 0.5
+keys "PS1='e2e\$ '" Enter
+keys clear Enter
+
+# 1. No --as and no member with login e2e: the committee list.
+keys "$bin --store $store --lang ko; echo exit=\$?" Enter
+if wait_for "위원 선택"; then ok "without --as the committee list opens"; else fail "committee list" "$(screen)"; fi
+check "the terminal is in the alternate screen while running" '[ "$(alt_on)" = 1 ]'
+
+# 2. Choose 임소영 (lim, the 8th member).
+keys Down Down Down Down Down Down Down Enter
+if wait_for "임소영 위원으로 시작했습니다"; then ok "chose a member"; else fail "choose member" "$(screen)"; fi
+check "the list shows Korean and English names aligned" 'screen | grep -q "김해시 Gimhae-si"'
+
+# 3. Open 2025-gimhae (4th by id) and score in the written phase.
+keys Down Down Down Enter
+if wait_for "IN-01  "; then ok "opened 2025-gimhae"; else fail "open application" "$(screen)"; fi
+check "the written phase is current" 'screen | grep -q "\[서면평가\]"'
+keys a
+if wait_for "저장됨"; then ok "accepting a value is saved at once"; else fail "saved status" "$(screen)"; fi
+check "the entry shows as accepted" 'screen | grep -q "제출값 인정"'
+keys Down Down 4
+check "a qualitative level is chosen" 'screen | grep -q "내 평가   수준 4"'
+keys Up e C-u 1 0 Enter
+check "a corrected value is saved" 'screen | grep -q "10 → 0.00점 (수정)"'
+check "the pane separator stays in one column with Hangul" '[ "$(separator_columns)" = "$(separator_columns | cut -d" " -f1)" ] && [ -n "$(separator_columns)" ]'
+check "the running total is shown" 'screen | grep -qE "점수 [0-9]+\.[0-9]{2} / 2000\.00"'
+
+# 4. Kill the program mid-edit: the last change is on disk, and is there when reopened.
+keys Down n
+keys "증빙 확인 완료" Enter
+sleep 0.5
+pid=$(pgrep -f "citycert --store $store" | head -1)
+kill -KILL "$pid"; sleep 0.5
+keys "stty sane; clear" Enter
+python3 - "$store/scores/lim/2025-gimhae.json" <<'PY' && ok "after SIGKILL the last change is on disk" || fail "sheet after SIGKILL"
+import json, sys
+e = json.load(open(sys.argv[1]))["phases"]["written"]["entries"]
+assert e["IN-03"]["note"] == "증빙 확인 완료", e.get("IN-03")
+assert e["IN-03"]["level"] == 4, e.get("IN-03")
+assert str(e["IN-02"]["value"]) == "10", e["IN-02"]
+PY
+keys "$bin --store $store --as lim --lang ko; echo exit=\$?" Enter
+wait_for "지자체" && keys Down Down Down Enter
+if wait_for "IN-01  "; then ok "reopened after the kill"; else fail "reopen after kill" "$(screen)"; fi
+keys Down Down
+check "the note typed before the kill is shown" 'screen | grep -q "메모      증빙 확인 완료"'
+
+# 5. Score every remaining indicator (a for quantitative, 3 for qualitative) and submit.
+keys g
+for _ in $(seq 1 55); do tm send-keys -t e2e m a 3; done
+sleep 1.5
+keys S
+if wait_for "평가표 제출"; then ok "submit asks for confirmation"; else fail "submit confirmation" "$(screen)"; fi
+keys y
+if wait_for "제출 완료"; then ok "the sheet is submitted"; else fail "submitted" "$(screen)"; fi
+check "after submitting, the committee's points are visible" 'screen | grep -q "위원 점수 · 서면평가"'
+python3 - "$store/scores/lim/2025-gimhae.json" <<'PY' && ok "the sheet file is submitted with 55 entries" || fail "sheet file after submit"
+import json, sys
+w = json.load(open(sys.argv[1]))["phases"]["written"]
+assert w["status"] == "submitted" and w["submitted_at"], w["status"]
+assert len([e for e in w["entries"].values() if "value" in e or "level" in e]) == 55, len(w["entries"])
+PY
+check "the site phase is refused for a member outside the site team" 'keys Tab; screen | grep -q "현장실사 위원이 아닙니다"'
+
+# 6. Quit: q back to the list, q quits; the terminal is restored.
+keys q
+wait_for "지자체" && keys q
+if wait_for "exit=0"; then ok "q quits with status 0"; else fail "quit" "$(screen)"; fi
+check "the terminal left the alternate screen after quit" '[ "$(alt_on)" = 0 ]'
+
+# 7. SIGTERM restores the terminal too.
+keys clear Enter
+keys "$bin --store $store --as lim; echo exit=\$?" Enter
+wait_for "Gimhae-si" >/dev/null
+pid=$(pgrep -f "citycert --store $store --as lim" | head -1)
+kill -TERM "$pid"
+if wait_for "exit=143"; then ok "SIGTERM ends the program (143)"; else fail "SIGTERM exit" "$(screen)"; fi
+check "the terminal left the alternate screen after SIGTERM" '[ "$(alt_on)" = 0 ]'
+check "the shell prompt is back and usable" 'keys "echo alive-\$((1+1))" Enter; screen | grep -q "alive-2"'
+
+# 8. A tiny terminal shows the enlarge message, not a broken screen.
+tm resize-window -t e2e -x 50 -y 12 2>/dev/null || tm resize-pane -t e2e -x 50 -y 12
+keys clear Enter
+keys "$bin --store $store --as lim --lang en" Enter
+if wait_for "Please enlarge the window"; then ok "a small terminal asks to enlarge"; else fail "small terminal" "$(screen)"; fi
+keys q
+
+# 9. The audit log recorded the session.
+python3 - "$store/audit.log" <<'PY' && ok "the audit log records entries and the submit" || fail "audit log"
+import json, sys
+lines = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+mine = [l for l in lines if l["actor"] == "lim" and l["application"] == "2025-gimhae"]
+assert any(l["action"] == "submit" for l in mine), "no submit"
+assert sum(l["action"] == "entry" for l in mine) >= 55, len(mine)
+assert all(l["seq"] == i + 1 for i, l in enumerate(lines)), "seq"
+PY
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
