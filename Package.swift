@@ -26,7 +26,7 @@ let package = Package(
         // The terminal application as pure state: State, Message, update, screens rendering into a Buffer.
         .target(name: "CityCertTUI", dependencies: ["CityCertCore"]),
         // Performs the TUI's effects through the store and turns results into messages (no terminal).
-        .target(name: "CityCertRuntime", dependencies: ["CityCertTUI", "CityCertStore", "CityCertCore"]),
+        .target(name: "CityCertRuntime", dependencies: ["CityCertTUI", "CityCertStore", "CityCertReport", "CityCertCore"]),
         // The only C in the project: ncursesw behind small named functions.
         .target(name: "CNcursesShim", linkerSettings: [.linkedLibrary("ncursesw")]),
         // The thin ncurses backend: draw a Buffer diff, read keys, resize, restore.

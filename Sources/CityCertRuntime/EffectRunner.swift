@@ -12,6 +12,8 @@ public final class EffectRunner {
     public let store: Store
     /// The member at the keyboard, once chosen.
     public private(set) var memberID: String?
+    /// The language reports are rendered in (follows the screen's language).
+    public var language: Language = .ko
 
     public init(store: Store, memberID: String? = nil) {
         self.store = store
@@ -23,6 +25,7 @@ public final class EffectRunner {
     public func send(_ message: Message, to state: inout AppState) {
         var queue = [message]
         while !queue.isEmpty {
+            language = state.language
             let effects = Update.update(&state, queue.removeFirst())
             for effect in effects { queue += perform(effect) }
         }
@@ -37,6 +40,7 @@ public final class EffectRunner {
     }
 
     func perform(_ effect: Effect) -> [Message] {
+        if let messages = performChair(effect) { return messages }
         switch effect {
         case .quit:
             return []
@@ -75,6 +79,8 @@ public final class EffectRunner {
             } catch {
                 return [.failed(error.message), open(app, member: id)]
             }
+        default:
+            return []
         }
     }
 

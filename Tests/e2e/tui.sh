@@ -42,7 +42,7 @@ print(" ".join(map(str, sorted(cols))))'
 }
 
 # A plain shell in a 100×30 terminal; the program runs inside it, so we see what it leaves behind.
-tm new-session -d -s e2e -x 100 -y 30 "env -i PATH=$PATH HOME=$work TERM=xterm-256color LANG=C.UTF-8 USER=e2e bash --norc --noprofile"
+tm new-session -d -s e2e -x 100 -y 30 "env -i PATH=$PATH HOME=$work TERM=xterm-256color LANG=C.UTF-8 USER=e2e HISTFILE=/dev/null bash --norc --noprofile"
 sleep 0.5
 keys "PS1='e2e\$ '" Enter
 keys clear Enter

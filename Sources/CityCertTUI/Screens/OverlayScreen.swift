@@ -90,6 +90,33 @@ enum HelpText {
                 lang.pick("R              reopen a submitted sheet", "R              제출한 평가표 다시 열기"),
                 lang.pick("Every change is saved at once.", "모든 변경은 즉시 저장됩니다."),
             ] + common
+        case .overview:
+            return [
+                lang.pick("Enter          consensus screen of the application", "Enter          신청서 합의 화면"),
+                lang.pick("o              sort: boundary closeness / id", "o              정렬: 등급 경계 / ID"),
+                lang.pick("w              your own scoring (applications list)", "w              내 평가 (신청서 목록)"),
+                lang.pick("P              grade report (preview, write)", "P              등급 보고서 (미리보기, 저장)"),
+                lang.pick("r              reload", "r              새로고침"),
+            ] + common
+        case .consensus:
+            return [
+                lang.pick("Tab / p        written ↔ site matrix", "Tab / p        서면 ↔ 현장 점수표"),
+                lang.pick("f              next flagged indicator", "f              다음 편차 경고 지표"),
+                lang.pick("h              how solid is the grade ↔ indicator detail", "h              등급 안정성 ↔ 지표 상세"),
+                lang.pick("[ ]            scroll the member columns (narrow terminal)", "[ ]            위원 열 이동 (좁은 화면)"),
+                lang.pick("c              all clarification questions", "c              질의 목록"),
+                lang.pick("F              finalize (when complete)", "F              최종 확정 (완료 시)"),
+                lang.pick("O              reopen a final application", "O              확정 취소"),
+                lang.pick("r              reload", "r              새로고침"),
+            ] + common
+        case .report:
+            return [
+                lang.pick("Space / x      choose an application", "Space / x      신청서 선택"),
+                lang.pick("a              all / none", "a              전체 / 해제"),
+                lang.pick("f              format: text, markdown, html, csv", "f              형식: text, markdown, html, csv"),
+                lang.pick("Enter          preview in the terminal", "Enter          화면 미리보기"),
+                lang.pick("w              write the report to a file", "w              파일로 저장"),
+            ] + common
         }
     }
 }

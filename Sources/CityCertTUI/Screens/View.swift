@@ -10,6 +10,9 @@ public enum View {
         case .chooseMember(let s): MemberListScreen.draw(&b, s, state, theme)
         case .applications(let s): ApplicationListScreen.draw(&b, s, state, theme)
         case .scoring(let s): ScoringScreen.draw(&b, s, state, theme)
+        case .overview(let s): OverviewScreen.draw(&b, s, state, theme)
+        case .consensus(let s): ConsensusScreen.draw(&b, s, state, theme)
+        case .report(let s): ReportScreen.draw(&b, s, state, theme)
         }
         if let overlay = state.overlay { OverlayScreen.draw(&b, overlay, state, theme) }
         return b

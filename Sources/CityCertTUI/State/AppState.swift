@@ -29,6 +29,9 @@ public enum Screen: Sendable {
     case chooseMember(MemberListState)
     case applications(ApplicationListState)
     case scoring(ScoringState)
+    case overview(OverviewState)
+    case consensus(ConsensusState)
+    case report(ReportState)
 }
 
 /// A line at the bottom saying what just happened.
@@ -55,6 +58,8 @@ public struct Prompt: Sendable, Equatable {
         case note(indicator: String)
         case clarification(indicator: String)
         case find
+        case finalizeNote(application: String)
+        case reportPath
     }
     public var purpose: Purpose
     public var title: String
@@ -72,6 +77,8 @@ public struct Confirmation: Sendable, Equatable {
     public enum Action: Sendable, Equatable {
         case submit(Phase)
         case reopen(Phase)
+        case finalize(application: String, note: String)
+        case reopenApplication(String)
     }
     public var title: String
     public var lines: [String]

@@ -58,7 +58,10 @@ enum ApplicationListKeys {
             s.cursor = 0
         case .char("r"), .function(5):
             return [.loadApplications]
+        case .char("v") where state.session?.member.role == .chair:
+            return [.loadOverview]
         case .char("q"), .escape:
+            if state.session?.member.role == .chair { return [.loadOverview] }
             state.quitting = true
             return [.quit]
         default:

@@ -14,6 +14,10 @@ public enum Message: Sendable {
     case failed(String)
     /// A line for the status bar.
     case status(StatusLine)
+    case overviewLoaded(OverviewState)
+    case consensusLoaded(ConsensusData)
+    case reportApplications([(id: String, name: LocalizedText)])
+    case reportPreview([String])
 }
 
 /// What `update` asks the runtime to do, as plain values.
@@ -24,5 +28,12 @@ public enum Effect: Sendable, Equatable {
     case setEntry(application: String, phase: Phase, indicator: String, entry: Entry?)
     case submit(application: String, phase: Phase)
     case reopenSheet(application: String, phase: Phase)
+    case loadOverview
+    case openConsensus(String)
+    case finalize(application: String, note: String)
+    case reopenApplication(String)
+    case loadReportScreen
+    case previewReport(applications: [String])
+    case writeReport(applications: [String], format: ReportState.Format, path: String)
     case quit
 }

@@ -12,10 +12,13 @@ enum OverlayKeys {
             switch key {
             case .char("y"), .char("Y"), .enter:
                 state.overlay = nil
-                guard case .scoring(let s) = state.screen else { return [] }
                 switch c.action {
-                case .submit(let p): return [.submit(application: s.application.id, phase: p)]
-                case .reopen(let p): return [.reopenSheet(application: s.application.id, phase: p)]
+                case .finalize(let app, let note): return [.finalize(application: app, note: note)]
+                case .reopenApplication(let app): return [.reopenApplication(app)]
+                case .submit(let p), .reopen(let p):
+                    guard case .scoring(let s) = state.screen else { return [] }
+                    if case .submit = c.action { return [.submit(application: s.application.id, phase: p)] }
+                    return [.reopenSheet(application: s.application.id, phase: p)]
                 }
             case .char("n"), .char("N"), .escape, .char("q"):
                 state.overlay = nil
@@ -40,6 +43,19 @@ enum OverlayKeys {
     }
 
     static func commit(_ p: Prompt, _ state: inout AppState) -> [Effect] {
+        switch p.purpose {
+        case .finalizeNote(let app):
+            state.overlay = .confirm(ConsensusKeys.finalizeConfirmation(app, note: p.text, state))
+            return []
+        case .reportPath:
+            state.overlay = nil
+            guard case .report(let r) = state.screen else { return [] }
+            let path = p.text.trimmingCharacters(in: .whitespaces)
+            guard !path.isEmpty else { return [] }
+            return [.writeReport(applications: r.chosen, format: r.format, path: path)]
+        default:
+            break
+        }
         guard case .scoring(var s) = state.screen else { state.overlay = nil; return [] }
         let lang = state.language
         let text = p.text.trimmingCharacters(in: .whitespaces)
@@ -70,6 +86,8 @@ enum OverlayKeys {
             var entry = s.entry(id) ?? Entry()
             if case .note = p.purpose { entry.note = text.isEmpty ? nil : text } else { entry.clarification = text.isEmpty ? nil : text }
             effects = ScoringKeys.save(entry, for: id, &s)
+        case .finalizeNote, .reportPath:
+            break
         }
         state.screen = .scoring(s)
         return effects

@@ -13,6 +13,41 @@ public enum Update {
             state.session = session
             state.screen = .applications(ApplicationListState(all: apps))
             state.status = StatusLine(state.language.pick("Signed in as \(session.member.name)", "\(session.member.name) 위원으로 시작했습니다"))
+            switch session.member.role {
+            case .chair: return [.loadOverview]
+            case .secretary: return [.loadReportScreen]
+            case .member: return []
+            }
+        case .overviewLoaded(let o):
+            if case .overview(let old) = state.screen {
+                var o = o
+                o.cursor = min(old.cursor, max(0, o.rows.count - 1))
+                o.byBoundary = old.byBoundary
+                state.screen = .overview(o)
+            } else {
+                state.screen = .overview(o)
+            }
+            return []
+        case .consensusLoaded(let data):
+            guard let session = state.session else { return [] }
+            if case .consensus(var c) = state.screen, c.data.application.id == data.application.id {
+                c.data = data
+                state.screen = .consensus(c)
+            } else {
+                state.screen = .consensus(ConsensusState(data: data, standards: session.standards))
+                state.status = nil
+            }
+            return []
+        case .reportApplications(let apps):
+            state.screen = .report(ReportState(applications: apps))
+            return []
+        case .reportPreview(let lines):
+            if case .report(var r) = state.screen {
+                r.preview = lines
+                r.scroll = 0
+                r.showingPreview = true
+                state.screen = .report(r)
+            }
             return []
         case .applicationsLoaded(let apps):
             if case .applications(var list) = state.screen {
@@ -82,6 +117,18 @@ public enum Update {
         case .scoring(var s):
             let effects = ScoringKeys.handle(key, &s, &state)
             if case .scoring = state.screen { state.screen = .scoring(s) }
+            return effects
+        case .overview(var s):
+            let effects = OverviewKeys.handle(key, &s, &state)
+            if case .overview = state.screen { state.screen = .overview(s) }
+            return effects
+        case .consensus(var s):
+            let effects = ConsensusKeys.handle(key, &s, &state)
+            if case .consensus = state.screen { state.screen = .consensus(s) }
+            return effects
+        case .report(var s):
+            let effects = ReportKeys.handle(key, &s, &state)
+            if case .report = state.screen { state.screen = .report(s) }
             return effects
         }
     }

@@ -1,0 +1,100 @@
+/// How solid a grade is (for the chair): the margins to the grade boundaries, the grade the same
+/// sheets give under each aggregation method, the flagged indicators that alone could move the
+/// city across the certification line, and each member's mean difference from the consensus.
+///
+/// Shown, never used to change a score.
+public struct Robustness: Sendable {
+    /// Points to gain to reach the next better grade; nil at the best grade.
+    public var toNextGrade: Points?
+    /// Points that can be lost while keeping the grade; nil at the lowest grade (it cannot drop).
+    public var aboveBoundary: Points?
+    /// The lowest total that is certified (nil when no grade certifies).
+    public var certificationLine: Points?
+    public var byMethod: [MethodOutcome]
+    public var pivotal: [PivotalIndicator]
+    public var members: [MemberLean]
+
+    /// The total and grade under one aggregation method.
+    public struct MethodOutcome: Sendable, Equatable {
+        public var method: AggregationMethod
+        public var total: Points
+        public var grade: Int
+        public var certified: Bool
+    }
+
+    /// A flagged indicator whose score, moved to the lowest or highest member's points, alone
+    /// changes certification.
+    public struct PivotalIndicator: Sendable, Equatable {
+        public var id: String
+        public var score: Points
+        /// The indicator's score if every member had given the lowest (highest) points given.
+        public var low: Points
+        public var high: Points
+        /// The total with that one indicator at `low` (if certified now) or `high` (if not).
+        public var totalIfMoved: Points
+        /// True when the move would lose certification; false when it would gain it.
+        public var couldLose: Bool
+    }
+
+    /// A member's mean difference from the aggregate over the indicators they scored (both phases).
+    public struct MemberLean: Sendable, Equatable {
+        public var member: String
+        public var meanDifference: Points
+        public var count: Int
+    }
+
+    /// The lowest total (in hundredths) that reaches a band: `ceil(min_percent × max / 100)`.
+    public static func threshold(_ band: GradeBand, max: Points) -> Points {
+        let product = band.minPercent.hundredths * max.hundredths      // in 10^-4 × 10^-2 … / 100 → hundredths × 10^4
+        let q = product / 10_000, r = product % 10_000
+        return Points(hundredths: r > 0 ? q + 1 : q)
+    }
+
+    /// Analyses an evaluation; `byMethod` holds the same application evaluated under each method.
+    public static func analyze(_ e: ApplicationEvaluation, byMethod: [ApplicationEvaluation], standards: Standards) -> Robustness {
+        let grades = standards.grades  // best first
+        let current = grades.firstIndex { $0.grade == e.grade }
+        var toNext: Points?
+        var above: Points?
+        if let i = current {
+            if i > 0 { toNext = threshold(grades[i - 1], max: e.max) - e.total }
+            if grades[i].minPercent > .zero { above = e.total - threshold(grades[i], max: e.max) }
+        }
+        let certifiedBands = grades.filter { standards.certifiedGrades.contains($0.grade) }
+        let line = certifiedBands.last.map { threshold($0, max: e.max) }
+
+        var pivotal: [PivotalIndicator] = []
+        if let line {
+            for r in e.indicators where r.flagged {
+                let all = r.written.members.map(\.points) + r.site.members.map(\.points)
+                guard let lo = all.min(), let hi = all.max() else { continue }
+                let moved = e.certified ? e.total - r.score + lo : e.total - r.score + hi
+                let crosses = e.certified ? moved < line : moved >= line
+                if crosses {
+                    pivotal.append(PivotalIndicator(id: r.id, score: r.score, low: lo, high: hi, totalIfMoved: moved, couldLose: e.certified))
+                }
+            }
+        }
+
+        var diffs: [String: [Points]] = [:]
+        for r in e.indicators {
+            for phase in [r.written, r.site] {
+                guard let agg = phase.aggregate else { continue }
+                for m in phase.members { diffs[m.member, default: []].append(m.points - agg) }
+            }
+        }
+        let members = diffs.keys.sorted().map { id in
+            MemberLean(member: id, meanDifference: Points.mean(diffs[id]!), count: diffs[id]!.count)
+        }
+
+        return Robustness(
+            toNextGrade: toNext, aboveBoundary: above, certificationLine: line,
+            byMethod: byMethod.map { MethodOutcome(method: $0.method, total: $0.total, grade: $0.grade, certified: $0.certified) },
+            pivotal: pivotal, members: members)
+    }
+
+    /// The distance to the nearest grade boundary (above or below), for sorting the overview.
+    public var nearestBoundary: Points {
+        [toNextGrade, aboveBoundary].compactMap { $0 }.min() ?? Points(hundredths: Int64.max / 4)
+    }
+}

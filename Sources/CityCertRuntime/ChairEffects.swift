@@ -1,0 +1,108 @@
+import CityCertCore
+import CityCertReport
+import CityCertStore
+import CityCertTUI
+import Foundation
+
+/// The chair's and the secretary's effects: overview, consensus, finalize/reopen, the report.
+extension EffectRunner {
+    func performChair(_ effect: Effect) -> [Message]? {
+        switch effect {
+        case .loadOverview:
+            return [.overviewLoaded(overview())]
+        case .openConsensus(let id):
+            guard let data = consensus(id) else { return [.failed("\(id) cannot be opened: it is invalid")] }
+            return [.consensusLoaded(data)]
+        case let .finalize(app, note):
+            guard let chair = memberID else { return [] }
+            do {
+                let d = try store.finalize(application: app, by: chair, note: note)
+                return (consensus(app).map { [.consensusLoaded($0)] } ?? [])
+                    + [.status(StatusLine("✓ \(app): final · \(d.total) / \(d.max) · grade \(d.grade) / \(d.grade)등급", .success))]
+            } catch {
+                return [.failed(error.message)]
+            }
+        case .reopenApplication(let app):
+            guard let chair = memberID else { return [] }
+            do {
+                try store.reopen(application: app, by: chair)
+                return (consensus(app).map { [.consensusLoaded($0)] } ?? []) + [.status(StatusLine("\(app): reopened / 확정 취소됨", .info))]
+            } catch {
+                return [.failed(error.message)]
+            }
+        case .loadReportScreen:
+            let apps = store.applicationIDs.compactMap { id in store.application(id).application.map { (id: id, name: $0.government) } }
+            return [.reportApplications(apps)]
+        case .previewReport(let ids):
+            let text = TextReport.render(round(ids), language: language)
+            return [.reportPreview(text.components(separatedBy: "\n"))]
+        case let .writeReport(ids, format, path):
+            let r = round(ids)
+            let text: String
+            switch format {
+            case .text: text = TextReport.render(r, language: language)
+            case .markdown: text = MarkdownReport.render(r, language: language)
+            case .html: text = HTMLReport.render(r, language: language)
+            case .csv: text = CSVReport.render(r, language: language, byteOrderMark: false)
+            }
+            do {
+                try ExportFile.write(text, to: path)
+                return [.status(StatusLine("✓ \(path) (\(format.rawValue), \(ids.count))", .success))]
+            } catch {
+                return [.failed("\(error)")]
+            }
+        default:
+            return nil
+        }
+    }
+
+    /// The round restricted to some applications (the report of a selection).
+    func round(_ ids: [String]) -> RoundEvaluation {
+        var r = store.evaluateAll()
+        let set = Set(ids)
+        r.applications = r.applications.filter { set.contains($0.application.id) }
+        return r
+    }
+
+    /// Every valid application with status, progress, figures and closeness to a grade boundary.
+    public func overview() -> OverviewState {
+        var rows: [OverviewRow] = []
+        var invalid: [String] = []
+        let names = Dictionary(uniqueKeysWithValues: store.committee.members.map { ($0.id, $0.name) })
+        for id in store.applicationIDs {
+            guard let app = store.application(id).application, let e = store.evaluate(id) else { invalid.append(id); continue }
+            let eligible = store.committee.eligibleMembers(for: id).count
+            let team = store.committee.siteTeam(for: id).count
+            let rb = Robustness.analyze(e, byMethod: [], standards: store.standards)
+            let missing = (e.missingWritten + e.missingSite.filter { !e.missingWritten.contains($0) }).map { names[$0] ?? $0 }
+            rows.append(OverviewRow(id: id, government: app.government, cityType: app.cityType, status: e.status, total: e.total,
+                                    max: e.max, percent: e.percent, grade: e.grade, certified: e.certified,
+                                    written: (eligible - e.missingWritten.count, eligible), site: (team - e.missingSite.count, team),
+                                    missing: missing, nearestBoundary: rb.nearestBoundary, flagged: e.flagged.count))
+        }
+        return OverviewState(rows: rows, invalid: invalid)
+    }
+
+    /// What the consensus screen needs for one application.
+    public func consensus(_ id: String) -> ConsensusData? {
+        guard let app = store.application(id).application else { return nil }
+        let sheets = store.sheets(for: id).sheets
+        let decision = store.decision(for: id).decision
+        let evaluator = Evaluator(standards: store.standards, committee: store.committee)
+        let e = evaluator.evaluate(app, sheets: sheets, decision: decision)
+        let byMethod = AggregationMethod.allCases.map { evaluator.evaluate(app, sheets: sheets, decision: decision, method: $0) }
+        let members = store.committee.eligibleMembers(for: id)
+        var progress: [String: [Phase: SheetProgress]] = [:]
+        let applicable = store.standards.applicableIndicators(for: app.cityType)
+        for sheet in sheets {
+            for (phase, ps) in sheet.phases {
+                progress[sheet.member, default: [:]][phase] = ps.status == .submitted ? .submitted
+                    : .draft(done: applicable.filter { ps.entries[$0.id]?.isScored == true }.count, of: applicable.count)
+            }
+        }
+        let refusal = decision != nil ? "already final" : FinalizeRule.refusal(e, standards: store.standards, committee: store.committee)
+        return ConsensusData(application: app, evaluation: e, robustness: Robustness.analyze(e, byMethod: byMethod, standards: store.standards),
+                             decision: decision, finalizeRefusal: refusal, members: members,
+                             siteTeam: Set(store.committee.siteTeam(for: id).map(\.id)), progress: progress)
+    }
+}

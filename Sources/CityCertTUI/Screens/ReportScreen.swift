@@ -1,0 +1,35 @@
+import CityCertCore
+
+/// The secretary's report screen: choose applications, preview the grade report, write it to a file.
+enum ReportScreen {
+    static func draw(_ b: inout Buffer, _ s: ReportState, _ state: AppState, _ theme: Theme) {
+        let lang = state.language
+        Chrome.header(&b, left: "citycert · " + lang.pick("Grade report", "등급 보고서") + " · " + (state.session?.roundTitle.text(lang) ?? ""),
+                      right: state.session?.member.name ?? "", theme: theme)
+        if s.showingPreview {
+            let page = b.height - 5
+            for (i, line) in s.preview.dropFirst(s.scroll).prefix(page).enumerated() {
+                b.put(line, x: 1, y: 2 + i, maxWidth: b.width - 2)
+            }
+            b.put(lang.pick("Preview (text) · lines \(s.scroll + 1)–\(min(s.preview.count, s.scroll + page)) of \(s.preview.count)",
+                            "미리보기 (텍스트) · \(s.preview.count)줄 중 \(s.scroll + 1)–\(min(s.preview.count, s.scroll + page))"),
+                  x: 1, y: 1, style: theme.dim, maxWidth: b.width - 2)
+            Chrome.footer(&b, status: state.status, hints: lang.pick("↑↓ PgUp PgDn scroll  w write to file  q back", "↑↓ PgUp PgDn 이동  w 파일로 저장  q 뒤로"), theme: theme)
+            return
+        }
+        b.put(lang.pick("Format: \(s.format.rawValue) (f)   chosen \(s.chosen.count) of \(s.applications.count)",
+                        "형식: \(s.format.rawValue) (f)   \(s.applications.count)건 중 \(s.chosen.count)건 선택"), x: 1, y: 1, style: theme.dim, maxWidth: b.width - 2)
+        for (i, a) in s.applications.enumerated() where 3 + i < b.height - 4 {
+            var style = Style()
+            if i == s.cursor {
+                style = theme.selected
+                b.fill(Rect(x: 1, y: 3 + i, width: b.width - 2, height: 1), style: style)
+            }
+            let box = s.selected.contains(a.id) ? "[x]" : "[ ]"
+            b.put("\(box) \(DisplayWidth.pad(a.id, to: 18)) \(a.name.text(lang)) \(a.name.text(lang.other))", x: 2, y: 3 + i, style: style, maxWidth: b.width - 4)
+        }
+        Chrome.footer(&b, status: state.status, hints: lang.pick(
+            "Space choose  a all  f format  Enter preview  w write to file  ? keys  q back",
+            "Space 선택  a 전체  f 형식  Enter 미리보기  w 파일로 저장  ? 도움말  q 뒤로"), theme: theme)
+    }
+}

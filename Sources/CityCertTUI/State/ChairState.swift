@@ -1,0 +1,117 @@
+import CityCertCore
+
+/// One application on the chair's overview.
+public struct OverviewRow: Sendable {
+    public var id: String
+    public var government: LocalizedText
+    public var cityType: CityType
+    public var status: ApplicationStatus
+    public var total: Points
+    public var max: Points
+    public var percent: Points
+    public var grade: Int
+    public var certified: Bool
+    /// Submitted sheets and how many are expected, per phase.
+    public var written: (done: Int, of: Int)
+    public var site: (done: Int, of: Int)
+    /// Names of members still to submit (written or site).
+    public var missing: [String]
+    /// Distance to the nearest grade boundary, in points.
+    public var nearestBoundary: Points
+    public var flagged: Int
+
+    public init(id: String, government: LocalizedText, cityType: CityType, status: ApplicationStatus, total: Points, max: Points,
+                percent: Points, grade: Int, certified: Bool, written: (Int, Int), site: (Int, Int), missing: [String],
+                nearestBoundary: Points, flagged: Int) {
+        self.id = id; self.government = government; self.cityType = cityType; self.status = status; self.total = total
+        self.max = max; self.percent = percent; self.grade = grade; self.certified = certified; self.written = written
+        self.site = site; self.missing = missing; self.nearestBoundary = nearestBoundary; self.flagged = flagged
+    }
+}
+
+/// The chair's overview: every application, the ones to discuss first.
+public struct OverviewState: Sendable {
+    public var rows: [OverviewRow]
+    /// Invalid applications (id: problem).
+    public var invalid: [String]
+    public var cursor = 0
+    /// Sort by closeness to a grade boundary (true) or by type and id.
+    public var byBoundary = true
+
+    public init(rows: [OverviewRow], invalid: [String] = []) { self.rows = rows; self.invalid = invalid }
+
+    /// Rows in display order: large cities first, then small; within a type by boundary closeness or id.
+    public var ordered: [OverviewRow] {
+        rows.sorted { a, b in
+            if a.cityType != b.cityType { return a.cityType == .large }
+            if byBoundary, a.nearestBoundary != b.nearestBoundary { return a.nearestBoundary < b.nearestBoundary }
+            return a.id < b.id
+        }
+    }
+}
+
+/// Everything the consensus screen shows for one application (read by the runtime for the chair).
+public struct ConsensusData: Sendable {
+    public var application: Application
+    public var evaluation: ApplicationEvaluation
+    public var robustness: Robustness
+    public var decision: Decision?
+    /// Why finalize is refused now; nil when the chair may finalize.
+    public var finalizeRefusal: String?
+    /// The eligible members, in committee order: the matrix's columns.
+    public var members: [Member]
+    public var siteTeam: Set<String>
+    /// Each member's progress per phase (drafts included), to say who is missing.
+    public var progress: [String: [Phase: SheetProgress]]
+
+    public init(application: Application, evaluation: ApplicationEvaluation, robustness: Robustness, decision: Decision?,
+                finalizeRefusal: String?, members: [Member], siteTeam: Set<String>, progress: [String: [Phase: SheetProgress]]) {
+        self.application = application; self.evaluation = evaluation; self.robustness = robustness; self.decision = decision
+        self.finalizeRefusal = finalizeRefusal; self.members = members; self.siteTeam = siteTeam; self.progress = progress
+    }
+}
+
+/// The consensus screen of one application.
+public struct ConsensusState: Sendable {
+    public enum Panel: Sendable { case indicator, robustness }
+    public var data: ConsensusData
+    public var cursor = 0
+    public var phase: Phase = .written
+    public var panel: Panel = .indicator
+    /// The first member column shown when not all fit the width.
+    public var memberOffset = 0
+    public let rows: [TreeRow]
+    public let indicators: [Indicator]
+
+    public init(data: ConsensusData, standards: Standards) {
+        self.data = data
+        let tree = ScoringState(open: OpenApplication(application: data.application, sheet: ScoreSheet(application: data.application.id, member: "")),
+                                standards: standards)
+        rows = tree.rows
+        indicators = tree.indicators
+    }
+
+    public var current: Indicator? { indicators.indices.contains(cursor) ? indicators[cursor] : nil }
+    public func result(_ id: String) -> IndicatorResult? { data.evaluation.indicator(id) }
+}
+
+/// The secretary's report screen: choose applications, preview, write to a file.
+public struct ReportState: Sendable {
+    public enum Format: String, Sendable, CaseIterable { case text, markdown, html, csv }
+    public var applications: [(id: String, name: LocalizedText)]
+    public var selected: Set<String>
+    public var cursor = 0
+    public var format: Format = .html
+    /// The preview (text report) of the selection, once rendered.
+    public var preview: [String] = []
+    public var scroll = 0
+    public var showingPreview = false
+
+    public init(applications: [(id: String, name: LocalizedText)]) {
+        self.applications = applications
+        selected = Set(applications.map(\.id))
+    }
+
+    /// The chosen ids in list order.
+    public var chosen: [String] { applications.map(\.id).filter { selected.contains($0) } }
+}

@@ -1,0 +1,185 @@
+import CityCertCore
+
+/// Keys of the chair's overview.
+enum OverviewKeys {
+    static func handle(_ key: Key, _ s: inout OverviewState, _ state: inout AppState) -> [Effect] {
+        let rows = s.ordered
+        if let c = ListCursor.move(key, cursor: s.cursor, count: rows.count, page: state.height - 8) {
+            s.cursor = c
+            return []
+        }
+        switch key {
+        case .enter, .right, .char("l"):
+            guard rows.indices.contains(s.cursor) else { return [] }
+            return [.openConsensus(rows[s.cursor].id)]
+        case .char("o"):
+            s.byBoundary.toggle()
+            s.cursor = 0
+        case .char("w"):
+            state.screen = .applications(ApplicationListState(all: []))
+            return [.loadApplications]
+        case .char("P"):
+            return [.loadReportScreen]
+        case .char("r"), .function(5):
+            return [.loadOverview]
+        case .char("q"), .escape:
+            state.quitting = true
+            return [.quit]
+        default:
+            break
+        }
+        return []
+    }
+}
+
+/// Keys of the consensus screen.
+enum ConsensusKeys {
+    static func handle(_ key: Key, _ s: inout ConsensusState, _ state: inout AppState) -> [Effect] {
+        let lang = state.language
+        if let c = ListCursor.move(key, cursor: s.cursor, count: s.indicators.count, page: 10) {
+            s.cursor = c
+            return []
+        }
+        let app = s.data.application.id
+        switch key {
+        case .tab, .backTab, .char("p"):
+            s.phase = s.phase == .written ? .site : .written
+        case .char("h"):
+            s.panel = s.panel == .indicator ? .robustness : .indicator
+        case .char("]"):
+            s.memberOffset = min(s.memberOffset + 1, max(0, s.data.members.count - 1))
+        case .char("["):
+            s.memberOffset = max(0, s.memberOffset - 1)
+        case .char("f"):
+            // Jump to the next flagged indicator.
+            let n = s.indicators.count, view = s
+            if n > 0, let next = (1...n).map({ (view.cursor + $0) % n }).first(where: { view.result(view.indicators[$0].id)?.flagged == true }) {
+                s.cursor = next
+            } else {
+                state.status = StatusLine(lang.pick("No flagged indicator.", "편차 경고 지표가 없습니다."))
+            }
+        case .char("c"):
+            state.overlay = .notice(title: lang.pick("Clarification questions", "신청기관 질의 목록"), lines: clarifications(s, state))
+        case .char("F"):
+            if let reason = s.data.finalizeRefusal {
+                state.status = StatusLine(lang.pick("Cannot finalize: ", "확정할 수 없습니다: ") + reason, .error)
+                return []
+            }
+            state.overlay = .prompt(Prompt(purpose: .finalizeNote(application: app), title: lang.pick("Decision note (optional)", "의결 메모 (선택)")))
+        case .char("O"):
+            guard s.data.decision != nil else {
+                state.status = StatusLine(lang.pick("\(app) is not final.", "\(app)은(는) 확정되지 않았습니다."), .error)
+                return []
+            }
+            state.overlay = .confirm(Confirmation(
+                title: lang.pick("Reopen application", "확정 취소"),
+                lines: [lang.pick("Remove the decision on \(s.data.application.government.text(lang)) and let members change their sheets?",
+                                  "\(s.data.application.government.text(lang))의 확정을 취소하고 평가표 수정을 허용할까요?")],
+                action: .reopenApplication(app)))
+        case .char("r"), .function(5):
+            return [.openConsensus(app)]
+        case .char("q"), .escape, .left:
+            state.screen = .overview(OverviewState(rows: []))
+            return [.loadOverview]
+        default:
+            break
+        }
+        return []
+    }
+
+    static func finalizeConfirmation(_ app: String, note: String, _ state: AppState) -> Confirmation {
+        let lang = state.language
+        var lines = [app]
+        if case .consensus(let s) = state.screen {
+            let e = s.data.evaluation
+            lines = [s.data.application.government.text(lang),
+                     lang.pick("Total \(e.total) / \(e.max) (\(e.percent)%) · grade \(e.grade) · \(e.certified ? "certified" : "not certified")",
+                               "총점 \(e.total) / \(e.max) (\(e.percent)%) · \(e.grade)등급 · \(e.certified ? "인증" : "미인증")")]
+        }
+        if !note.isEmpty { lines.append(lang.pick("Note: ", "메모: ") + note) }
+        lines.append(lang.pick("Finalize? Sheets are frozen until you reopen.", "확정할까요? 다시 열기 전까지 평가표는 고정됩니다."))
+        return Confirmation(title: lang.pick("Finalize", "최종 확정"), lines: lines, action: .finalize(application: app, note: note))
+    }
+
+    /// Every clarification question on the application, by indicator and member.
+    static func clarifications(_ s: ConsensusState, _ state: AppState) -> [String] {
+        var lines: [String] = []
+        let names = Dictionary(uniqueKeysWithValues: s.data.members.map { ($0.id, $0.name) })
+        for r in s.data.evaluation.indicators {
+            for phase in Phase.allCases {
+                for m in r.phase(phase).members {
+                    if let q = m.entry.clarification { lines.append("\(r.id)  \(names[m.member] ?? m.member): \(q)") }
+                }
+            }
+        }
+        return lines.isEmpty ? [state.language.pick("No questions.", "질의가 없습니다.")] : lines
+    }
+}
+
+/// Keys of the report screen.
+enum ReportKeys {
+    static func handle(_ key: Key, _ s: inout ReportState, _ state: inout AppState) -> [Effect] {
+        let lang = state.language
+        if s.showingPreview {
+            let page = max(1, state.height - 5)
+            let last = max(0, s.preview.count - page)
+            switch key {
+            case .up, .char("k"): s.scroll = max(0, s.scroll - 1)
+            case .down, .char("j"): s.scroll = min(last, s.scroll + 1)
+            case .pageUp: s.scroll = max(0, s.scroll - page)
+            case .pageDown, .char(" "): s.scroll = min(last, s.scroll + page)
+            case .home, .char("g"): s.scroll = 0
+            case .end, .char("G"): s.scroll = last
+            case .char("w"): return askPath(&s, &state)
+            case .char("q"), .escape, .left: s.showingPreview = false
+            default: break
+            }
+            return []
+        }
+        // Space chooses here (in other lists it pages down).
+        if key != .char(" "), let c = ListCursor.move(key, cursor: s.cursor, count: s.applications.count, page: state.height - 8) {
+            s.cursor = c
+            return []
+        }
+        switch key {
+        case .char(" "), .char("x"):
+            guard s.applications.indices.contains(s.cursor) else { return [] }
+            let id = s.applications[s.cursor].id
+            if s.selected.contains(id) { s.selected.remove(id) } else { s.selected.insert(id) }
+        case .char("a"):
+            s.selected = s.selected.count == s.applications.count ? [] : Set(s.applications.map(\.id))
+        case .char("f"):
+            let all = ReportState.Format.allCases
+            s.format = all[(all.firstIndex(of: s.format)! + 1) % all.count]
+        case .enter, .char("v"):
+            guard !s.chosen.isEmpty else {
+                state.status = StatusLine(lang.pick("Choose at least one application (Space).", "신청서를 하나 이상 고르세요 (Space)."), .error)
+                return []
+            }
+            return [.previewReport(applications: s.chosen)]
+        case .char("w"):
+            return askPath(&s, &state)
+        case .char("q"), .escape:
+            if state.session?.member.role == .chair {
+                state.screen = .overview(OverviewState(rows: []))
+                return [.loadOverview]
+            }
+            state.quitting = true
+            return [.quit]
+        default:
+            break
+        }
+        return []
+    }
+
+    static func askPath(_ s: inout ReportState, _ state: inout AppState) -> [Effect] {
+        guard !s.chosen.isEmpty else {
+            state.status = StatusLine(state.language.pick("Choose at least one application (Space).", "신청서를 하나 이상 고르세요 (Space)."), .error)
+            return []
+        }
+        let ext = ["text": "txt", "markdown": "md", "html": "html", "csv": "csv"][s.format.rawValue]!
+        state.overlay = .prompt(Prompt(purpose: .reportPath, title: state.language.pick("Write the \(s.format.rawValue) report to", "\(s.format.rawValue) 보고서 저장 경로"),
+                                       text: "citycert-report.\(ext)"))
+        return []
+    }
+}

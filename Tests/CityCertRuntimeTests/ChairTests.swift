@@ -1,0 +1,130 @@
+import CityCertCore
+import CityCertRuntime
+import CityCertStore
+@testable import CityCertTUI
+import Foundation
+import Testing
+import TestSupport
+
+/// The chair and the secretary, driven by keys against the bundled sample store (copied).
+@Suite(.serialized) struct ChairTests {
+    /// A temporary copy of sample-data.
+    func sampleCopy() throws -> URL {
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("sample-data")
+        let dest = FileManager.default.temporaryDirectory.appendingPathComponent("citycert-sample-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: source, to: dest)
+        return dest
+    }
+
+    func start(_ root: URL, as member: String) throws -> (EffectRunner, AppState) {
+        let runner = EffectRunner(store: try Store.open(at: root.path), memberID: member)
+        return (runner, runner.start(language: .ko, colors: false, width: 120, height: 40, reason: ""))
+    }
+
+    func press(_ keys: [Key], _ runner: EffectRunner, _ state: inout AppState) {
+        for k in keys { runner.send(.key(k), to: &state) }
+    }
+
+    @Test func robustnessOfSuwonMatchesAHandComputation() throws {
+        let root = try sampleCopy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let (runner, _) = try start(root, as: "kim")
+        let data = try #require(runner.consensus("2025-suwon"))
+        // Computed independently (Python decimal, spec §3) from the sample sheets.
+        #expect(data.robustness.byMethod.map(\.total.description) == ["1625.17", "1625.33", "1627.15"])
+        #expect(data.robustness.toNextGrade?.description == "172.85")
+        #expect(data.robustness.aboveBoundary?.description == "27.15")
+        #expect(data.robustness.certificationLine?.description == "1400.00")
+        let lean = Dictionary(uniqueKeysWithValues: data.robustness.members.map { ($0.member, $0.meanDifference.description) })
+        #expect(lean == ["choi": "-0.05", "jung": "-0.42", "kang": "-0.25", "kim": "0.25", "lee": "-0.02", "lim": "-0.51", "park": "0.35", "yoon": "-0.05"])
+        #expect(data.finalizeRefusal == nil, "Suwon is complete")
+    }
+
+    @Test func overviewPutsTheClosestToABoundaryFirst() throws {
+        let root = try sampleCopy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let (_, state) = try start(root, as: "kim")
+        guard case .overview(let o) = state.screen else { Issue.record("the chair starts on the overview"); return }
+        #expect(o.ordered.map(\.id) == ["2025-gimhae", "2025-goyang", "2025-suwon", "2025-andong", "2025-chuncheon", "2025-gangneung", "2025-naju"])
+        #expect(o.invalid == ["2025-jeonju"])
+        let gimhae = try #require(o.rows.first { $0.id == "2025-gimhae" })
+        #expect(gimhae.written.done == 5 && gimhae.written.of == 7)
+        #expect(gimhae.missing == ["윤재현", "임소영", "김민수"])
+        #expect(gimhae.nearestBoundary.description == "14.71", "60.74% is 14.71 points above the 60% line")
+    }
+
+    @Test func finalizeIsRefusedWhileIncompleteThenWorksAndReopens() throws {
+        let root = try sampleCopy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        var (runner, state) = try start(root, as: "kim")
+        press([.enter, .char("F")], runner, &state)              // gimhae first: incomplete
+        #expect(state.overlay == nil)
+        #expect(state.status?.kind == .error)
+        #expect(state.status?.text.contains("not complete") == true)
+        #expect(state.status?.text.contains("yoon, lim") == true)
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("decisions/2025-gimhae.json").path))
+        press([.char("q"), .down, .down, .enter, .char("F")] + "전원 합의".map { Key.char($0) } + [.enter, .char("y")], runner, &state)
+        let decision = try JSONDecoder().decode(Decision.self, from: Data(contentsOf: root.appendingPathComponent("decisions/2025-suwon.json")))
+        #expect(decision.total == "1627.15" && decision.grade == 2 && decision.certified && decision.finalizedBy == "kim")
+        #expect(decision.note == "전원 합의")
+        guard case .consensus(let c) = state.screen else { Issue.record("still on consensus"); return }
+        #expect(c.data.evaluation.status == .final)
+        // A member can no longer change a sheet of it.
+        let store = try Store.open(at: root.path)
+        #expect(throws: StoreActionError.self) { try store.reopenSheet(member: "park", application: "2025-suwon", phase: .written) }
+        // The report shows it as final.
+        let report = store.evaluateAll()
+        #expect(report.applications.first { $0.application.id == "2025-suwon" }?.evaluation.status == .final)
+        // Reopen.
+        press([.char("O"), .char("y")], runner, &state)
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("decisions/2025-suwon.json").path))
+        let log = try String(contentsOf: root.appendingPathComponent("audit.log"), encoding: .utf8)
+        #expect(log.contains("\"action\":\"finalize\"") && log.contains("\"action\":\"reopen\""))
+    }
+
+    @Test func onlyTheChairFinalizes() throws {
+        let root = try sampleCopy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = try Store.open(at: root.path)
+        #expect(throws: StoreActionError.self) { try store.finalize(application: "2025-suwon", by: "park") }
+        #expect(throws: StoreActionError.self) { try store.finalize(application: "2025-suwon", by: "han") }
+    }
+
+    @Test func clarificationsAreCollected() throws {
+        let root = try sampleCopy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = try Store.open(at: root.path)
+        try store.setEntry(Entry(level: 3, clarification: "리빙랩 참여자 명단을 제출해 주세요"), indicator: "IN-07", member: "lim", application: "2025-gimhae", phase: .written)
+        var (runner, state) = try start(root, as: "kim")
+        // The question of a draft sheet is not in the consensus (drafts don't count); submit lim's sheet through the store first.
+        for ind in store.standards.applicableIndicators(for: .large) where ind.id != "IN-07" {
+            let entry = ind.isQuantitative ? Entry(value: store.application("2025-gimhae").application!.quantitative[ind.id]!.value) : Entry(level: 3)
+            try store.setEntry(entry, indicator: ind.id, member: "lim", application: "2025-gimhae", phase: .written)
+        }
+        try store.submit(member: "lim", application: "2025-gimhae", phase: .written)
+        press([.char("r"), .enter, .char("c")], runner, &state)
+        guard case .notice(_, let lines)? = state.overlay else { Issue.record("no question list"); return }
+        #expect(lines == ["IN-07  임소영: 리빙랩 참여자 명단을 제출해 주세요"])
+    }
+
+    @Test func secretaryPreviewsAndWritesTheReport() throws {
+        let root = try sampleCopy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        var (runner, state) = try start(root, as: "han")
+        guard case .report(let r) = state.screen else { Issue.record("the secretary starts on the report screen"); return }
+        #expect(r.applications.count == 7 && r.chosen.count == 7)
+        press([.char("a"), .down, .char(" "), .enter], runner, &state)   // none, then chuncheon only
+        guard case .report(let shown) = state.screen else { return }
+        #expect(shown.showingPreview)
+        let text = shown.preview.joined(separator: "\n")
+        #expect(text.contains("춘천시") && !text.contains("수원시"))
+        #expect(text.contains("731.88"))
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("citycert-report-\(UUID().uuidString).html")
+        defer { try? FileManager.default.removeItem(at: out) }
+        press([.char("w"), .ctrl("u")] + out.path.map { Key.char($0) } + [.enter], runner, &state)
+        let html = try String(contentsOf: out, encoding: .utf8)
+        #expect(html.contains("<html") && html.contains("춘천시") && html.contains("731.88"))
+        #expect(state.status?.kind == .success)
+    }
+}

@@ -1,0 +1,106 @@
+import CityCertCore
+@testable import CityCertTUI
+import Testing
+import TestSupport
+
+/// The chair's overview and consensus screens, with Korean names, with and without flags.
+@Suite struct ChairScreenTests {
+    func lines(_ state: AppState) -> [String] { View.render(state).lines() }
+
+    @Test func overviewByTypeClosestToABoundaryFirst() {
+        let out = lines(ChairFixture.overviewState())
+        let expected = [
+            "  지자체                   상태    서면  현장     총점      % 등급 인증      경계  ⚑ 미제출",
+            " 대도시",
+            "  김해시                   잠정     5/7   1/3  1214.71  60.74    4 미인증   14.71  1 윤재현 임소영",
+            "  수원시                   완료     8/8   4/4  1627.15  81.36    2 인증     27.15  2",
+            " 중소도시",
+            "  나주시                   잠정     3/8   0/8   493.82  49.38    5 미인증  106.18    이서연",
+            "",
+            " 오류: 2025-jeonju",
+        ]
+        #expect(lineDiff(Array(out[3...10]), expected) == nil, "\(lineDiff(Array(out[3...10]), expected) ?? "")")
+        var state = ChairFixture.overviewState()
+        #expect(Update.update(&state, .key(.enter)) == [.openConsensus("2025-gimhae")])
+        _ = Update.update(&state, .key(.char("o")))
+        guard case .overview(let o) = state.screen else { return }
+        #expect(o.ordered.map(\.id) == ["2025-gimhae", "2025-suwon", "2025-naju"], "by id within type")
+    }
+
+    @Test func consensusMatrixWithAFlag() {
+        let out = lines(ChairFixture.consensusState(flagged: true))
+        #expect(out[1] == " [서면평가]  현장실사  │ 총점 161.33 / 200.00 (80.67%) · 2등급 · 인증")
+        #expect(out[2] == " 지표                      김민수 이서연 박준호 최지은 위원 m 위원 m 위원 m   집계   편차   배점")
+        #expect(out[9] == " L2      지표 L2                · 100.00 100.00  20.00      ·      ·      ·  73.33  80.00 100.00  ⚑")
+        #expect(out[6] == " L1      지표 L1                ·  48.00  48.00  48.00      ·      ·      ·  48.00   0.00  60.00")
+        #expect(out[7].hasSuffix("73.33 / 100.00"), "item and field subtotals")
+    }
+
+    @Test func consensusWithoutFlagsAt80ColumnsScrollsMembers() {
+        var state = ChairFixture.consensusState(flagged: false, width: 80, height: 24)
+        var out = lines(state)
+        #expect(!out.joined().contains("⚑"))
+        #expect(out[2] == " 1-6/7   김민수 이서연 박준호 최지은 위원 m 위원 m   집계   편차   배점")
+        #expect(out[9] == " L2           ·  80.00  80.00  80.00      ·      ·  80.00   0.00 100.00")
+        #expect(out.allSatisfy { DisplayWidth.of($0) <= 80 })
+        _ = Update.update(&state, .key(.char("]")))
+        out = lines(state)
+        #expect(out[2] == " 2-7/7   이서연 박준호 최지은 위원 m 위원 m 위원 m   집계   편차   배점")
+    }
+
+    @Test func indicatorDetailShowsNotesQuestionsAndHistogram() {
+        var state = ChairFixture.consensusState(flagged: true)
+        _ = Update.update(&state, .key(.down))   // L1
+        let out = lines(state)
+        let panel = out[18...23].joined(separator: "\n")
+        #expect(out[17].hasPrefix(" L1 지표 L1 · 점수 48.00 / 60.00 · 서면 48.00 · 현장 -"))
+        #expect(panel.contains("이서연 L4 48.00") && panel.contains("현장 확인 필요"))
+        #expect(panel.contains("박준호 L4 48.00") && panel.contains("질의: 참여 명단?"))
+        #expect(panel.contains("4   ███ 3"))
+    }
+
+    @Test func robustnessPanel() {
+        var state = ChairFixture.consensusState(flagged: true)
+        _ = Update.update(&state, .key(.char("h")))
+        let out = lines(state)
+        #expect(out[17] == " 경계 여유: 다음 등급까지 +18.67 · 현 등급 하한보다 1.33 높음 · 인증선 140.00")
+        #expect(out[18] == " 집계 방법별: 평균 161.33 → 2✓  중앙값 188.00 → 1✓  절사평균 161.33 → 2✓")
+        #expect(out[20] == "   L2  73.33 → 20.00 이면 총점 108.00")
+        #expect(out[22] == " 이서연 +8.89  박준호 +8.89  최지은 -17.78")
+    }
+
+    @Test func finalizeRefusedWithTheReason() {
+        var state = ChairFixture.consensusState(flagged: false, refusal: "a is not complete; still to submit — written: chair")
+        #expect(Update.update(&state, .key(.char("F"))).isEmpty)
+        #expect(state.overlay == nil)
+        #expect(state.status == StatusLine("확정할 수 없습니다: a is not complete; still to submit — written: chair", .error))
+    }
+
+    @Test func finalizeAsksForANoteThenConfirms() {
+        var state = ChairFixture.consensusState(flagged: false)
+        _ = Update.update(&state, .key(.char("F")))
+        for c in "합의" { _ = Update.update(&state, .key(.char(c))) }
+        _ = Update.update(&state, .key(.enter))
+        guard case .confirm(let c)? = state.overlay else { Issue.record("no confirmation"); return }
+        #expect(c.lines.contains("총점 168.00 / 200.00 (84.00%) · 2등급 · 인증"))
+        #expect(c.lines.contains("메모: 합의"))
+        #expect(Update.update(&state, .key(.char("y"))) == [.finalize(application: "a", note: "합의")])
+    }
+
+    @Test func reopenOnlyWhenFinal() {
+        var state = ChairFixture.consensusState(flagged: false)
+        #expect(Update.update(&state, .key(.char("O"))).isEmpty)
+        #expect(state.status?.kind == .error)
+    }
+
+    @Test func nextFlagAndPhaseAndBack() {
+        var state = ChairFixture.consensusState(flagged: true)
+        _ = Update.update(&state, .key(.char("f")))
+        guard case .consensus(let c) = state.screen else { return }
+        #expect(c.current?.id == "L2")
+        _ = Update.update(&state, .key(.tab))
+        guard case .consensus(let site) = state.screen else { return }
+        #expect(site.phase == .site)
+        #expect(Update.update(&state, .key(.char("q"))) == [.loadOverview])
+    }
+}

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# End-to-end test of the chair's screens: the real binary in tmux on a copy of the sample store.
+# The chair is picked by login (USER=kminsu), opens the consensus screen of a complete application,
+# finalizes it, and the report then shows it as final.
+#
+#   CITYCERT_BIN=path/to/citycert bash Tests/e2e/chair.sh
+set -u
+here=$(cd "$(dirname "$0")/../.." && pwd)
+bin=${CITYCERT_BIN:-$here/.build/debug/citycert}
+[ -x "$bin" ] || { echo "no binary at $bin"; exit 2; }
+work=$(mktemp -d)
+store=$work/store
+cp -r "$here/sample-data" "$store"
+sock=citycert-chair-$$
+passed=0; failed=0
+tm() { tmux -L "$sock" "$@"; }
+trap 'tm kill-server 2>/dev/null; rm -rf "$work"' EXIT
+ok()   { passed=$((passed + 1)); echo "ok   - $1"; }
+fail() { failed=$((failed + 1)); echo "FAIL - $1"; [ -n "${2:-}" ] && echo "$2" | sed 's/^/       /'; }
+screen() { tm capture-pane -p -t chair; }
+keys() { tm send-keys -t chair "$@"; sleep 0.3; }
+wait_for() { for _ in $(seq 1 50); do screen | grep -qF -- "$1" && return 0; sleep 0.2; done; return 1; }
+expect() { if wait_for "$2"; then ok "$1"; else fail "$1" "$(screen)"; fi; }
+
+tm new-session -d -s chair -x 110 -y 32 "env -i PATH=$PATH HOME=$work TERM=xterm-256color LANG=ko_KR.UTF-8 USER=kminsu LOGNAME=kminsu HISTFILE=/dev/null bash --norc --noprofile"
+sleep 0.5
+keys "$bin --store $store; echo exit=\$?" Enter
+expect "the chair is recognised by login and starts on the overview" "위원장 종합"
+expect "the overview lists who is missing" "윤재현 임소영 김민수"
+keys Down Down Enter
+expect "the consensus screen of 2025-suwon opens" "총점 1627.15 / 2000.00 (81.36%) · 2등급 · 인증"
+expect "the matrix shows members' points and flags" "⚑"
+keys h
+expect "how solid: the grade under each method" "집계 방법별: 평균 1625.17 → 2✓  중앙값 1625.33 → 2✓  절사평균 1627.15 → 2✓"
+keys F
+expect "finalize asks for a note" "의결 메모"
+keys "전원 합의" Enter
+expect "finalize asks for confirmation" "확정할까요?"
+keys y
+expect "the application is final" "✓ 2025-suwon: final · 1627.15 / 2000.00"
+keys q
+expect "the overview shows it as final" "확정"
+keys q
+expect "q quits" "exit=0"
+
+if "$bin" report --store "$store" --format json | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+a = next(a for a in d["applications"] if a["id"] == "2025-suwon")
+assert a["status"] == "final" and a["total"] == "1627.15", a["status"]'; then ok "report --format json shows 2025-suwon as final"; else fail "json report after finalize"; fi
+if "$bin" report --store "$store" --format text --application 2025-suwon | grep -q "확정"; then ok "the text report shows it as final"; else fail "text report after finalize"; fi
+if python3 - "$store/decisions/2025-suwon.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["finalized_by"] == "kim" and d["total"] == "1627.15" and d["grade"] == 2 and d["certified"] is True and d["note"] == "전원 합의", d
+PY
+then ok "the decision file is written by the chair"; else fail "decision file"; fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
