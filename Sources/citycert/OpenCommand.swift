@@ -34,7 +34,8 @@ struct OpenCommand: ParsableCommand {
             for p in error.problems { Console.error("  \(p)") }
             throw ExitCode(1)
         }
-        let (memberID, reason) = try chooseMember(store)
+        let language = lang?.language ?? Self.defaultLanguage(ProcessInfo.processInfo.environment)
+        let (memberID, reason) = try chooseMember(store, language: language)
         guard NcursesTerminal.isInteractive() else {
             Console.error("citycert: the workstation needs a terminal (standard input and output are not one).")
             Console.error("For scripts: citycert validate / report --store \(path)")
@@ -50,7 +51,7 @@ struct OpenCommand: ParsableCommand {
         }
         let runner = EffectRunner(store: store, memberID: memberID)
         let size = terminal.size
-        var state = runner.start(language: lang?.language ?? Self.defaultLanguage(env), colors: terminal.hasColors,
+        var state = runner.start(language: language, colors: terminal.hasColors,
                                  width: size.width, height: size.height, reason: reason)
         while !state.quitting {
             terminal.draw(View.render(state))
@@ -92,7 +93,7 @@ struct OpenCommand: ParsableCommand {
     }
 
     /// The member to act as, or nil (and why) to show the committee list.
-    func chooseMember(_ store: Store) throws -> (String?, String) {
+    func chooseMember(_ store: Store, language: Language) throws -> (String?, String) {
         if let member {
             guard store.committee.member(member) != nil else {
                 Console.error("citycert: '\(member)' is not a member of the committee; members: \(store.committee.members.map(\.id).joined(separator: ", "))")
@@ -102,7 +103,7 @@ struct OpenCommand: ParsableCommand {
         }
         let user = ProcessInfo.processInfo.environment["USER"] ?? NSUserName()
         if let m = store.committee.members.first(where: { $0.login == user }) { return (m.id, "") }
-        return (nil, "No member has the login '\(user)'. Choose who you are. / 로그인 '\(user)'에 해당하는 위원이 없습니다. 선택하세요.")
+        return (nil, language.pick("No member has the login '\(user)'. Choose who you are.", "로그인 '\(user)'에 해당하는 위원이 없습니다. 누구로 평가할지 고르세요."))
     }
 
     static func defaultLanguage(_ env: [String: String]) -> Language {

@@ -54,7 +54,7 @@ check "the terminal is in the alternate screen while running" '[ "$(alt_on)" = 1
 
 # 2. Choose 임소영 (lim, the 8th member).
 keys Down Down Down Down Down Down Down Enter
-if wait_for "임소영 위원으로 시작했습니다"; then ok "chose a member"; else fail "choose member" "$(screen)"; fi
+if wait_for "시작: 임소영 (위원)"; then ok "chose a member"; else fail "choose member" "$(screen)"; fi
 check "the list shows Korean and English names aligned" 'screen | grep -q "김해시 Gimhae-si"'
 
 # 3. Open 2025-gimhae (4th by id) and score in the written phase.

@@ -12,7 +12,7 @@ public enum Update {
         case .sessionStarted(let session, let apps):
             state.session = session
             state.screen = .applications(ApplicationListState(all: apps))
-            state.status = StatusLine(state.language.pick("Signed in as \(session.member.name)", "\(session.member.name) 위원으로 시작했습니다"))
+            state.status = StatusLine(state.language.pick("Signed in as \(session.member.name) (\(RoleName.of(session.member.role, .en)))", "시작: \(session.member.name) (\(RoleName.of(session.member.role, .ko)))"))
             switch session.member.role {
             case .chair: return [.loadOverview]
             case .secretary: return [.loadReportScreen]
