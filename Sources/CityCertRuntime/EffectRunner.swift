@@ -64,23 +64,23 @@ public final class EffectRunner {
                 return [.failed(error.message), open(app, member: id)]
             }
         case let .submit(app, phase):
-            guard let id = memberID else { return [] }
-            do {
-                try store.submit(member: id, application: app, phase: phase)
-                return [open(app, member: id), .sheetSavedNote(app, phase: phase, submitted: true)]
-            } catch {
-                return [.failed(error.message), open(app, member: id)]
-            }
+            return sheetAction(app, phase: phase, submitted: true) { try self.store.submit(member: $0, application: app, phase: phase) }
         case let .reopenSheet(app, phase):
-            guard let id = memberID else { return [] }
-            do {
-                try store.reopenSheet(member: id, application: app, phase: phase)
-                return [open(app, member: id), .sheetSavedNote(app, phase: phase, submitted: false)]
-            } catch {
-                return [.failed(error.message), open(app, member: id)]
-            }
+            return sheetAction(app, phase: phase, submitted: false) { try self.store.reopenSheet(member: $0, application: app, phase: phase) }
         default:
             return []
+        }
+    }
+
+    /// Submits or reopens the member's sheet, then shows the application as it now is on disk.
+    private func sheetAction(_ app: String, phase: Phase, submitted: Bool,
+                             _ action: (String) throws(StoreActionError) -> ScoreSheet) -> [Message] {
+        guard let id = memberID else { return [] }
+        do {
+            _ = try action(id)
+            return [open(app, member: id), .sheetSavedNote(app, phase: phase, submitted: submitted)]
+        } catch {
+            return [.failed(error.message), open(app, member: id)]
         }
     }
 

@@ -99,6 +99,15 @@ import TestSupport
         #expect(round.invalid.count == 1 && round.invalid[0].line == 5)
     }
 
+    @Test func aTypeWithNothingApplicableCannotBeScored() throws {
+        // With no points for small cities the maximum is 0 and every grade's test 0 ≥ 0 would hold.
+        let standards = TempStore.standards.replacingOccurrences(of: "small: 50", with: "small: 0")
+        let (store, problems, t) = try open(["standards/t.yaml": standards])
+        defer { t.remove() }
+        #expect(problems.map(\.description) == ["applications/app-b/application.yaml:4: the standards have no indicator applicable to small cities, so this application cannot be scored"])
+        #expect(store.application("app-a").application != nil)
+    }
+
     @Test func gradeBandsThatDoNotCoverZero() throws {
         let standards = TempStore.standards.replacingOccurrences(of: "{grade: 5, min_percent: 0}", with: "{grade: 5, min_percent: 10}")
         let problems = try openError(["standards/t.yaml": standards])

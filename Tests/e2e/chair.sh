@@ -12,15 +12,9 @@ work=$(mktemp -d)
 store=$work/store
 cp -r "$here/sample-data" "$store"
 sock=citycert-chair-$$
-passed=0; failed=0
-tm() { tmux -L "$sock" "$@"; }
+session=chair
+. "$here/Tests/e2e/lib.sh"
 trap 'tm kill-server 2>/dev/null; rm -rf "$work"' EXIT
-ok()   { passed=$((passed + 1)); echo "ok   - $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL - $1"; [ -n "${2:-}" ] && echo "$2" | sed 's/^/       /'; }
-screen() { tm capture-pane -p -t chair; }
-keys() { tm send-keys -t chair "$@"; sleep 0.3; }
-wait_for() { for _ in $(seq 1 50); do screen | grep -qF -- "$1" && return 0; sleep 0.2; done; return 1; }
-expect() { if wait_for "$2"; then ok "$1"; else fail "$1" "$(screen)"; fi; }
 
 tm new-session -d -s chair -x 110 -y 32 "env -i PATH=$PATH HOME=$work TERM=xterm-256color LANG=ko_KR.UTF-8 USER=kminsu LOGNAME=kminsu HISTFILE=/dev/null bash --norc --noprofile"
 sleep 0.5
@@ -56,5 +50,4 @@ assert d["finalized_by"] == "kim" and d["total"] == "1627.15" and d["grade"] == 
 PY
 then ok "the decision file is written by the chair"; else fail "decision file"; fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

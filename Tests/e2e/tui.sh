@@ -15,21 +15,10 @@ work=$(mktemp -d)
 store=$work/store
 cp -r "$here/sample-data" "$store"
 sock=citycert-e2e-$$
-passed=0; failed=0
-tm() { tmux -L "$sock" "$@"; }
+session=e2e
+. "$here/Tests/e2e/lib.sh"
 cleanup() { tm kill-server 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
-
-ok()   { passed=$((passed + 1)); echo "ok   - $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL - $1"; [ -n "${2:-}" ] && echo "$2" | sed 's/^/       /'; }
-check() { if eval "$2"; then ok "$1"; else fail "$1" "$(screen)"; fi; }
-screen() { tm capture-pane -p -t e2e; }
-keys() { tm send-keys -t e2e "$@"; sleep 0.25; }
-# Waits until the screen contains a text (up to 10 s).
-wait_for() {
-  for _ in $(seq 1 50); do screen | grep -qF -- "$1" && return 0; sleep 0.2; done
-  return 1
-}
 alt_on() { tm display -p -t e2e '#{alternate_on}'; }
 # The display column of the first "│" on each screen row that has one: all equal when Hangul is aligned.
 separator_columns() {
@@ -141,5 +130,4 @@ assert sum(l["action"] == "entry" for l in mine) >= 55, len(mine)
 assert all(l["seq"] == i + 1 for i, l in enumerate(lines)), "seq"
 PY
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

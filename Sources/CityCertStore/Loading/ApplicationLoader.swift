@@ -43,6 +43,9 @@ struct ApplicationLoader {
                 reader.error(node, "city_type must be large or small, found '\(given)'")
             }
         }
+        if let type, standards.maxPoints(for: type) == .zero {
+            reader.error(m["population"], "the standards have no indicator applicable to \(type.rawValue) cities, so this application cannot be scored")
+        }
         let submittedAt = m["submitted_at"].flatMap { reader.scalar($0, "submitted_at", required: false) }
         let quantitative = self.quantitative(m["quantitative"])
         let claims = selfEvaluation(m["self_evaluation"])

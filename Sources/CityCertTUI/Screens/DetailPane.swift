@@ -135,7 +135,7 @@ enum DetailPane {
         } else {
             what = lang.pick("no entry yet", "미입력")
         }
-        lines.append([(label(lang.pick("Your entry", "내 평가")), theme.dim), (what, e?.isScored == true ? theme.good : theme.warn)])
+        lines.append([(label(lang.pick("Yours", "내 평가")), theme.dim), (what, e?.isScored == true ? theme.good : theme.warn)])
         if let n = e?.note { lines.append([(label(lang.pick("Note", "메모")), theme.dim), (n, Style())]) }
         if let q = e?.clarification { lines.append([(label(lang.pick("Question", "질의")), theme.dim), (q, theme.warn)]) }
         return lines
