@@ -74,13 +74,13 @@ public final class EffectRunner {
 
     /// Submits or reopens the member's sheet, then shows the application as it now is on disk.
     private func sheetAction(_ app: String, phase: Phase, submitted: Bool,
-                             _ action: (String) throws(StoreActionError) -> ScoreSheet) -> [Message] {
+                             _ action: (String) throws -> ScoreSheet) -> [Message] {
         guard let id = memberID else { return [] }
         do {
             _ = try action(id)
             return [open(app, member: id), .sheetSavedNote(app, phase: phase, submitted: submitted)]
         } catch {
-            return [.failed(error.message), open(app, member: id)]
+            return [.failed((error as? StoreActionError)?.message ?? "\(error)"), open(app, member: id)]
         }
     }
 

@@ -7,8 +7,9 @@ import TestSupport
     /// The built binary: $CITYCERT_BIN, else next to the test bundle (`swift test` builds it).
     static var binary: URL? {
         if let p = ProcessInfo.processInfo.environment["CITYCERT_BIN"] { return URL(fileURLWithPath: p) }
-        let bundleDir = Bundle.main.bundleURL.deletingLastPathComponent()
-        for dir in [bundleDir, bundleDir.deletingLastPathComponent()] {
+        let runner = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        for dir in [runner, runner.deletingLastPathComponent(), repo.appendingPathComponent(".build/debug")] {
             let candidate = dir.appendingPathComponent("citycert")
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
         }
