@@ -18,7 +18,8 @@ extension EffectRunner {
             do {
                 let d = try store.finalize(application: app, by: chair, note: note)
                 return (consensus(app).map { [.consensusLoaded($0)] } ?? [])
-                    + [.status(StatusLine("✓ \(app): final · \(d.total) / \(d.max) · grade \(d.grade) / \(d.grade)등급", .success))]
+                    + [.status(StatusLine(language.pick("✓ \(app): final · \(d.total) / \(d.max) · grade \(d.grade)",
+                                                        "✓ \(app): 확정 · \(d.total) / \(d.max) · \(d.grade)등급"), .success))]
             } catch {
                 return [.failed(error.message)]
             }
@@ -26,7 +27,7 @@ extension EffectRunner {
             guard let chair = memberID else { return [] }
             do {
                 try store.reopen(application: app, by: chair)
-                return (consensus(app).map { [.consensusLoaded($0)] } ?? []) + [.status(StatusLine("\(app): reopened / 확정 취소됨", .info))]
+                return (consensus(app).map { [.consensusLoaded($0)] } ?? []) + [.status(StatusLine(language.pick("\(app): reopened", "\(app): 확정 취소됨"), .info))]
             } catch {
                 return [.failed(error.message)]
             }
@@ -46,8 +47,9 @@ extension EffectRunner {
             case .csv: text = CSVReport.render(r, language: language, byteOrderMark: false)
             }
             do {
-                try ExportFile.write(text, to: path)
-                return [.status(StatusLine("✓ \(path) (\(format.rawValue), \(ids.count))", .success))]
+                let written = try ExportFile.write(text, to: path)
+                return [.status(StatusLine(language.pick("✓ written: \(written) (\(format.rawValue), \(ids.count) applications)",
+                                                         "✓ 저장: \(written) (\(format.rawValue), \(ids.count)건)"), .success))]
             } catch {
                 return [.failed("\(error)")]
             }
@@ -74,11 +76,12 @@ extension EffectRunner {
             let eligible = store.committee.eligibleMembers(for: id).count
             let team = store.committee.siteTeam(for: id).count
             let rb = Robustness.analyze(e, byMethod: [], standards: store.standards)
-            let missing = (e.missingWritten + e.missingSite.filter { !e.missingWritten.contains($0) }).map { names[$0] ?? $0 }
+            let missing = e.missingWritten.map { names[$0] ?? $0 }
+            let missingSite = e.missingSite.map { names[$0] ?? $0 }
             rows.append(OverviewRow(id: id, government: app.government, cityType: app.cityType, status: e.status, total: e.total,
                                     max: e.max, percent: e.percent, grade: e.grade, certified: e.certified,
                                     written: (eligible - e.missingWritten.count, eligible), site: (team - e.missingSite.count, team),
-                                    missing: missing, nearestBoundary: rb.nearestBoundary, flagged: e.flagged.count))
+                                    missing: missing, missingSite: missingSite, nearestBoundary: rb.nearestBoundary, flagged: e.flagged.count))
         }
         return OverviewState(rows: rows, invalid: invalid)
     }
@@ -100,7 +103,7 @@ extension EffectRunner {
                     : .draft(done: applicable.filter { ps.entries[$0.id]?.isScored == true }.count, of: applicable.count)
             }
         }
-        let refusal = decision != nil ? "already final" : FinalizeRule.refusal(e, standards: store.standards, committee: store.committee)
+        let refusal = FinalizeRule.refusal(e, standards: store.standards, committee: store.committee, language: language)
         return ConsensusData(application: app, evaluation: e, robustness: Robustness.analyze(e, byMethod: byMethod, standards: store.standards),
                              decision: decision, finalizeRefusal: refusal, members: members,
                              siteTeam: Set(store.committee.siteTeam(for: id).map(\.id)), progress: progress)

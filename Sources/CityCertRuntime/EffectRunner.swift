@@ -14,6 +14,8 @@ public final class EffectRunner {
     public private(set) var memberID: String?
     /// The language reports are rendered in (follows the screen's language).
     public var language: Language = .ko
+    /// The store's change mark when the screen was last read (see ``Store/changeMark()``).
+    private var seenChange: String?
 
     public init(store: Store, memberID: String? = nil) {
         self.store = store
@@ -40,6 +42,13 @@ public final class EffectRunner {
     }
 
     func perform(_ effect: Effect) -> [Message] {
+        if case .refreshIfChanged(let reload) = effect {
+            let mark = store.changeMark()
+            guard mark != seenChange else { return [] }
+            seenChange = mark
+            return perform(reload)
+        }
+        seenChange = store.changeMark()
         if let messages = performChair(effect) { return messages }
         switch effect {
         case .quit:
@@ -78,7 +87,7 @@ public final class EffectRunner {
         guard let id = memberID else { return [] }
         do {
             _ = try action(id)
-            return [open(app, member: id), .sheetSavedNote(app, phase: phase, submitted: submitted)]
+            return [open(app, member: id), .sheetSavedNote(app, phase: phase, submitted: submitted, language: language)]
         } catch {
             return [.failed((error as? StoreActionError)?.message ?? "\(error)"), open(app, member: id)]
         }
@@ -139,9 +148,10 @@ public final class EffectRunner {
 
 extension Message {
     /// A status line after submitting or reopening.
-    static func sheetSavedNote(_ app: String, phase: Phase, submitted: Bool) -> Message {
-        .status(submitted
-            ? StatusLine("✓ \(app) · \(phase.rawValue): submitted / 제출 완료", .success)
-            : StatusLine("\(app) · \(phase.rawValue): reopened as a draft / 작성 중으로 되돌림", .info))
+    static func sheetSavedNote(_ app: String, phase: Phase, submitted: Bool, language: Language) -> Message {
+        let p = language.pick(phase == .written ? "written" : "site", phase == .written ? "서면평가" : "현장실사")
+        return .status(submitted
+            ? StatusLine(language.pick("✓ \(app) · \(p): submitted", "✓ \(app) · \(p): 제출 완료"), .success)
+            : StatusLine(language.pick("\(app) · \(p): reopened as a draft", "\(app) · \(p): 작성 중으로 되돌림"), .info))
     }
 }

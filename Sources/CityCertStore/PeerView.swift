@@ -1,3 +1,4 @@
+import Foundation
 import CityCertCore
 
 extension Store {
@@ -13,6 +14,15 @@ extension Store {
             out[phase] = Dictionary(uniqueKeysWithValues: evaluation.indicators.map { ($0.id, $0.phase(phase)) })
         }
         return out
+    }
+
+    /// A mark that changes whenever a store action writes (every action appends to the audit log):
+    /// screens compare it to know when to read again what others changed.
+    public func changeMark() -> String {
+        let attrs = try? FileManager.default.attributesOfItem(atPath: files.url("audit.log").path)
+        let size = (attrs?[.size] as? NSNumber)?.int64Value ?? -1
+        let time = (attrs?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return "\(size)/\(time)"
     }
 
     /// Whether the application has a decision.

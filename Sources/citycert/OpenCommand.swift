@@ -55,8 +55,10 @@ struct OpenCommand: ParsableCommand {
                                  width: size.width, height: size.height, reason: reason)
         while !state.quitting {
             terminal.draw(View.render(state))
-            guard let key = terminal.readKey() else {
+            // Every two seconds without a key, show what others changed in the store meanwhile.
+            guard let key = terminal.readKey(timeoutMilliseconds: 2000) else {
                 if terminal.inputClosed { break }
+                runner.send(.tick, to: &state)
                 continue
             }
             if key == .resize {

@@ -50,7 +50,8 @@ import TestSupport
         #expect(o.invalid == ["2025-jeonju"])
         let gimhae = try #require(o.rows.first { $0.id == "2025-gimhae" })
         #expect(gimhae.written.done == 5 && gimhae.written.of == 7)
-        #expect(gimhae.missing == ["윤재현", "임소영", "김민수"])
+        #expect(gimhae.missing == ["윤재현", "임소영"])
+        #expect(gimhae.missingSite == ["김민수", "윤재현"])
         #expect(gimhae.nearestBoundary.description == "14.71", "60.74% is 14.71 points above the 60% line")
     }
 
@@ -59,10 +60,9 @@ import TestSupport
         defer { try? FileManager.default.removeItem(at: root) }
         var (runner, state) = try start(root, as: "kim")
         press([.enter, .char("F")], runner, &state)              // gimhae first: incomplete
-        #expect(state.overlay == nil)
-        #expect(state.status?.kind == .error)
-        #expect(state.status?.text.contains("not complete") == true)
-        #expect(state.status?.text.contains("yoon, lim") == true)
+        guard case .notice(_, let why)? = state.overlay else { Issue.record("the refusal is shown"); return }
+        #expect(why.joined(separator: " ") == "평가가 끝나지 않았습니다. 미제출 — 서면평가: 윤재현, 임소영; 현장실사: 김민수, 윤재현")
+        press([.escape], runner, &state)
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("decisions/2025-gimhae.json").path))
         press([.char("q"), .down, .down, .enter, .char("F")] + "전원 합의".map { Key.char($0) } + [.enter, .char("y")], runner, &state)
         let decision = try JSONDecoder().decode(Decision.self, from: Data(contentsOf: root.appendingPathComponent("decisions/2025-suwon.json")))
@@ -81,6 +81,30 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("decisions/2025-suwon.json").path))
         let log = try String(contentsOf: root.appendingPathComponent("audit.log"), encoding: .utf8)
         #expect(log.contains("\"action\":\"finalize\"") && log.contains("\"action\":\"reopen\""))
+    }
+
+    @Test func theOverviewShowsOthersChangesOnTheNextTick() throws {
+        let root = try sampleCopy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        var (runner, state) = try start(root, as: "kim")
+        func gimhae() -> OverviewRow? {
+            guard case .overview(let o) = state.screen else { return nil }
+            return o.rows.first { $0.id == "2025-gimhae" }
+        }
+        #expect(gimhae()?.written.done == 5)
+        runner.send(.tick, to: &state)
+        #expect(gimhae()?.written.done == 5, "nothing changed: nothing read again")
+        // Another member (another process, here another Store) submits meanwhile.
+        let other = try Store.open(at: root.path)
+        let app = other.application("2025-gimhae").application!
+        for ind in other.standards.applicableIndicators(for: .large) {
+            try other.setEntry(ind.isQuantitative ? Entry(value: app.quantitative[ind.id]!.value) : Entry(level: 3),
+                               indicator: ind.id, member: "lim", application: "2025-gimhae", phase: .written)
+        }
+        try other.submit(member: "lim", application: "2025-gimhae", phase: .written)
+        runner.send(.tick, to: &state)
+        #expect(gimhae()?.written.done == 6)
+        #expect(gimhae()?.missing == ["윤재현"])
     }
 
     @Test func onlyTheChairFinalizes() throws {
@@ -104,7 +128,7 @@ import TestSupport
         }
         try store.submit(member: "lim", application: "2025-gimhae", phase: .written)
         press([.char("r"), .enter, .char("c")], runner, &state)
-        guard case .notice(_, let lines)? = state.overlay else { Issue.record("no question list"); return }
+        guard case .reader(_, let lines, _)? = state.overlay else { Issue.record("no question list"); return }
         #expect(lines == ["IN-07  임소영: 리빙랩 참여자 명단을 제출해 주세요"])
     }
 

@@ -66,6 +66,9 @@ import TestSupport
         #expect(list.all.first { $0.id == "app-b" }?.conflict != nil)
         press([.down, .enter], runner, &state)
         guard case .applications = state.screen else { Issue.record("a conflicted application must not open"); return }
+        guard case .notice(let title, _)? = state.overlay else { Issue.record("the conflict is explained"); return }
+        #expect(title == "이해충돌")
+        press([.escape], runner, &state)
         #expect(!FileManager.default.fileExists(atPath: t.root.appendingPathComponent("scores/lee/app-b.json").path))
         // lee is not on the site team of app-a.
         press([.up, .enter, .tab], runner, &state)

@@ -10,12 +10,12 @@ import TestSupport
     @Test func overviewByTypeClosestToABoundaryFirst() {
         let out = lines(ChairFixture.overviewState())
         let expected = [
-            "  지자체                   상태    서면  현장     총점      % 등급 인증      경계  ⚑ 미제출",
+            "  지자체           상태    서면  현장     총점      % 등급 인증      경계  ⚑ 미제출",
             " 대도시",
-            "  김해시                   잠정     5/7   1/3  1214.71  60.74    4 미인증   14.71  1 윤재현 임소영",
-            "  수원시                   완료     8/8   4/4  1627.15  81.36    2 인증     27.15  2",
+            "  김해시           잠정     5/7   1/3  1214.71  60.74    4 미인증   14.71  1 서면 윤재현 임소영",
+            "  수원시           완료     8/8   4/4  1627.15  81.36    2 인증     27.15  2",
             " 중소도시",
-            "  나주시                   잠정     3/8   0/8   493.82  49.38    5 미인증  106.18    이서연",
+            "  나주시           잠정     3/8   0/8   493.82  49.38    5 미인증  106.18    서면 이서연",
             "",
             " 오류: 2025-jeonju",
         ]
@@ -56,24 +56,26 @@ import TestSupport
         #expect(out[17].hasPrefix(" L1 지표 L1 · 점수 48.00 / 60.00 · 서면 48.00 · 현장 -"))
         #expect(panel.contains("이서연 L4 48.00") && panel.contains("현장 확인 필요"))
         #expect(panel.contains("박준호 L4 48.00") && panel.contains("질의: 참여 명단?"))
-        #expect(panel.contains("4   ███ 3"))
+        #expect(panel.contains("4 ███ 3"))
     }
 
     @Test func robustnessPanel() {
         var state = ChairFixture.consensusState(flagged: true)
         _ = Update.update(&state, .key(.char("h")))
         let out = lines(state)
-        #expect(out[17] == " 경계 여유: 다음 등급까지 +18.67 · 현 등급 하한보다 1.33 높음 · 인증선 140.00")
-        #expect(out[18] == " 집계 방법별: 평균 161.33 → 2✓  중앙값 188.00 → 1✓  절사평균 161.33 → 2✓")
-        #expect(out[20] == "   L2  73.33 → 20.00 이면 총점 108.00")
-        #expect(out[22] == " 이서연 +8.89  박준호 +8.89  최지은 -17.78")
+        #expect(out[17] == " 집계 = 절사평균 · 편차 = 최고 − 최저 · 점수 = 서면 × 0.7 + 현장 × 0.3")
+        #expect(out[18] == " 경계 여유: 다음 등급까지 +18.67 · 현 등급 하한보다 1.33 높음 · 인증선 140.00")
+        #expect(out[19] == " 집계 방법별: 평균 161.33 → 2✓  중앙값 188.00 → 1✓  절사평균 161.33 → 2✓")
+        #expect(out[21] == "   L2  73.33 → 20.00 이면 총점 108.00")
+        #expect(out[23] == " 이서연 +8.89  박준호 +8.89  최지은 -17.78")
     }
 
     @Test func finalizeRefusedWithTheReason() {
         var state = ChairFixture.consensusState(flagged: false, refusal: "a is not complete; still to submit — written: chair")
         #expect(Update.update(&state, .key(.char("F"))).isEmpty)
-        #expect(state.overlay == nil)
-        #expect(state.status == StatusLine("확정할 수 없습니다: a is not complete; still to submit — written: chair", .error))
+        guard case .notice(let title, let lines)? = state.overlay else { Issue.record("no refusal shown"); return }
+        #expect(title == "확정할 수 없습니다")
+        #expect(lines == ["a is not complete; still to submit — written: chair"])
     }
 
     @Test func finalizeAsksForANoteThenConfirms() {

@@ -28,7 +28,7 @@ import TestSupport
         #expect(lineDiff(Array(out.prefix(8)), expected) == nil, "\(lineDiff(Array(out.prefix(8)), expected) ?? "")")
         #expect(out.count == 24)
         #expect(out[21] == String(repeating: "─", count: 80))
-        #expect(out[23] == " ↑↓ 이동  Enter 열기  t 유형  s 상태  o 정렬  r 새로고침  ? 도움말  L EN  q 종료")
+        #expect(out[23] == " ↑↓ 이동  Enter 열기  t 유형  s 상태  o 정렬  r 새로고침  ? 도움말  q 종료")
         // Every row is at most 80 columns, and the population column ends at the same column.
         #expect(out.allSatisfy { DisplayWidth.of($0) <= 80 })
         let ends = [out[4], out[6], out[7]].compactMap { line -> Int? in
@@ -43,7 +43,7 @@ import TestSupport
         #expect(out[0].hasPrefix(" citycert · 2025 Smart City Certification"))
         #expect(out[0].hasSuffix("이서연 (member)"), "the right side ends one column from the edge")
         #expect(DisplayWidth.of(out[0]) == 119)
-        #expect(out[3] == "  Government                         Type     Population Written        Site")
+        #expect(out[3] == "  City                               Type     Population Written        Site")
         #expect(out[7] == "  Suwon-si 수원시                    large     1,193,000 draft 2/3      not started")
         #expect(out.count == 40)
     }
@@ -54,15 +54,15 @@ import TestSupport
         let out = lines(state)
         let expected = [
             " 수원시 Suwon-si · 대도시 · 1,193,000                                    이서연",
-            " [서면평가]  현장실사  │ 작성 중 │ 점수 88.00 / 200.00  미입력 100.00  2/3 입력",
+            " [서면평가]  현장실사  │ 작성 중 │ 88.00/200.00점 · 미입력 100.00 · 2/3",
             String(repeating: "─", count: 80),
             " 혁신성                         │ L1  지표 L1",
             "  데이터                        │ 배점 60.00 · 정성",
-            "  ✓  Q1 정량 Q1                 │",
-            "  ✓  L1 지표 L1                 │ 신청 수준 4",
+            " ✓   Q1 정량 Q1                 │",
+            " ✓   L1 지표 L1                 │ 신청 수준 4",
             " 서비스                         │           리빙랩 3곳 운영",
             "  센터                          │ 수준   ● 내 선택  ◆ 신청",
-            "  ·  L2 지표 L2                 │   [5]  100%   60.00  L5",
+            " ·   L2 지표 L2                 │   [5]  100%   60.00  L5",
             "                                │ ●◆[4]   80%   48.00  L4",
             "                                │   [3]   60%   36.00  L3",
             "                                │   [2]   40%   24.00  L2",
@@ -73,7 +73,7 @@ import TestSupport
             "                                │ 다른 위원의 점수는 제출 후 볼 수 있습니다.",
         ]
         #expect(lineDiff(Array(out.prefix(expected.count)), expected) == nil, "\(lineDiff(Array(out.prefix(expected.count)), expected) ?? "")")
-        #expect(out[23] == " 1-5 수준  n 메모  c 질의  x 지움  m 미입력  Tab 단계  S 제출  ? 도움말  q 뒤로")
+        #expect(out[23] == " 1-5 수준 n 메모 c 질의 x 지움 v 전체 m 미입력 Tab 단계 S 제출 ? 도움말 q 뒤로")
         // The pane separator stays in one column on every row, Hangul or not.
         for line in out[3...20] { #expect(column(of: "│", in: line) == 32, "\(line)") }
     }
@@ -87,8 +87,9 @@ import TestSupport
             "│ ●◆  ≥ 10 건           100%    40.00",
             "│   ▸ ≥ 5 건          66.67%    26.67",
             "│     ≥ 0 건             20%     8.00",
-            "│ 입력 중   7 → 26.67점",
+            "│     그 외               0%     0.00",
         ])
+        #expect(String(out[15].dropFirst(32)) == "│ 입력 중   7 → 26.67점")
         #expect(out[16].contains("┌ Q1 확인 값 ─"))
         #expect(out[18].hasPrefix("     │ 7 "))
     }
@@ -137,5 +138,32 @@ import TestSupport
         // The cursor row is drawn reversed in monochrome.
         #expect(b[3, 4].style.reverse)
         #expect(!b[3, 5].style.reverse)
+    }
+}
+
+/// Every screen's key hints fit an 80-column terminal in both languages (nothing cut at the edge).
+@Suite struct FooterFitTests {
+    @Test func hintsFitEightyColumns() {
+        var states: [AppState] = []
+        for lang in Language.allCases {
+            states.append(TUIFixture.listState(language: lang))
+            var q = TUIFixture.scoringState(language: lang)
+            states.append(q)
+            _ = Update.update(&q, .key(.down))
+            states.append(q)
+            states.append(ChairFixture.overviewState(width: 80, height: 24))
+            states.append(ChairFixture.consensusState(flagged: true, width: 80, height: 24, language: lang))
+            var o = ChairFixture.overviewState(width: 80, height: 24)
+            o.language = lang
+            states.append(o)
+        }
+        for s in states {
+            var s = s
+            s.width = 80
+            s.height = 24
+            let last = View.render(s).lines().last ?? ""
+            #expect(DisplayWidth.of(last) <= 79, "\(last)")
+            #expect(!last.hasSuffix("q") && (last.hasSuffix("뒤로") || last.hasSuffix("종료") || last.hasSuffix("back") || last.hasSuffix("quit")), "\(last)")
+        }
     }
 }

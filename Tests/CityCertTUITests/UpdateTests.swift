@@ -18,8 +18,10 @@ import TestSupport
         var state = TUIFixture.listState()
         // sorted by id: chuncheon (conflict), jeonju (invalid), naju, suwon
         #expect(TUIFixture.press([.enter], &state).isEmpty, "a conflicted application cannot be opened")
-        #expect(state.status?.kind == .error)
-        #expect(state.status?.text.contains("이해충돌") == true)
+        guard case .notice(let title, let why)? = state.overlay else { Issue.record("no conflict notice"); return }
+        #expect(title == "이해충돌")
+        #expect(why == ["춘천시에 이해충돌이 있어 열 수 없습니다.", "유형: 회피", "사유: 자문"])
+        TUIFixture.press([.escape], &state)
         #expect(TUIFixture.press([.down, .enter], &state).isEmpty, "an invalid application shows its problem")
         guard case .notice(_, let lines)? = state.overlay else { Issue.record("no notice"); return }
         #expect(lines.contains("city_type contradicts population"))
@@ -149,9 +151,17 @@ import TestSupport
         var state = TUIFixture.scoringState(language: .en)
         TUIFixture.press([.char("/")] + TUIFixture.type("l2") + [.enter], &state)
         #expect(TUIFixture.scoring(state)?.current?.id == "L2")
-        TUIFixture.press([.char("/")] + TUIFixture.type("정량") + [.enter], &state)
+        TUIFixture.press([.char("/"), .ctrl("u")] + TUIFixture.type("정량") + [.enter], &state)
         #expect(TUIFixture.scoring(state)?.current?.id == "Q1", "Korean names are searched too")
-        TUIFixture.press([.char("/")] + TUIFixture.type("zzz") + [.enter], &state)
+        // "지표" matches L1 and L2: / Enter again goes to the next match, wrapping around.
+        TUIFixture.press([.char("/"), .ctrl("u")] + TUIFixture.type("지표") + [.enter], &state)
+        #expect(TUIFixture.scoring(state)?.current?.id == "L1")
+        #expect(state.status?.text.contains("2") == true)
+        TUIFixture.press([.char("/"), .enter], &state)
+        #expect(TUIFixture.scoring(state)?.current?.id == "L2", "the prompt offers the last search; Enter finds the next")
+        TUIFixture.press([.char("/"), .enter], &state)
+        #expect(TUIFixture.scoring(state)?.current?.id == "L1")
+        TUIFixture.press([.char("/"), .ctrl("u")] + TUIFixture.type("zzz") + [.enter], &state)
         #expect(state.status?.kind == .error)
     }
 
@@ -175,6 +185,62 @@ import TestSupport
         #expect(state.language == .en)
         #expect(TUIFixture.press([.char("q")], &state) == [.loadApplications])
         guard case .applications = state.screen else { Issue.record("not back at the list"); return }
+    }
+
+    @Test func viewShowsTheWholeIndicatorInAScrollableReader() {
+        var sheet = ScoreSheet(application: "a", member: "m1")
+        sheet.phases[.written] = PhaseSheet(status: .submitted, entries: Fixture.levels(4, 5))
+        let peers: [Phase: [String: PhaseResult]] = [.written: ["Q1": PhaseResult(members: [MemberPoints(member: "m1", points: Points(40), entry: Entry(value: 12))],
+                                                                                     aggregate: Points(40), spread: .zero)]]
+        var state = TUIFixture.scoringState(sheet: sheet, peers: peers, width: 80, height: 12 + 4)
+        TUIFixture.press([.char("v")], &state)
+        guard case .reader(let title, let lines, 0)? = state.overlay else { Issue.record("no reader"); return }
+        #expect(title == "Q1 정량 Q1")
+        #expect(lines.contains("제출값    12 건"))
+        #expect(lines.contains { $0.hasPrefix("위원 점수 · 서면평가") }, "the committee's points are in the full view")
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= OverlayScreen.readerTextWidth(state) })
+        TUIFixture.press([.pageDown], &state)
+        guard case .reader(_, _, let scrolled)? = state.overlay else { Issue.record("the reader closed on PgDn"); return }
+        #expect(scrolled > 0)
+        let text = View.render(state).lines().joined(separator: "\n")
+        #expect(text.contains("PgUp PgDn 이동"))
+        TUIFixture.press([.char("q")], &state)
+        #expect(state.overlay == nil)
+    }
+
+    @Test func aPromptIsNotTypedIntoWhileTheWindowIsTooSmall() {
+        var state = TUIFixture.scoringState()
+        TUIFixture.press([.char("n")], &state)
+        _ = Update.update(&state, .resize(width: 40, height: 10))
+        TUIFixture.press([.char("x"), .char("y")], &state)
+        _ = Update.update(&state, .resize(width: 80, height: 24))
+        guard case .prompt(let p)? = state.overlay else { Issue.record("the prompt is kept"); return }
+        #expect(p.text == "")
+    }
+
+    @Test func statusOfOneScreenDoesNotFollowToTheNext() {
+        var state = TUIFixture.scoringState()
+        TUIFixture.press([.char("/")] + TUIFixture.type("zzz") + [.enter], &state)
+        #expect(state.status?.kind == .error)
+        TUIFixture.press([.char("q")], &state)
+        #expect(state.status == nil)
+    }
+
+    @Test func backToTheListKeepsItsCursorAndFilters() {
+        var state = TUIFixture.listState()
+        TUIFixture.press([.char("G"), .enter], &state)          // suwon, the last row
+        _ = Update.update(&state, .applicationOpened(OpenApplication(application: TUIFixture.application(), sheet: ScoreSheet(application: "a", member: "m1"))))
+        #expect(TUIFixture.press([.char("q")], &state) == [.loadApplications])
+        _ = Update.update(&state, .applicationsLoaded(TUIFixture.summaries()))
+        guard case .applications(let list) = state.screen else { Issue.record("not on the list"); return }
+        #expect(list.cursor == 3)
+    }
+
+    @Test func tickAsksToRefreshOnlyWithoutAnOverlay() {
+        var state = TUIFixture.scoringState()
+        #expect(Update.update(&state, .tick) == [.refreshIfChanged(.openApplication("a"))])
+        TUIFixture.press([.char("n")], &state)
+        #expect(Update.update(&state, .tick).isEmpty, "not while typing")
     }
 
     @Test func tooSmallIgnoresKeysButQuits() {

@@ -20,7 +20,7 @@ tm new-session -d -s chair -x 110 -y 32 "env -i PATH=$PATH HOME=$work TERM=xterm
 sleep 0.5
 keys "$bin --store $store; echo exit=\$?" Enter
 expect "the chair is recognised by login and starts on the overview" "위원장 종합"
-expect "the overview lists who is missing" "윤재현 임소영 김민수"
+expect "the overview lists who is missing, by phase" "서면 윤재현 임소영"
 keys Down Down Enter
 expect "the consensus screen of 2025-suwon opens" "총점 1627.15 / 2000.00 (81.36%) · 2등급 · 인증"
 expect "the matrix shows members' points and flags" "⚑"
@@ -31,7 +31,7 @@ expect "finalize asks for a note" "의결 메모"
 keys "전원 합의" Enter
 expect "finalize asks for confirmation" "확정할까요?"
 keys y
-expect "the application is final" "✓ 2025-suwon: final · 1627.15 / 2000.00"
+expect "the application is final" "✓ 2025-suwon: 확정 · 1627.15 / 2000.00"
 keys q
 expect "the overview shows it as final" "확정"
 keys q

@@ -58,7 +58,7 @@ check "a qualitative level is chosen" 'screen | grep -q "내 평가   수준 4"'
 keys Up e C-u 1 0 Enter
 check "a corrected value is saved" 'screen | grep -q "10 → 0.00점 (수정)"'
 check "the pane separator stays in one column with Hangul" '[ "$(separator_columns)" = "$(separator_columns | cut -d" " -f1)" ] && [ -n "$(separator_columns)" ]'
-check "the running total is shown" 'screen | grep -qE "점수 [0-9]+\.[0-9]{2} / 2000\.00"'
+check "the running total is shown" 'screen | grep -qE "[0-9]+\.[0-9]{2}/2000\.00점"'
 
 # 4. Kill the program mid-edit: the last change is on disk, and is there when reopened.
 keys Down n

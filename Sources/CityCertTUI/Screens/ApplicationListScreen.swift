@@ -16,7 +16,7 @@ enum ApplicationListScreen {
         let nameWidth = max(16, min(34, b.width - 64))
         func columns(_ a: ApplicationSummary?) -> [TextLayout.Column] {
             guard let a else {
-                return [.init(text: lang.pick("Government", "지자체"), width: nameWidth), .init(text: lang.pick("Type", "유형"), width: 8),
+                return [.init(text: lang.pick("City", "지자체"), width: nameWidth), .init(text: lang.pick("Type", "유형"), width: 8),
                         .init(text: lang.pick("Population", "인구"), width: 10, alignRight: true),
                         .init(text: lang.pick("Written", "서면평가"), width: 14), .init(text: lang.pick("Site", "현장실사"), width: 14),
                         .init(text: "", width: 8)]
@@ -48,8 +48,8 @@ enum ApplicationListScreen {
             b.put(lang.pick("No application matches the filters (t, s).", "조건에 맞는 신청서가 없습니다 (t, s)."), x: 2, y: top + 2, style: theme.dim)
         }
         Chrome.footer(&b, status: state.status, hints: lang.pick(
-            "↑↓ move  Enter open  t type  s status  o sort  r reload  ? keys  L 한국어  q quit",
-            "↑↓ 이동  Enter 열기  t 유형  s 상태  o 정렬  r 새로고침  ? 도움말  L EN  q 종료"), theme: theme)
+            "↑↓ move  Enter open  t type  s status  o sort  r reload  ? keys  L 한  q quit",
+            "↑↓ 이동  Enter 열기  t 유형  s 상태  o 정렬  r 새로고침  ? 도움말  q 종료"), theme: theme)
     }
 
     static func progressText(_ p: SheetProgress?, _ lang: Language) -> String {

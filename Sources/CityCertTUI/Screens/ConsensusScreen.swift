@@ -25,12 +25,12 @@ enum ConsensusScreen {
         let panel = Rect(x: 1, y: matrix.maxY + 1, width: b.width - 2, height: bottom - matrix.maxY - 1)
         switch s.panel {
         case .indicator: IndicatorPanel.draw(&b, s, panel, lang, theme)
-        case .robustness: RobustnessPanel.draw(&b, s, panel, lang, theme)
+        case .robustness: RobustnessPanel.draw(&b, s, panel, lang, theme, standards: state.session?.standards)
         }
         let finalize = d.decision == nil ? lang.pick("F finalize", "F 확정") : lang.pick("O reopen", "O 확정 취소")
         Chrome.footer(&b, status: state.status, hints: lang.pick(
-            "Tab phase  f next flag  h how solid  c questions  \(finalize)  ? keys  q back",
-            "Tab 단계  f 다음 경고  h 등급 안정성  c 질의 목록  \(finalize)  ? 도움말  q 뒤로"), theme: theme)
+            "Tab phase f next flag h how solid v view c questions \(finalize) ? keys q back",
+            "Tab 단계 f 다음 경고 h 등급 안정성 v 전체 c 질의 \(finalize) ? 도움말 q 뒤로"), theme: theme)
     }
 }
 
@@ -140,14 +140,37 @@ enum IndicatorPanel {
             y += 1
         }
         // Histogram of the levels (or bands) chosen in the phase shown.
-        let phase = r.phase(s.phase)
-        let keys: [(String, Int)] = ind.isQuantitative
-            ? ind.bands.indices.map { ("#\($0 + 1)", $0) } : ind.levels.map { ("\($0.level)", $0.level) }
-        for (i, k) in keys.enumerated() where area.y + 1 + i < area.maxY {
-            let count = phase.members.filter { ind.isQuantitative ? ($0.entry.value.flatMap { ind.bandIndex(for: $0) } == k.1) : $0.entry.level == k.1 }.count
-            b.put("\(DisplayWidth.pad(k.0, to: 3)) \(String(repeating: "█", count: count)) \(count)", x: area.maxX - histogramWidth, y: area.y + 1 + i,
+        let counts = Histogram.counts(r.phase(s.phase).members, ind)
+        let labelWidth = counts.map { DisplayWidth.of($0.0.label) }.max() ?? 1
+        for (i, (bucket, count)) in counts.enumerated() where area.y + 1 + i < area.maxY {
+            b.put("\(DisplayWidth.pad(bucket.label, to: labelWidth)) \(String(repeating: "█", count: count)) \(count)", x: area.maxX - histogramWidth, y: area.y + 1 + i,
                   style: theme.hint, maxWidth: histogramWidth)
         }
+    }
+
+    /// Every member's entries on the selected indicator in full, for the reader (`v`).
+    static func fullText(_ s: ConsensusState, width: Int, _ lang: Language) -> [String] {
+        guard let ind = s.current, let r = s.result(ind.id) else { return [] }
+        var lines = [lang.pick("score \(r.score) / \(r.max) · written \(r.written.aggregate?.description ?? "-") (spread \(r.written.spread)) · site \(r.site.aggregate?.description ?? "-") (spread \(r.site.spread))",
+                               "점수 \(r.score) / \(r.max) · 서면 \(r.written.aggregate?.description ?? "-") (편차 \(r.written.spread)) · 현장 \(r.site.aggregate?.description ?? "-") (편차 \(r.site.spread))")]
+        if r.flagged { lines.append(lang.pick("⚑ members are further apart than the flag share allows", "⚑ 위원 간 편차가 기준을 넘었습니다")) }
+        lines.append("")
+        let written = Dictionary(uniqueKeysWithValues: r.written.members.map { ($0.member, $0) })
+        let site = Dictionary(uniqueKeysWithValues: r.site.members.map { ($0.member, $0) })
+        for m in s.data.members {
+            let w = written[m.id], st = site[m.id]
+            guard w != nil || st != nil else { continue }
+            var head = m.name + "  " + lang.pick("written ", "서면 ") + (w.map { entryText($0, ind) } ?? "·")
+            if let st { head += lang.pick("   site ", "   현장 ") + entryText(st, ind) }
+            lines.append(head)
+            for (phase, e) in [(Phase.written, w), (.site, st)] {
+                guard let e else { continue }
+                let p = ScoringKeys.phaseName(phase, lang)
+                if let n = e.entry.note { lines += TextLayout.wrap("  \(p) " + lang.pick("note: ", "메모: ") + n, width: width) }
+                if let q = e.entry.clarification { lines += TextLayout.wrap("  \(p) " + lang.pick("question: ", "질의: ") + q, width: width) }
+            }
+        }
+        return lines
     }
 
     static func entryText(_ m: MemberPoints, _ ind: Indicator) -> String {
@@ -159,9 +182,17 @@ enum IndicatorPanel {
 
 /// How solid the grade is: margins, the grade under each method, pivotal flags, members' lean.
 enum RobustnessPanel {
-    static func draw(_ b: inout Buffer, _ s: ConsensusState, _ area: Rect, _ lang: Language, _ theme: Theme) {
+    static func draw(_ b: inout Buffer, _ s: ConsensusState, _ area: Rect, _ lang: Language, _ theme: Theme, standards: Standards? = nil) {
         let rb = s.data.robustness
         var lines: [(String, Style)] = []
+        if let standards = standards {
+            let combine: String
+            switch standards.combination {
+            case .weighted(let w, let st): combine = lang.pick("score = written × \(w) + site × \(st)", "점수 = 서면 × \(w) + 현장 × \(st)")
+            case .siteRevises: combine = lang.pick("score = site where inspected, else written", "점수 = 현장실사가 있으면 현장, 없으면 서면")
+            }
+            lines.append((lang.pick("agg. = \(Labels.method(standards.aggregation, lang)) · spread = highest − lowest · ", "집계 = \(Labels.method(standards.aggregation, lang)) · 편차 = 최고 − 최저 · ") + combine, theme.dim))
+        }
         let up = rb.toNextGrade.map { lang.pick("+\($0) to the next grade", "다음 등급까지 +\($0)") } ?? lang.pick("best grade", "최고 등급")
         let down = rb.aboveBoundary.map { lang.pick("\($0) above the grade's lower boundary", "현 등급 하한보다 \($0) 높음") } ?? lang.pick("lowest grade", "최저 등급")
         lines.append((lang.pick("Margins: ", "경계 여유: ") + up + " · " + down

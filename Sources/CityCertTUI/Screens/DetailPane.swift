@@ -17,21 +17,44 @@ enum DetailPane {
         }
         lines += entry(ind, s, area.width, lang, theme)
         lines += PeerSection.lines(ind, s, area.width, lang, theme)
-        for (i, line) in lines.prefix(area.height).enumerated() {
+        let shown = lines.count > area.height
+            ? Array(lines.prefix(area.height - 1)) + [[(moreHint(lang), theme.hint)]]
+            : lines
+        for (i, line) in shown.enumerated() {
             var x = area.x
             for (text, style) in line {
-                x += b.put(text, x: x, y: area.y + i, style: style, maxWidth: area.maxX - x)
+                // Text that does not fit ends in "…": nothing is cut silently.
+                let room = area.maxX - x
+                guard room > 0 else { break }
+                x += b.put(DisplayWidth.of(text) > room ? DisplayWidth.truncate(text, to: room) : text, x: x, y: area.y + i, style: style, maxWidth: room)
             }
         }
     }
 
-    static func header(_ ind: Indicator, _ s: ScoringState, _ width: Int, _ lang: Language, _ theme: Theme) -> [Line] {
+    /// The last line when the pane is too short for everything.
+    static func moreHint(_ lang: Language) -> String { lang.pick("… v shows it all", "… v 전체 보기") }
+
+    /// Everything about the indicator as plain lines of at most `width` columns, for the reader (`v`).
+    static func fullText(_ s: ScoringState, width: Int, _ lang: Language) -> [String] {
+        guard let ind = s.current else { return [] }
+        let theme = Theme(colors: false)
+        var lines = header(ind, s, width, lang, theme, full: true)
+        lines += ind.isQuantitative ? quantitative(ind, s, width, lang, theme, typing: nil) : qualitative(ind, s, width, lang, theme, compact: false, full: true)
+        lines += entry(ind, s, width, lang, theme)
+        lines += PeerSection.lines(ind, s, width, lang, theme)
+        return lines.flatMap { line -> [String] in
+            let text = line.map(\.0).joined()
+            return DisplayWidth.of(text) > width ? TextLayout.wrap(text, width: width) : [text]
+        }
+    }
+
+    static func header(_ ind: Indicator, _ s: ScoringState, _ width: Int, _ lang: Language, _ theme: Theme, full: Bool = false) -> [Line] {
         let pts = ind.points(for: s.application.cityType)
         let kind = ind.isQuantitative ? lang.pick("quantitative", "정량") : lang.pick("qualitative", "정성")
         var lines: [Line] = [[("\(ind.id)  \(ind.name.text(lang))", theme.title)],
                              [(lang.pick("\(pts) points · \(kind)", "배점 \(pts) · \(kind)"), theme.dim)]]
         if let d = ind.description?.text(lang), !d.isEmpty {
-            lines += TextLayout.wrap(d, width: width).prefix(3).map { [($0, theme.dim)] }
+            lines += TextLayout.wrap(d, width: width).prefix(full ? .max : 3).map { [($0, theme.dim)] }
         }
         lines.append([])
         return lines
@@ -75,6 +98,12 @@ enum DetailPane {
                 + DisplayWidth.pad(pts.times(band.share).description, to: 9, alignRight: true)
             lines.append([(text, isActive ? theme.highlight : Style())])
         }
+        // A value below (or above) every band scores nothing.
+        let none = typing != nil ? (typed != nil && bandOf(typed) == nil) : ((mine ?? submitted?.value) != nil && bandOf(mine ?? submitted?.value) == nil)
+        let noneMark = (mine != nil && bandOf(mine) == nil ? "●" : " ") + (submitted != nil && bandOf(submitted?.value) == nil ? "◆" : " ")
+            + (typing != nil && typed != nil && bandOf(typed) == nil ? "▸" : " ")
+        lines.append([(noneMark + " " + DisplayWidth.pad(lang.pick("otherwise", "그 외"), to: 14) + DisplayWidth.pad("0%", to: 8, alignRight: true)
+                       + DisplayWidth.pad(Points.zero.description, to: 9, alignRight: true), none ? theme.highlight : theme.dim)])
         if let typing {
             let result = typed.map { v in "\(v) → \(pts.times(Band.share(of: v, in: ind.bands)))" + lang.pick(" points", "점") }
                 ?? lang.pick("“\(typing)” is not a number yet", "“\(typing)”은(는) 아직 숫자가 아닙니다")
@@ -90,13 +119,13 @@ enum DetailPane {
         return s + "%"
     }
 
-    static func qualitative(_ ind: Indicator, _ s: ScoringState, _ width: Int, _ lang: Language, _ theme: Theme, compact: Bool) -> [Line] {
+    static func qualitative(_ ind: Indicator, _ s: ScoringState, _ width: Int, _ lang: Language, _ theme: Theme, compact: Bool, full: Bool = false) -> [Line] {
         var lines: [Line] = []
         let claim = s.application.selfEvaluation[ind.id]
         if let claim {
             lines.append([(label(lang.pick("Claimed", "신청 수준")), theme.dim), ("\(claim.level)", theme.title)])
             if let n = claim.narrative {
-                lines += TextLayout.wrap(n, width: width - 10).prefix(compact ? 2 : 4).map { [(label(""), Style()), ($0, Style())] }
+                lines += TextLayout.wrap(n, width: width - 10).prefix(full ? .max : (compact ? 2 : 4)).map { [(label(""), Style()), ($0, Style())] }
             }
             if !claim.evidence.isEmpty {
                 lines.append([(label(lang.pick("Evidence", "증빙")), theme.dim), (evidenceText(claim.evidence), Style())])

@@ -9,6 +9,8 @@ enum OverlayScreen {
             box(&b, title: lang.pick("Keys", "키 안내"), lines: HelpText.lines(for: state.screen, lang) + ["", lang.pick("Any key closes.", "아무 키나 누르면 닫힙니다.")], theme: theme)
         case .notice(let title, let lines):
             box(&b, title: title, lines: lines + ["", lang.pick("Any key closes.", "아무 키나 누르면 닫힙니다.")], theme: theme)
+        case .reader(let title, let lines, let scroll):
+            reader(&b, title: title, lines: lines, scroll: scroll, state: state, theme: theme)
         case .confirm(let c):
             box(&b, title: c.title, lines: c.lines + ["", lang.pick("y / Enter: yes    n / Esc: no", "y / Enter: 예    n / Esc: 아니오")], theme: theme)
         case .prompt(let p):
@@ -24,12 +26,31 @@ enum OverlayScreen {
         let rect = Rect(x: (b.width - inner - 4) / 2, y: max(1, (b.height - height) / 2), width: inner + 4, height: height)
         b.fill(rect, style: theme.overlay)
         b.box(rect, title: title, style: theme.border)
-        for (i, line) in lines.prefix(height - 2).enumerated() {
-            b.put(line, x: rect.x + 2, y: rect.y + 1 + i, style: Style(), maxWidth: inner)
+        let room = height - 2
+        let shown = lines.count > room ? Array(lines.prefix(max(0, room - 1))) + ["…"] : lines
+        for (i, line) in shown.enumerated() {
+            b.put(DisplayWidth.truncate(line, to: inner), x: rect.x + 2, y: rect.y + 1 + i, style: Style(), maxWidth: inner)
         }
-        if lines.count > height - 2 {
-            b.put("…", x: rect.x + 2, y: rect.maxY - 2, style: theme.dim)
+    }
+
+    /// The reader's box size for a screen: nearly the whole screen, at most 100 columns wide.
+    static func readerWidth(_ state: AppState) -> Int { min(state.width - 2, 100) }
+    static func readerHeight(_ state: AppState) -> Int { state.height - 2 }
+    /// Columns for text inside the reader.
+    public static func readerTextWidth(_ state: AppState) -> Int { readerWidth(state) - 4 }
+
+    static func reader(_ b: inout Buffer, title: String, lines: [String], scroll: Int, state: AppState, theme: Theme) {
+        let rect = Rect(x: (b.width - readerWidth(state)) / 2, y: 1, width: readerWidth(state), height: readerHeight(state))
+        b.fill(rect, style: theme.overlay)
+        b.box(rect, title: title, style: theme.border)
+        let room = rect.height - 3
+        for (i, line) in lines.dropFirst(scroll).prefix(room).enumerated() {
+            b.put(DisplayWidth.truncate(line, to: rect.width - 4), x: rect.x + 2, y: rect.y + 1 + i, maxWidth: rect.width - 4)
         }
+        let lang = state.language
+        let position = lines.count > room ? " (\(scroll + 1)–\(min(lines.count, scroll + room))/\(lines.count))" : ""
+        b.put(lang.pick("↑↓ PgUp PgDn scroll · other keys close", "↑↓ PgUp PgDn 이동 · 다른 키 닫기") + position,
+              x: rect.x + 2, y: rect.maxY - 2, style: theme.dim, maxWidth: rect.width - 4)
     }
 
     static func prompt(_ b: inout Buffer, _ p: Prompt, _ lang: Language, _ theme: Theme) {
@@ -50,7 +71,10 @@ enum OverlayScreen {
             x += w
         }
         if p.cursor >= chars.count { b.put(" ", x: x, y: rect.y + 2, style: theme.selected) }
-        b.put(lang.pick("Enter: save   Esc: cancel", "Enter: 저장   Esc: 취소"), x: rect.x + 2, y: rect.y + 3, style: theme.dim, maxWidth: field)
+        let hint = p.purpose == .find ? lang.pick("Enter: find (again: next)   Esc: cancel", "Enter: 찾기 (다시: 다음)   Esc: 취소")
+            : p.purpose == .reportPath ? lang.pick("Enter: write   Esc: cancel", "Enter: 저장   Esc: 취소")
+            : lang.pick("Enter: save   Esc: cancel", "Enter: 저장   Esc: 취소")
+        b.put(hint, x: rect.x + 2, y: rect.y + 3, style: theme.dim, maxWidth: field)
     }
 }
 

@@ -9,13 +9,13 @@ enum OverviewScreen {
                       right: state.session?.member.name ?? "", theme: theme)
         b.put(lang.pick("Sorted by \(s.byBoundary ? "closeness to a grade boundary" : "id") within each type (o toggles)",
                         "유형별, \(s.byBoundary ? "등급 경계에 가까운 순" : "ID 순") 정렬 (o 전환)"), x: 1, y: 1, style: theme.dim, maxWidth: b.width - 2)
-        let nameWidth = max(10, min(24, b.width - 70))
+        let nameWidth = max(10, min(16, b.width - 80))
         func cols(_ r: OverviewRow?) -> [TextLayout.Column] {
             guard let r else {
-                return [.init(text: lang.pick("Government", "지자체"), width: nameWidth), .init(text: lang.pick("Status", "상태"), width: 6),
-                        .init(text: lang.pick("Written", "서면"), width: 5, alignRight: true), .init(text: lang.pick("Site", "현장"), width: 5, alignRight: true),
+                return [.init(text: lang.pick("City", "지자체"), width: nameWidth), .init(text: lang.pick("Status", "상태"), width: 6),
+                        .init(text: lang.pick("Wr.", "서면"), width: 5, alignRight: true), .init(text: lang.pick("Site", "현장"), width: 5, alignRight: true),
                         .init(text: lang.pick("Total", "총점"), width: 8, alignRight: true), .init(text: "%", width: 6, alignRight: true),
-                        .init(text: lang.pick("Grade", "등급"), width: 4, alignRight: true), .init(text: lang.pick("Cert.", "인증"), width: 6),
+                        .init(text: lang.pick("Gr.", "등급"), width: 4, alignRight: true), .init(text: lang.pick("Cert.", "인증"), width: 6),
                         .init(text: lang.pick("Margin", "경계"), width: 7, alignRight: true), .init(text: "⚑", width: 2, alignRight: true),
                         .init(text: lang.pick("Missing", "미제출"), width: 30)]
             }
@@ -27,7 +27,7 @@ enum OverviewScreen {
                     .init(text: r.certified ? lang.pick("yes", "인증") : lang.pick("no", "미인증"), width: 6, style: r.certified ? theme.good : nil),
                     .init(text: r.nearestBoundary.description, width: 7, alignRight: true),
                     .init(text: r.flagged > 0 ? "\(r.flagged)" : "", width: 2, alignRight: true, style: theme.bad),
-                    .init(text: r.missing.joined(separator: " "), width: 30, style: theme.warn)]
+                    .init(text: missingText(r, lang), width: 30, style: theme.warn)]
         }
         var y = 3
         TextLayout.row(&b, x: 2, y: y, cols(nil), style: theme.title, maxX: b.width - 1)
@@ -58,8 +58,18 @@ enum OverviewScreen {
             b.put(lang.pick("Invalid: ", "오류: ") + s.invalid.joined(separator: ", "), x: 1, y: y + 1, style: theme.bad, maxWidth: b.width - 2)
         }
         Chrome.footer(&b, status: state.status, hints: lang.pick(
-            "Enter consensus  o sort  w score  P report  r reload  ? keys  L 한국어  q quit",
-            "Enter 합의 화면  o 정렬  w 내 평가  P 보고서  r 새로고침  ? 도움말  L EN  q 종료"), theme: theme)
+            "Enter consensus  o sort  w score  P report  r reload  ? keys  L 한  q quit",
+            "Enter 합의 화면  o 정렬  w 내 평가  P 보고서  r 새로 읽기  ? 도움말  q 종료"), theme: theme)
+    }
+}
+
+extension OverviewScreen {
+    /// "서면 윤재현 임소영 · 현장 김민수": who is missing, by phase.
+    static func missingText(_ r: OverviewRow, _ lang: Language) -> String {
+        var parts: [String] = []
+        if !r.missing.isEmpty { parts.append(lang.pick("written ", "서면 ") + r.missing.joined(separator: " ")) }
+        if !r.missingSite.isEmpty { parts.append(lang.pick("site ", "현장 ") + r.missingSite.joined(separator: " ")) }
+        return parts.joined(separator: " · ")
     }
 }
 

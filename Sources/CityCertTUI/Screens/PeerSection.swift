@@ -21,21 +21,11 @@ enum PeerSection {
         }
         if !line.isEmpty { out.append([(line, Style())]) }
         // Histogram of levels (qualitative) or bands (quantitative).
-        let buckets: [(label: String, key: Int)] = ind.isQuantitative
-            ? ind.bands.enumerated().map { (i, b) -> (String, Int) in
-                switch b.bound {
-                case .atLeast(let t): return ("≥\(t)", i)
-                case .atMost(let t): return ("≤\(t)", i)
-                }
-            }
-            : ind.levels.map { ("\($0.level)", $0.level) }
-        func key(_ e: Entry) -> Int? { ind.isQuantitative ? e.value.flatMap { ind.bandIndex(for: $0) } : e.level }
-        let mine = result.members.first { $0.member == me }.flatMap { key($0.entry) }
-        let labelWidth = buckets.map { DisplayWidth.of($0.label) }.max() ?? 1
-        for bucket in buckets {
-            let count = result.members.filter { key($0.entry) == bucket.key }.count
-            let bar = String(repeating: "█", count: count)
-            out.append([(" " + DisplayWidth.pad(bucket.label, to: labelWidth) + " ", theme.dim), (bar, theme.hint),
+        let mine = result.members.first { $0.member == me }.flatMap { Histogram.key($0.entry, ind) }
+        let counts = Histogram.counts(result.members, ind)
+        let labelWidth = counts.map { DisplayWidth.of($0.0.label) }.max() ?? 1
+        for (bucket, count) in counts {
+            out.append([(" " + DisplayWidth.pad(bucket.label, to: labelWidth) + " ", theme.dim), (String(repeating: "█", count: count), theme.hint),
                         (" \(count)" + (mine == bucket.key ? lang.pick("  ◀ you", "  ◀ 나") : ""), mine == bucket.key ? theme.warn : Style())])
         }
         return out

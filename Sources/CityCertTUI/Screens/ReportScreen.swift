@@ -9,12 +9,12 @@ enum ReportScreen {
         if s.showingPreview {
             let page = b.height - 5
             for (i, line) in s.preview.dropFirst(s.scroll).prefix(page).enumerated() {
-                b.put(line, x: 1, y: 2 + i, maxWidth: b.width - 2)
+                b.put(TextLayout.dropColumns(line, s.column), x: 1, y: 2 + i, maxWidth: b.width - 2)
             }
             b.put(lang.pick("Preview (text) · lines \(s.scroll + 1)–\(min(s.preview.count, s.scroll + page)) of \(s.preview.count)",
                             "미리보기 (텍스트) · \(s.preview.count)줄 중 \(s.scroll + 1)–\(min(s.preview.count, s.scroll + page))"),
                   x: 1, y: 1, style: theme.dim, maxWidth: b.width - 2)
-            Chrome.footer(&b, status: state.status, hints: lang.pick("↑↓ PgUp PgDn scroll  w write to file  q back", "↑↓ PgUp PgDn 이동  w 파일로 저장  q 뒤로"), theme: theme)
+            Chrome.footer(&b, status: state.status, hints: lang.pick("↑↓ ←→ PgUp PgDn scroll  w write to file  q back", "↑↓ ←→ PgUp PgDn 이동  w 파일로 저장  q 뒤로"), theme: theme)
             return
         }
         b.put(lang.pick("Format: \(s.format.rawValue) (f)   chosen \(s.chosen.count) of \(s.applications.count)",

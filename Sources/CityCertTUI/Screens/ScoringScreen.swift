@@ -22,8 +22,8 @@ enum ScoringScreen {
             x += b.put(label, x: x, y: 1, style: style) + 1
         }
         let tally = s.tally
-        let summary = lang.pick("│ \(sheetState) │ total \(tally.total) / \(s.maxPoints)  open \(tally.open)  \(tally.done)/\(s.indicators.count) entered",
-                                "│ \(sheetState) │ 점수 \(tally.total) / \(s.maxPoints)  미입력 \(tally.open)  \(tally.done)/\(s.indicators.count) 입력")
+        let summary = lang.pick("│ \(sheetState) │ \(tally.total)/\(s.maxPoints) · open \(tally.open) · \(tally.done)/\(s.indicators.count)",
+                                "│ \(sheetState) │ \(tally.total)/\(s.maxPoints)점 · 미입력 \(tally.open) · \(tally.done)/\(s.indicators.count)")
         b.put(summary, x: x, y: 1, style: s.isSubmitted ? theme.good : Style(), maxWidth: b.width - x - 1)
 
         let top = 2
@@ -42,11 +42,11 @@ enum ScoringScreen {
         let status = state.status ?? s.savedAt.map { StatusLine(lang.pick("Saved at \($0)", "\($0) 저장됨"), .success) }
         let hints: String
         if s.current?.isQuantitative == true {
-            hints = lang.pick("a accept  e value  n note  c ask  m next empty  Tab phase  S submit  ? keys  q back",
-                              "a 인정  e 값 수정  n 메모  c 질의  m 미입력  Tab 단계  S 제출  ? 도움말  q 뒤로")
+            hints = lang.pick("a accept e edit n note c ask v view m next Tab phase S submit ? keys q back",
+                              "a 인정 e 수정 n 메모 c 질의 v 전체 m 미입력 Tab 단계 S 제출 ? 도움말 q 뒤로")
         } else {
-            hints = lang.pick("1-5 level  n note  c ask  x clear  m next empty  Tab phase  S submit  ? keys  q back",
-                              "1-5 수준  n 메모  c 질의  x 지움  m 미입력  Tab 단계  S 제출  ? 도움말  q 뒤로")
+            hints = lang.pick("1-5 level n note c ask x clear v view m next Tab phase S submit ? keys q back",
+                              "1-5 수준 n 메모 c 질의 x 지움 v 전체 m 미입력 Tab 단계 S 제출 ? 도움말 q 뒤로")
         }
         Chrome.footer(&b, status: status, hints: hints, theme: theme)
     }
@@ -62,23 +62,23 @@ enum TreePane {
             let y = area.y + line
             switch s.rows[i] {
             case .field(_, let name):
-                b.put(name.text(lang), x: area.x + 1, y: y, style: theme.title, maxWidth: area.width - 1)
+                b.put(DisplayWidth.truncate(name.text(lang), to: area.width - 2), x: area.x + 1, y: y, style: theme.title, maxWidth: area.width - 1)
             case .item(_, let name):
-                b.put(" " + name.text(lang), x: area.x + 1, y: y, style: theme.dim, maxWidth: area.width - 1)
+                b.put(DisplayWidth.truncate(" " + name.text(lang), to: area.width - 2), x: area.x + 1, y: y, style: theme.dim, maxWidth: area.width - 1)
             case .indicator(let n):
                 let ind = s.indicators[n]
                 let entry = s.entry(ind.id)
                 let mark = entry?.isScored == true ? "✓" : "·"
-                let extra = entry?.clarification != nil ? "?" : (entry?.note != nil ? "✎" : " ")
                 var style = Style()
                 if n == s.cursor {
                     style = theme.selected
                     b.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: style)
                 }
                 let markStyle = n == s.cursor ? style : (entry?.isScored == true ? theme.good : theme.dim)
-                b.put(mark, x: area.x + 2, y: y, style: markStyle)
-                b.put(extra, x: area.x + 3, y: y, style: n == s.cursor ? style : theme.warn)
-                b.put("\(ind.id) \(ind.name.text(lang))", x: area.x + 5, y: y, style: style, maxWidth: area.width - 6)
+                b.put(mark, x: area.x + 1, y: y, style: markStyle)
+                b.put(entry?.note != nil ? "✎" : " ", x: area.x + 2, y: y, style: n == s.cursor ? style : theme.warn)
+                b.put(entry?.clarification != nil ? "?" : " ", x: area.x + 3, y: y, style: n == s.cursor ? style : theme.warn)
+                b.put(DisplayWidth.truncate("\(ind.id) \(ind.name.text(lang))", to: area.width - 6), x: area.x + 5, y: y, style: style, maxWidth: area.width - 6)
             }
         }
     }

@@ -51,6 +51,18 @@ enum TextLayout {
         }
     }
 
+    /// The text without its first `columns` display columns (a wide character cut in half becomes a space).
+    static func dropColumns(_ text: String, _ columns: Int) -> String {
+        guard columns > 0 else { return text }
+        var skipped = 0
+        var rest = Substring(text)
+        while skipped < columns, let c = rest.first {
+            skipped += DisplayWidth.of(c)
+            rest = rest.dropFirst()
+        }
+        return (skipped > columns ? " " : "") + rest
+    }
+
     /// Thousands separators: 1193000 → "1,193,000".
     static func grouped(_ n: Int) -> String {
         let s = String(n.magnitude)

@@ -13,6 +13,9 @@ public struct AppState: Sendable {
     public var status: StatusLine?
     /// Set when the application should end.
     public var quitting = false
+    /// The list and overview as they were, to come back to them (cursor, filters) from an application.
+    public var savedList: ApplicationListState?
+    public var savedOverview: OverviewState?
 
     public init(width: Int = 80, height: Int = 24, language: Language = .ko, colors: Bool = true, screen: Screen) {
         self.width = width; self.height = height; self.language = language; self.colors = colors; self.screen = screen
@@ -49,6 +52,8 @@ public enum Overlay: Sendable {
     case confirm(Confirmation)
     /// A list to read (missing indicators, an error), closed by any key.
     case notice(title: String, lines: [String])
+    /// A longer text to read (an indicator in full), scrolled with ↑↓ PgUp PgDn, closed by any other key.
+    case reader(title: String, lines: [String], scroll: Int)
 }
 
 /// A one-line text input.

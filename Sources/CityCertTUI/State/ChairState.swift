@@ -14,18 +14,19 @@ public struct OverviewRow: Sendable {
     /// Submitted sheets and how many are expected, per phase.
     public var written: (done: Int, of: Int)
     public var site: (done: Int, of: Int)
-    /// Names of members still to submit (written or site).
+    /// Names of members still to submit the written phase, and the site phase.
     public var missing: [String]
+    public var missingSite: [String]
     /// Distance to the nearest grade boundary, in points.
     public var nearestBoundary: Points
     public var flagged: Int
 
     public init(id: String, government: LocalizedText, cityType: CityType, status: ApplicationStatus, total: Points, max: Points,
                 percent: Points, grade: Int, certified: Bool, written: (Int, Int), site: (Int, Int), missing: [String],
-                nearestBoundary: Points, flagged: Int) {
+                missingSite: [String] = [], nearestBoundary: Points, flagged: Int) {
         self.id = id; self.government = government; self.cityType = cityType; self.status = status; self.total = total
         self.max = max; self.percent = percent; self.grade = grade; self.certified = certified; self.written = written
-        self.site = site; self.missing = missing; self.nearestBoundary = nearestBoundary; self.flagged = flagged
+        self.site = site; self.missing = missing; self.missingSite = missingSite; self.nearestBoundary = nearestBoundary; self.flagged = flagged
     }
 }
 
@@ -105,6 +106,8 @@ public struct ReportState: Sendable {
     /// The preview (text report) of the selection, once rendered.
     public var preview: [String] = []
     public var scroll = 0
+    /// Columns scrolled to the right (the text report is wider than a small terminal).
+    public var column = 0
     public var showingPreview = false
 
     public init(applications: [(id: String, name: LocalizedText)]) {

@@ -12,6 +12,8 @@ public struct ScoringState: Sendable {
     public let rows: [TreeRow]
     /// When the sheet was last saved, for the status line.
     public var savedAt: String?
+    /// The last search, offered again by `/` so that Enter finds the next match.
+    public var lastFind = ""
 
     public init(open: OpenApplication, standards: Standards, phase: Phase = .written) {
         self.open = open

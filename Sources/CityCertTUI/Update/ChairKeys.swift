@@ -11,16 +11,20 @@ enum OverviewKeys {
         switch key {
         case .enter, .right, .char("l"):
             guard rows.indices.contains(s.cursor) else { return [] }
+            state.savedOverview = s
             return [.openConsensus(rows[s.cursor].id)]
         case .char("o"):
             s.byBoundary.toggle()
             s.cursor = 0
         case .char("w"):
-            state.screen = .applications(ApplicationListState(all: []))
+            state.savedOverview = s
+            state.screen = .applications(state.savedList ?? ApplicationListState(all: []))
             return [.loadApplications]
         case .char("P"):
+            state.savedOverview = s
             return [.loadReportScreen]
         case .char("r"), .function(5):
+            state.status = StatusLine(state.language.pick("Read the store again.", "저장소를 다시 읽었습니다."))
             return [.loadOverview]
         case .char("q"), .escape:
             state.quitting = true
@@ -59,10 +63,17 @@ enum ConsensusKeys {
                 state.status = StatusLine(lang.pick("No flagged indicator.", "편차 경고 지표가 없습니다."))
             }
         case .char("c"):
-            state.overlay = .notice(title: lang.pick("Clarification questions", "신청기관 질의 목록"), lines: clarifications(s, state))
+            state.overlay = .reader(title: lang.pick("Clarification questions", "신청기관 질의 목록"),
+                                    lines: clarifications(s, state).flatMap { TextLayout.wrap($0, width: OverlayScreen.readerTextWidth(state)) }, scroll: 0)
+        case .char("v"), .enter:
+            guard let ind = s.current else { return [] }
+            state.overlay = .reader(title: "\(ind.id) \(ind.name.text(lang))",
+                                    lines: IndicatorPanel.fullText(s, width: OverlayScreen.readerTextWidth(state), lang), scroll: 0)
         case .char("F"):
             if let reason = s.data.finalizeRefusal {
-                state.status = StatusLine(lang.pick("Cannot finalize: ", "확정할 수 없습니다: ") + reason, .error)
+                // Shown whole in a box: the list of who is missing can be long.
+                state.overlay = .notice(title: lang.pick("Cannot finalize", "확정할 수 없습니다"),
+                                        lines: TextLayout.wrap(reason, width: max(20, state.width - 12)))
                 return []
             }
             state.overlay = .prompt(Prompt(purpose: .finalizeNote(application: app), title: lang.pick("Decision note (optional)", "의결 메모 (선택)")))
@@ -77,9 +88,10 @@ enum ConsensusKeys {
                                   "\(s.data.application.government.text(lang))의 확정을 취소하고 평가표 수정을 허용할까요?")],
                 action: .reopenApplication(app)))
         case .char("r"), .function(5):
+            state.status = StatusLine(lang.pick("Read the store again.", "저장소를 다시 읽었습니다."))
             return [.openConsensus(app)]
         case .char("q"), .escape, .left:
-            state.screen = .overview(OverviewState(rows: []))
+            state.screen = .overview(state.savedOverview ?? OverviewState(rows: []))
             return [.loadOverview]
         default:
             break
@@ -130,8 +142,10 @@ enum ReportKeys {
             case .pageDown, .char(" "): s.scroll = min(last, s.scroll + page)
             case .home, .char("g"): s.scroll = 0
             case .end, .char("G"): s.scroll = last
+            case .right, .char("l"): s.column += 10
+            case .left, .char("h"): s.column = max(0, s.column - 10)
             case .char("w"): return askPath(&s, &state)
-            case .char("q"), .escape, .left: s.showingPreview = false
+            case .char("q"), .escape: s.showingPreview = false
             default: break
             }
             return []
@@ -161,7 +175,7 @@ enum ReportKeys {
             return askPath(&s, &state)
         case .char("q"), .escape:
             if state.session?.member.role == .chair {
-                state.screen = .overview(OverviewState(rows: []))
+                state.screen = .overview(state.savedOverview ?? OverviewState(rows: []))
                 return [.loadOverview]
             }
             state.quitting = true

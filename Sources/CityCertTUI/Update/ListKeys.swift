@@ -34,8 +34,18 @@ enum ApplicationListKeys {
             guard rows.indices.contains(s.cursor) else { return [] }
             let row = rows[s.cursor]
             if let c = row.conflict {
-                state.status = StatusLine(lang.pick("You have a conflict of interest on \(row.government.text(lang))\(c.reason.map { ": \($0)" } ?? ""); it cannot be opened.",
-                                                    "\(row.government.text(lang))에 이해충돌(\(c.reason ?? "-"))이 있어 열 수 없습니다."), .error)
+                let kind = c.kind.map { k -> String in
+                    switch k {
+                    case .exclusion: return lang.pick("exclusion", "제척")
+                    case .challenge: return lang.pick("challenge", "기피")
+                    case .recusal: return lang.pick("recusal", "회피")
+                    }
+                }
+                var lines = [lang.pick("You have a conflict of interest on \(row.government.text(lang)); it cannot be opened.",
+                                       "\(row.government.text(lang))에 이해충돌이 있어 열 수 없습니다.")]
+                if let kind { lines.append(lang.pick("Kind: ", "유형: ") + kind) }
+                if let r = c.reason { lines += TextLayout.wrap(lang.pick("Reason: ", "사유: ") + r, width: max(20, state.width - 12)) }
+                state.overlay = .notice(title: lang.pick("Conflict of interest", "이해충돌"), lines: lines)
                 return []
             }
             if let p = row.problem {
@@ -46,6 +56,7 @@ enum ApplicationListKeys {
                 state.status = StatusLine(lang.pick("The secretary does not score.", "간사는 평가하지 않습니다."), .error)
                 return []
             }
+            state.savedList = s
             return [.openApplication(row.id)]
         case .char("t"):
             s.typeFilter = next(s.typeFilter)
@@ -57,6 +68,7 @@ enum ApplicationListKeys {
             s.sort = next(s.sort)
             s.cursor = 0
         case .char("r"), .function(5):
+            state.status = StatusLine(lang.pick("Read the store again.", "저장소를 다시 읽었습니다."))
             return [.loadApplications]
         case .char("v") where state.session?.member.role == .chair:
             return [.loadOverview]

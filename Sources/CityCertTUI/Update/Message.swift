@@ -4,6 +4,8 @@ import CityCertCore
 public enum Message: Sendable {
     case key(Key)
     case resize(width: Int, height: Int)
+    /// Time passed without a key (every few seconds): a chance to show others' changes.
+    case tick
     /// A member was chosen and the applications read.
     case sessionStarted(Session, [ApplicationSummary])
     case applicationsLoaded([ApplicationSummary])
@@ -21,7 +23,9 @@ public enum Message: Sendable {
 }
 
 /// What `update` asks the runtime to do, as plain values.
-public enum Effect: Sendable, Equatable {
+public indirect enum Effect: Sendable, Equatable {
+    /// Performs the effect only when the store changed since the screen was read.
+    case refreshIfChanged(Effect)
     case chooseMember(String)
     case loadApplications
     case openApplication(String)

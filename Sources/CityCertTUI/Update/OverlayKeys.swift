@@ -8,6 +8,21 @@ enum OverlayKeys {
         case .help, .notice:
             state.overlay = nil
             return []
+        case .reader(let title, let lines, let scroll):
+            let page = max(1, OverlayScreen.readerHeight(state) - 3)
+            let last = max(0, lines.count - page)
+            let next: Int?
+            switch key {
+            case .up, .char("k"): next = scroll - 1
+            case .down, .char("j"): next = scroll + 1
+            case .pageUp, .ctrl("b"): next = scroll - page
+            case .pageDown, .ctrl("f"), .char(" "): next = scroll + page
+            case .home, .char("g"): next = 0
+            case .end, .char("G"): next = last
+            default: next = nil
+            }
+            state.overlay = next.map { .reader(title: title, lines: lines, scroll: min(max(0, $0), last)) }
+            return []
         case .confirm(let c):
             switch key {
             case .char("y"), .char("Y"), .enter:
@@ -64,15 +79,27 @@ enum OverlayKeys {
         case .find:
             state.overlay = nil
             guard !text.isEmpty else { return [] }
+            s.lastFind = text
             let needle = text.lowercased()
-            let hit = s.indicators.firstIndex { $0.id.lowercased() == needle }
-                ?? s.indicators.firstIndex { ind in
-                    ind.id.lowercased().contains(needle) || ind.name.text(.ko).lowercased().contains(needle) || ind.name.text(.en).lowercased().contains(needle)
-                }
-            if let hit { s.cursor = hit } else {
+            func matches(_ ind: Indicator) -> Bool {
+                ind.id.lowercased().contains(needle) || ind.name.text(.ko).lowercased().contains(needle) || ind.name.text(.en).lowercased().contains(needle)
+            }
+            // An exact id wins; otherwise the next match after the cursor, so that / Enter again moves on.
+            let n = s.indicators.count
+            let hit = s.indicators.firstIndex { $0.id.lowercased() == needle && $0.id != s.current?.id }
+                ?? (1...max(1, n)).map { (s.cursor + $0) % max(1, n) }.first { n > 0 && matches(s.indicators[$0]) }
+            if let hit {
+                s.cursor = hit
+                let count = s.indicators.filter(matches).count
+                state.status = StatusLine(lang.pick("“\(text)”: \(count) match(es); / Enter for the next", "“\(text)”: \(count)건 일치 — / Enter로 다음"))
+            } else {
                 state.status = StatusLine(lang.pick("No indicator matches “\(text)”.", "“\(text)”에 맞는 지표가 없습니다."), .error)
             }
         case .value(let id):
+            guard !text.isEmpty else {
+                state.status = StatusLine(lang.pick("Type the value you verified (Esc cancels).", "확인한 값을 입력하세요 (Esc 취소)."), .error)
+                return []
+            }
             guard let value = ValueParsing.decimal(text) else {
                 state.status = StatusLine(lang.pick("“\(text)” is not a number.", "“\(text)”은(는) 숫자가 아닙니다."), .error)
                 return []
@@ -98,7 +125,11 @@ enum OverlayKeys {
 public enum ValueParsing {
     /// A decimal number (a comma as thousands separator is allowed), nil otherwise.
     public static func decimal(_ text: String) -> Decimal? {
-        let t = text.replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces)
+        // Full-width digits and signs (an input method may type them) count as ASCII.
+        let ascii = String(text.unicodeScalars.map { u -> Character in
+            (0xFF01...0xFF5E).contains(u.value) ? Character(Unicode.Scalar(u.value - 0xFEE0)!) : Character(u)
+        })
+        let t = ascii.replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces)
         guard !t.isEmpty, t.count <= 30,
               t.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
               t.filter({ $0 == "." }).count <= 1, t.dropFirst().allSatisfy({ $0 != "-" }),

@@ -10,13 +10,12 @@ enum ScoringKeys {
             return []
         }
         guard let ind = s.current else {
-            if key == .char("q") || key == .escape { state.screen = .applications(ApplicationListState(all: [])); return [.loadApplications] }
+            if key == .char("q") || key == .escape { return back(&state) }
             return []
         }
         switch key {
         case .char("q"), .escape, .left, .char("h"):
-            state.screen = .applications(ApplicationListState(all: []))
-            return [.loadApplications]
+            return back(&state)
         case .tab, .char("p"), .backTab:
             let target: Phase = s.phase == .written ? .site : .written
             if target == .site && !s.open.onSiteTeam {
@@ -31,8 +30,12 @@ enum ScoringKeys {
                 state.status = StatusLine(lang.pick("Every indicator has an entry.", "모든 지표를 입력했습니다."), .success)
             }
             return []
+        case .char("v"), .enter:
+            state.overlay = .reader(title: "\(ind.id) \(ind.name.text(lang))",
+                                    lines: DetailPane.fullText(s, width: OverlayScreen.readerTextWidth(state), lang), scroll: 0)
+            return []
         case .char("/"):
-            state.overlay = .prompt(Prompt(purpose: .find, title: lang.pick("Find indicator (id or name)", "지표 찾기 (번호 또는 이름)")))
+            state.overlay = .prompt(Prompt(purpose: .find, title: lang.pick("Find indicator (id or name)", "지표 찾기 (번호 또는 이름)"), text: s.lastFind))
             return []
         case .char("S"):
             return askSubmit(&s, &state)
@@ -102,6 +105,12 @@ enum ScoringKeys {
             return []
         }
         return save(entry, for: ind.id, &s)
+    }
+
+    /// Back to the applications list as it was left, read again for the new progress.
+    static func back(_ state: inout AppState) -> [Effect] {
+        state.screen = .applications(state.savedList ?? ApplicationListState(all: []))
+        return [.loadApplications]
     }
 
     /// Applies an entry locally (so the screen answers at once) and asks the runtime to save it.

@@ -18,15 +18,13 @@ public enum Update {
             case .secretary: return [.loadReportScreen]
             case .member: return []
             }
-        case .overviewLoaded(let o):
-            if case .overview(let old) = state.screen {
-                var o = o
+        case .overviewLoaded(var o):
+            let old: OverviewState? = { if case .overview(let x) = state.screen { return x } else { return state.savedOverview } }()
+            if let old {
                 o.cursor = min(old.cursor, max(0, o.rows.count - 1))
                 o.byBoundary = old.byBoundary
-                state.screen = .overview(o)
-            } else {
-                state.screen = .overview(o)
             }
+            state.screen = .overview(o)
             return []
         case .consensusLoaded(let data):
             guard let session = state.session else { return [] }
@@ -50,13 +48,11 @@ public enum Update {
             }
             return []
         case .applicationsLoaded(let apps):
-            if case .applications(var list) = state.screen {
-                list.all = apps
-                list.cursor = min(list.cursor, max(0, list.visible(language: state.language).count - 1))
-                state.screen = .applications(list)
-            } else {
-                state.screen = .applications(ApplicationListState(all: apps))
-            }
+            var list: ApplicationListState
+            if case .applications(let current) = state.screen { list = current } else { list = state.savedList ?? ApplicationListState(all: []) }
+            list.all = apps
+            list.cursor = min(list.cursor, max(0, list.visible(language: state.language).count - 1))
+            state.screen = .applications(list)
             return []
         case .applicationOpened(let open):
             guard let session = state.session else { return [] }
@@ -82,16 +78,50 @@ public enum Update {
             state.status = line
             return []
         case .key(let key):
-            return handle(key, &state)
+            let before = ScreenKind(state.screen), status = state.status
+            let effects = handle(key, &state)
+            // A message belongs to the screen it was said on.
+            if ScreenKind(state.screen) != before, state.status == status { state.status = nil }
+            return effects
+        case .tick:
+            guard state.overlay == nil, let reload = reloadEffect(for: state.screen) else { return [] }
+            return [.refreshIfChanged(reload)]
+        }
+    }
+
+    /// What reads the current screen again from the store.
+    static func reloadEffect(for screen: Screen) -> Effect? {
+        switch screen {
+        case .applications: return .loadApplications
+        case .scoring(let s): return .openApplication(s.application.id)
+        case .overview: return .loadOverview
+        case .consensus(let c): return .openConsensus(c.data.application.id)
+        case .chooseMember, .report: return nil
+        }
+    }
+
+    /// Which screen is in front, without its state.
+    enum ScreenKind: Equatable {
+        case chooseMember, applications, scoring(String), overview, consensus(String), report
+        init(_ s: Screen) {
+            switch s {
+            case .chooseMember: self = .chooseMember
+            case .applications: self = .applications
+            case .scoring(let x): self = .scoring(x.application.id)
+            case .overview: self = .overview
+            case .consensus(let c): self = .consensus(c.data.application.id)
+            case .report: self = .report
+            }
         }
     }
 
     static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
-        if let overlay = state.overlay { return OverlayKeys.handle(key, overlay, &state) }
+        // A window too small to show anything takes no key but quit (not even into a hidden prompt).
         if state.isTooSmall {
             if key == .char("q") || key == .ctrl("c") { state.quitting = true; return [.quit] }
             return []
         }
+        if let overlay = state.overlay { return OverlayKeys.handle(key, overlay, &state) }
         switch key {
         case .char("?"), .function(1):
             state.overlay = .help
