@@ -38,7 +38,7 @@ import TestSupport
         #expect(data.robustness.certificationLine?.description == "1400.00")
         let lean = Dictionary(uniqueKeysWithValues: data.robustness.members.map { ($0.member, $0.meanDifference.description) })
         #expect(lean == ["choi": "-0.05", "jung": "-0.42", "kang": "-0.25", "kim": "0.25", "lee": "-0.02", "lim": "-0.51", "park": "0.35", "yoon": "-0.05"])
-        #expect(data.finalizeRefusal == nil, "Suwon is complete")
+        #expect(runner.consensus("2025-goyang")?.finalizeRefusal == nil, "Goyang is complete and not final")
     }
 
     @Test func overviewPutsTheClosestToABoundaryFirst() throws {
@@ -64,21 +64,21 @@ import TestSupport
         #expect(why.joined(separator: " ") == "평가가 끝나지 않았습니다. 미제출 — 서면평가: 윤재현, 임소영; 현장실사: 김민수, 윤재현")
         press([.escape], runner, &state)
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("decisions/2025-gimhae.json").path))
-        press([.char("q"), .down, .down, .enter, .char("F")] + "전원 합의".map { Key.char($0) } + [.enter, .char("y")], runner, &state)
-        let decision = try JSONDecoder().decode(Decision.self, from: Data(contentsOf: root.appendingPathComponent("decisions/2025-suwon.json")))
-        #expect(decision.total == "1627.15" && decision.grade == 2 && decision.certified && decision.finalizedBy == "kim")
+        press([.char("q"), .down, .enter, .char("F")] + "전원 합의".map { Key.char($0) } + [.enter, .char("y")], runner, &state)
+        let decision = try JSONDecoder().decode(Decision.self, from: Data(contentsOf: root.appendingPathComponent("decisions/2025-goyang.json")))
+        #expect(decision.total == "1418.33" && decision.grade == 3 && decision.certified && decision.finalizedBy == "kim")
         #expect(decision.note == "전원 합의")
         guard case .consensus(let c) = state.screen else { Issue.record("still on consensus"); return }
         #expect(c.data.evaluation.status == .final)
         // A member can no longer change a sheet of it.
         let store = try Store.open(at: root.path)
-        #expect(throws: StoreActionError.self) { try store.reopenSheet(member: "park", application: "2025-suwon", phase: .written) }
+        #expect(throws: StoreActionError.self) { try store.reopenSheet(member: "park", application: "2025-goyang", phase: .written) }
         // The report shows it as final.
         let report = store.evaluateAll()
-        #expect(report.applications.first { $0.application.id == "2025-suwon" }?.evaluation.status == .final)
+        #expect(report.applications.first { $0.application.id == "2025-goyang" }?.evaluation.status == .final)
         // Reopen.
         press([.char("O"), .char("y")], runner, &state)
-        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("decisions/2025-suwon.json").path))
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("decisions/2025-goyang.json").path))
         let log = try String(contentsOf: root.appendingPathComponent("audit.log"), encoding: .utf8)
         #expect(log.contains("\"action\":\"finalize\"") && log.contains("\"action\":\"reopen\""))
     }
@@ -111,8 +111,8 @@ import TestSupport
         let root = try sampleCopy()
         defer { try? FileManager.default.removeItem(at: root) }
         let store = try Store.open(at: root.path)
-        #expect(throws: StoreActionError.self) { try store.finalize(application: "2025-suwon", by: "park") }
-        #expect(throws: StoreActionError.self) { try store.finalize(application: "2025-suwon", by: "han") }
+        #expect(throws: StoreActionError.self) { try store.finalize(application: "2025-goyang", by: "park") }
+        #expect(throws: StoreActionError.self) { try store.finalize(application: "2025-goyang", by: "han") }
     }
 
     @Test func clarificationsAreCollected() throws {
