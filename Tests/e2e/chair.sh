@@ -23,7 +23,9 @@ expect "the chair is recognised by login and starts on the overview" "위원장 
 expect "the overview lists who is missing, by phase" "서면 윤재현 임소영"
 keys Down Enter
 expect "the consensus screen of 2025-goyang opens" "총점 1418.33 / 2000.00 (70.92%) · 3등급 · 인증"
-expect "the matrix shows members' points and flags" "⚑"
+expect "the matrix has a column per member" "김민수 이서연 박준호 최지은 정우진 강수빈 윤재현 임소영"
+keys f
+expect "f jumps to a flagged indicator" "⚑ 편차 경고"
 keys h
 expect "how solid: the grade under each method" "집계 방법별: 평균 1418.69 → 3✓  중앙값 1424.47 → 3✓  절사평균 1418.33 → 3✓"
 keys F
