@@ -55,6 +55,11 @@ public final class EffectRunner {
             return []
         case .chooseMember(let id):
             guard let m = store.committee.member(id) else { return [.failed("unknown member \(id)")] }
+            do {
+                try store.checkIdentity(id)       // a member with a login is that operating-system user
+            } catch {
+                return [.failed(error.message)]
+            }
             memberID = id
             return [.sessionStarted(session(for: m), summaries(for: id))]
         case .loadApplications:

@@ -20,21 +20,27 @@ struct FileAccess: Sendable {
     }
 
     /// The bytes of a file, or nil with a problem (missing, unreadable, larger than `limit`).
+    /// Only regular files are read (a FIFO or a device, perhaps behind a symbolic link, would block or
+    /// never end), and never more than `limit` bytes, whatever the file's size says.
     func data(_ relative: String, problems: inout [Problem], limit: Int = 8 * 1024 * 1024) -> Data? {
         let u = url(relative)
-        guard let attrs = try? FileManager.default.attributesOfItem(atPath: u.path) else {
-            problems.append(Problem(path: relative, "\(relative.split(separator: "/").last ?? "") is missing"))
+        let fd = open(u.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else {
+            problems.append(Problem(path: relative, errno == ENOENT
+                ? "\(relative.split(separator: "/").last ?? "") is missing" : "cannot read the file: \(String(cString: strerror(errno)))"))
             return nil
         }
-        if let size = attrs[.size] as? NSNumber, size.intValue > limit {
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {
+            problems.append(Problem(path: relative, "not a regular file (a folder, device or pipe): not read"))
+            return nil
+        }
+        guard Int(st.st_size) <= limit, let bytes = try? FileBytes.readAll(fd, path: u.path, limit: limit) else {
             problems.append(Problem(path: relative, "the file is larger than \(limit / 1024 / 1024) MiB"))
             return nil
         }
-        guard let d = try? Data(contentsOf: u) else {
-            problems.append(Problem(path: relative, "cannot read the file"))
-            return nil
-        }
-        return d
+        return Data(bytes)
     }
 
     /// The UTF-8 text of a file, or nil with a problem.

@@ -22,6 +22,8 @@ public final class Store: @unchecked Sendable {
     let files: FileAccess
     /// The clock for timestamps (tests set a fixed one).
     public var clock: @Sendable () -> Date = { Date() }
+    /// Who is running the program, for the identity rule of the store actions (tests set one).
+    public var osUser: OSUser = .current
     private var applicationCache: [String: ApplicationLoad] = [:]
     private let lock = NSLock()
 

@@ -101,11 +101,22 @@ struct OpenCommand: ParsableCommand {
                 Console.error("citycert: '\(member)' is not a member of the committee; members: \(store.committee.members.map(\.id).joined(separator: ", "))")
                 throw ExitCode(2)
             }
+            try Self.requireIdentity(member, store)
             return (member, "")
         }
         let user = ProcessInfo.processInfo.environment["USER"] ?? NSUserName()
-        if let m = store.committee.members.first(where: { $0.login == user }) { return (m.id, "") }
+        if let m = store.committee.members.first(where: { $0.login == user }) { try Self.requireIdentity(m.id, store); return (m.id, "") }
         return (nil, language.pick("No member has the login '\(user)'. Choose who you are.", "로그인 '\(user)'에 해당하는 위원이 없습니다. 누구로 평가할지 고르세요."))
+    }
+
+    /// The store's identity rule (a member with a login is that OS user), checked before the screen opens.
+    static func requireIdentity(_ member: String, _ store: Store) throws {
+        do {
+            try store.checkIdentity(member)
+        } catch {
+            Console.error("citycert: \(error.message)")
+            throw ExitCode(1)
+        }
     }
 
     static func defaultLanguage(_ env: [String: String]) -> Language {

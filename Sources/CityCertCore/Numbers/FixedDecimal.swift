@@ -20,11 +20,18 @@ public enum FixedDecimal {
         guard whole.allSatisfy(\.isASCIIDigit), frac.allSatisfy(\.isASCIIDigit) else { return nil }
         while frac.count > scale, frac.last == "0" { frac = frac.dropLast() }
         guard frac.count <= scale, whole.count <= 15 else { return nil }
+        // Checked arithmetic: a hostile file may hold more digits than an Int64 takes.
         var value: Int64 = 0
-        for c in whole { value = value * 10 + Int64(c.asciiValue! - 48) }
+        func push(_ digit: Int64) -> Bool {
+            let (m, o1) = value.multipliedReportingOverflow(by: 10)
+            let (a, o2) = m.addingReportingOverflow(digit)
+            value = a
+            return !o1 && !o2
+        }
+        for c in whole { guard push(Int64(c.asciiValue! - 48)) else { return nil } }
         var fracDigits = 0
-        for c in frac { value = value * 10 + Int64(c.asciiValue! - 48); fracDigits += 1 }
-        while fracDigits < scale { value *= 10; fracDigits += 1 }
+        for c in frac { guard push(Int64(c.asciiValue! - 48)) else { return nil }; fracDigits += 1 }
+        while fracDigits < scale { guard push(0) else { return nil }; fracDigits += 1 }
         return negative ? -value : value
     }
 

@@ -40,6 +40,9 @@ enum SheetLoader {
                     err("\(phase.rawValue): entry for unknown indicator '\(id)'")
                     continue
                 }
+                if let v = entry.value, !EntryValue.isAcceptable(v) {
+                    err("\(phase.rawValue).\(id): the value is out of range (its magnitude must be below 10^15)")
+                }
                 if ind.isQuantitative {
                     if entry.level != nil { err("\(phase.rawValue).\(id): a quantitative indicator takes a value, not a level") }
                 } else {
@@ -72,7 +75,12 @@ enum SheetLoader {
         var problems: [Problem] = []
         if d.format != 1 { problems.append(Problem(path: path, "unsupported decision format \(d.format)")) }
         if d.application != applicationID { problems.append(Problem(path: path, "the decision names application '\(d.application)' but is filed as '\(applicationID)'")) }
-        if Points(d.total) == nil || Points(d.max) == nil { problems.append(Problem(path: path, "total and max must be two-decimal numbers")) }
+        let limit = Points(hundredths: 1_000_000_000_000)
+        if let t = Points(d.total), let m = Points(d.max) {
+            if t.hundredths.magnitude > limit.hundredths.magnitude || m.hundredths.magnitude > limit.hundredths.magnitude { problems.append(Problem(path: path, "total and max are out of range")) }
+        } else {
+            problems.append(Problem(path: path, "total and max must be two-decimal numbers"))
+        }
         if committee.member(d.finalizedBy)?.role != .chair {
             problems.append(Problem(path: path, "finalized_by '\(d.finalizedBy)' is not a chair of the committee", severity: .warning))
         }

@@ -1,11 +1,17 @@
 import CityCertCore
 import Crypto
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The append-only, hash-chained audit log (spec §2, `audit.log`).
 ///
 /// Each line is the compact JSON of a record with keys sorted; `hash` is the lowercase hex SHA-256
 /// of that JSON without the `hash` key, and `prev` is the previous line's hash ("" for the first).
+///
+/// The log is the store's write-ahead log: a change is committed when its line is on disk (written
+/// and fsynced); the sheet file is written after it. See `Docs/reliability.md`.
 struct AuditLog {
     let url: URL
     let lockURL: URL
@@ -20,10 +26,35 @@ struct AuditLog {
         var detail: [(String, JSONValue)]
     }
 
-    /// Appends a record, chaining it to the last line. Must be called with no other writer appending.
-    func append(_ record: Record) throws {
+    /// Where a record landed.
+    struct Appended {
+        var seq: Int
+        var hash: String
+    }
+
+    struct ReadError: Error, CustomStringConvertible {
+        var reason: String
+        var description: String { "cannot read audit.log: \(reason)" }
+    }
+
+    /// The longest line accepted when reading (a record with a long note is a few KiB).
+    static let maxLineBytes = 1 << 20
+
+    /// Appends a record, chaining it to the last line, under the log's lock.
+    ///
+    /// A last line without its newline is an append that never completed (the writer died before
+    /// its fsync returned, so nothing depends on it): it is cut off first.
+    @discardableResult
+    func append(_ record: Record) throws -> Appended {
         try FileLock.withLock(lockURL) {
-            let (lastSeq, lastHash) = try tail()
+            let fd = open(url.path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0o664)
+            guard fd >= 0 else { throw AtomicFile.WriteError(path: url.path, reason: String(cString: strerror(errno))) }
+            defer { close(fd) }
+            Permissions.shareWithGroup(fd: fd, mode: 0o664)
+            let (lastSeq, lastHash) = try tail(fd)
+            guard lastSeq < Int.max - 1 else {
+                throw AtomicFile.WriteError(path: url.path, reason: "the audit log's last seq is out of range; run `citycert verify`")
+            }
             let fields: [(String, JSONValue)] = [
                 ("seq", .int(lastSeq + 1)), ("at", .string(record.at)), ("actor", .string(record.actor)),
                 ("action", .string(record.action)), ("application", .string(record.application)),
@@ -33,35 +64,241 @@ struct AuditLog {
             let body = JSONValue.object(fields).sortingKeys().serialized(pretty: false)
             let hash = AuditLog.sha256Hex(body)
             let line = String(body.dropLast()) + ",\"hash\":\"\(hash)\"}\n"
-            try appendLine(line)
+            let bytes = Array(line.utf8)
+            var offset = 0
+            while offset < bytes.count {
+                let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw AtomicFile.WriteError(path: url.path, reason: "cannot append to the audit log: \(String(cString: strerror(errno)))")
+                }
+                offset += n
+            }
+            guard fsync(fd) == 0 else {
+                throw AtomicFile.WriteError(path: url.path, reason: "cannot sync the audit log: \(String(cString: strerror(errno)))")
+            }
+            if lastSeq == 0 { AtomicFile.syncDirectory(url.deletingLastPathComponent()) }
+            return Appended(seq: lastSeq + 1, hash: hash)
         }
     }
 
-    static func sha256Hex(_ s: String) -> String {
-        SHA256.hash(data: Data(s.utf8)).map { String(format: "%02x", $0) }.joined()
+    /// Removes an incomplete last line (an append that never completed), under the log's lock.
+    func cutIncompleteTail() throws {
+        try FileLock.withLock(lockURL) {
+            let fd = open(url.path, O_RDWR | O_CLOEXEC | O_NOFOLLOW)
+            guard fd >= 0 else { return }
+            defer { close(fd) }
+            _ = try tail(fd)
+        }
     }
 
-    /// The seq and hash of the last line (0 and "" for an empty or missing log).
-    private func tail() throws -> (Int, String) {
-        guard let data = FileManager.default.contents(atPath: url.path), !data.isEmpty else { return (0, "") }
-        let lines = data.split(separator: 0x0A)
-        guard let last = lines.last,
-              let obj = try? JSONSerialization.jsonObject(with: Data(last)) as? [String: Any],
-              let seq = (obj["seq"] as? NSNumber)?.intValue, let hash = obj["hash"] as? String else {
-            throw AtomicFile.WriteError(path: url.path, reason: "the last line of the audit log is damaged; run `citycert verify`")
+    static func sha256Hex(_ s: String) -> String { sha256Hex(Array(s.utf8)) }
+
+    static func sha256Hex<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
+        SHA256.hash(data: Data(bytes)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The seq and hash of the last complete line (0 and "" for an empty log), reading only the end
+    /// of the file; cuts off an incomplete last line.
+    private func tail(_ fd: Int32) throws -> (Int, String) {
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw AtomicFile.WriteError(path: url.path, reason: "cannot stat the audit log") }
+        let size = Int(st.st_size)
+        guard size > 0 else { return (0, "") }
+        var chunk = min(size, 64 * 1024)
+        while true {
+            let start = size - chunk
+            var buffer = [UInt8](repeating: 0, count: chunk)
+            let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, chunk, off_t(start)) }
+            guard n == chunk else { throw AtomicFile.WriteError(path: url.path, reason: "cannot read the audit log") }
+            // Cut off an incomplete last line (an append that never completed).
+            var end = chunk
+            if buffer[end - 1] != 0x0A {
+                guard let lastNewline = buffer.lastIndex(of: 0x0A) else {
+                    if start == 0 {
+                        guard ftruncate(fd, 0) == 0 else { throw AtomicFile.WriteError(path: url.path, reason: "cannot repair the audit log") }
+                        return (0, "")
+                    }
+                    guard chunk < size, chunk < 2 * Self.maxLineBytes else { throw damaged() }
+                    chunk = min(size, chunk * 2)
+                    continue
+                }
+                guard ftruncate(fd, off_t(start + lastNewline + 1)) == 0 else {
+                    throw AtomicFile.WriteError(path: url.path, reason: "cannot repair the audit log")
+                }
+                end = lastNewline + 1
+            }
+            let body = buffer[..<(end - 1)]
+            guard let previous = body.lastIndex(of: 0x0A) else {
+                if start > 0 {
+                    guard chunk < size, chunk < 2 * Self.maxLineBytes else { throw damaged() }
+                    chunk = min(size, chunk * 2)
+                    continue
+                }
+                return try seqAndHash(body)
+            }
+            return try seqAndHash(body[(previous + 1)...])
         }
+    }
+
+    private func seqAndHash(_ line: ArraySlice<UInt8>) throws -> (Int, String) {
+        guard let json = try? AuditJSON.parse(line), let seq = json["seq"]?.intValue, seq >= 1,
+              let hash = json["hash"]?.stringValue else { throw damaged() }
         return (seq, hash)
     }
 
-    private func appendLine(_ line: String) throws {
-        let fd = open(url.path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o664)
-        guard fd >= 0 else { throw AtomicFile.WriteError(path: url.path, reason: String(cString: strerror(errno))) }
-        defer { close(fd) }
-        let bytes = Array(line.utf8)
-        let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        guard n == bytes.count, fsync(fd) == 0 else {
-            throw AtomicFile.WriteError(path: url.path, reason: "short write to the audit log")
+    private func damaged() -> AtomicFile.WriteError {
+        AtomicFile.WriteError(path: url.path, reason: "the last line of the audit log is damaged; run `citycert verify`")
+    }
+
+    // MARK: - Reading
+
+    /// The log's bytes (empty when there is none yet). A symbolic link is refused: the log must be
+    /// the store's own file.
+    func readBytes() throws -> [UInt8] {
+        var st = stat()
+        if lstat(url.path, &st) != 0 {
+            if errno == ENOENT { return [] }
+            throw ReadError(reason: String(cString: strerror(errno)))
         }
+        guard (st.st_mode & S_IFMT) == S_IFREG else {
+            throw ReadError(reason: "it is a symbolic link or not a regular file")
+        }
+        let fd = open(url.path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { throw ReadError(reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        return try FileBytes.readAll(fd, path: url.path, limit: 1 << 30)
+    }
+
+    /// The records of one member's sheet of one application logged after `seq` (all of them when
+    /// nil), oldest first. Lines that do not mention the application are not parsed; lines that
+    /// cannot be parsed are skipped (`citycert verify` reports them).
+    func sheetRecords(member: String, application: String, after seq: Int?) throws -> [AuditRecord] {
+        try records(application: application, after: seq) { $0.actor == member && AuditRecord.sheetActions.contains($0.action) }
+    }
+
+    /// The records of a member's sheet and the application's decision records logged after `seq`.
+    func sheetAndDecisionRecords(member: String, application: String, after seq: Int?) throws -> [AuditRecord] {
+        try records(application: application, after: seq) {
+            ($0.actor == member && AuditRecord.sheetActions.contains($0.action)) || AuditRecord.decisionActions.contains($0.action)
+        }
+    }
+
+    /// Whether the log's last decision record of an application is a finalize.
+    func saysFinal(_ application: String) throws -> Bool {
+        try decisionRecords(application: application).last?.action == "finalize"
+    }
+
+    /// The finalize and reopen records of an application, oldest first.
+    func decisionRecords(application: String) throws -> [AuditRecord] {
+        try records(application: application, after: nil) { AuditRecord.decisionActions.contains($0.action) }
+    }
+
+    /// Every record of an application, oldest first.
+    func applicationRecords(_ application: String) throws -> [AuditRecord] {
+        try records(application: application, after: nil) { _ in true }
+    }
+
+    private func records(application: String, after seq: Int?, where keep: (AuditRecord) -> Bool) throws -> [AuditRecord] {
+        if let seq { return try recordsFromTheEnd(application: application, after: seq, where: keep) }
+        let bytes = try readBytes()
+        let lines = AuditLines(bytes)
+        let needle = Array(application.utf8)
+        var found: [AuditRecord] = []
+        for n in stride(from: lines.complete.count - 1, through: 0, by: -1) {
+            let range = lines.complete[n]
+            guard bytes[range].firstRange(of: needle) != nil,
+                  case .success(let r) = AuditRecord.parse(bytes[range], line: n + 1), r.application == application else { continue }
+            if let seq, r.seq <= seq { break }
+            if keep(r) { found.append(r) }
+        }
+        return found.reversed()
     }
 }
 
+extension AuditLog {
+    /// The records of an application after `seq`, reading the log backwards in chunks and stopping
+    /// at the first record of the application at or before `seq`: a save reads only the end of the
+    /// log, however long it is. (Line numbers are taken to be the seqs: they are, in a sound log.)
+    fileprivate func recordsFromTheEnd(application: String, after seq: Int, where keep: (AuditRecord) -> Bool) throws -> [AuditRecord] {
+        var st = stat()
+        if lstat(url.path, &st) != 0 {
+            if errno == ENOENT { return [] }
+            throw ReadError(reason: String(cString: strerror(errno)))
+        }
+        guard (st.st_mode & S_IFMT) == S_IFREG else { throw ReadError(reason: "it is a symbolic link or not a regular file") }
+        let fd = open(url.path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { throw ReadError(reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        guard fstat(fd, &st) == 0 else { throw ReadError(reason: "cannot stat") }
+        let needle = Array(application.utf8)
+        var found: [AuditRecord] = []
+        var end = Int(st.st_size)
+        var carry: [UInt8] = []          // the start of a line whose beginning is in an earlier chunk
+        var first = true
+        while end > 0 {
+            let start = max(0, end - 64 * 1024)
+            var chunk = [UInt8](repeating: 0, count: end - start)
+            let n = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress, end - start, off_t(start)) }
+            guard n == end - start else { throw ReadError(reason: "cannot read") }
+            chunk += carry
+            var parts = chunk.split(separator: 0x0A, omittingEmptySubsequences: false)
+            if first {
+                // After the last newline: nothing, or an append that never completed (skipped whole).
+                parts.removeLast()
+                if parts.isEmpty { carry = []; end = start; continue }
+                first = false
+            }
+            carry = start > 0 ? Array(parts.removeFirst()) : []
+            guard carry.count <= 2 * Self.maxLineBytes else { throw ReadError(reason: "a line is longer than 2 MiB") }
+            for line in parts.reversed() where line.firstRange(of: needle) != nil {
+                guard case .success(var r) = AuditRecord.parse(line, line: 0), r.application == application else { continue }
+                if r.seq <= seq { return found.reversed() }
+                r.line = r.seq
+                if keep(r) { found.append(r) }
+            }
+            end = start
+        }
+        return found.reversed()
+    }
+}
+
+/// The lines of the log as byte ranges: every complete line, and an incomplete tail if any.
+struct AuditLines {
+    var complete: [Range<Int>] = []
+    /// Bytes after the last newline (an append that never completed), if any.
+    var torn: Range<Int>?
+
+    init(_ bytes: [UInt8]) {
+        var start = 0
+        bytes.withUnsafeBufferPointer { buf in
+            var i = 0
+            while i < buf.count {
+                if buf[i] == 0x0A {
+                    complete.append(start..<i)
+                    start = i + 1
+                }
+                i += 1
+            }
+        }
+        if start < bytes.count { torn = start..<bytes.count }
+    }
+}
+
+/// Reading a whole file from a descriptor, refusing more than a limit.
+enum FileBytes {
+    static func readAll(_ fd: Int32, path: String, limit: Int) throws -> [UInt8] {
+        var out: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw AtomicFile.WriteError(path: path, reason: "cannot read: \(String(cString: strerror(errno)))")
+            }
+            if n == 0 { return out }
+            out.append(contentsOf: buffer[..<n])
+            if out.count > limit { throw AtomicFile.WriteError(path: path, reason: "the file is larger than \(limit / 1024 / 1024) MiB") }
+        }
+    }
+}

@@ -12,8 +12,10 @@ public struct StoreActionError: Error, CustomStringConvertible, Equatable {
     static func io(_ e: Error) -> StoreActionError { StoreActionError(kind: .io, message: "\(e)") }
 }
 
-/// The store's only doors for changes: each checks the committee's rules, writes atomically under a
-/// lock, and appends to the audit log. The TUI, the `score` command and sheet import all come here.
+/// The store's only doors for changes: each checks the committee's rules (identity included), takes
+/// its locks, logs the change in the audit log and then writes the file atomically (see
+/// ``SheetWriter`` and `Docs/reliability.md`). The TUI, `score`, `sheet import`, `finalize` and
+/// `reopen` all come here.
 extension Store {
     // MARK: - Sheets
 
@@ -21,72 +23,81 @@ extension Store {
     /// The sheet is re-read under its lock, so other entries saved meanwhile (another terminal) are kept.
     @discardableResult
     public func setEntry(_ entry: Entry?, indicator: String, member: String, application: String, phase: Phase) throws(StoreActionError) -> ScoreSheet {
+        try updateEntry(indicator: indicator, member: member, application: application, phase: phase) { _ in entry }
+    }
+
+    /// Changes one entry of a member's sheet from its current value, under the sheet's lock: `change`
+    /// receives the entry as it is on disk now (saved perhaps by another terminal a moment ago) and
+    /// returns the new one (nil clears it). Two processes of the same member changing different
+    /// entries, or different parts of one entry (value and note), never overwrite each other.
+    @discardableResult
+    public func updateEntry(indicator: String, member: String, application: String, phase: Phase,
+                            _ change: (Entry?) throws -> Entry?) throws(StoreActionError) -> ScoreSheet {
+        try checkIdentity(member)
         let app = try scorable(member: member, application: application, phase: phase)
         guard let ind = standards.indicator(indicator), ind.isApplicable(to: app.cityType) else {
             throw .refused("\(indicator) is not an applicable indicator of \(application)")
         }
-        if let entry {
-            if ind.isQuantitative, entry.level != nil { throw .refused("\(indicator) is quantitative: enter a value, not a level") }
-            if !ind.isQuantitative, entry.value != nil { throw .refused("\(indicator) is qualitative: choose a level, not a value") }
-            if let l = entry.level, !ind.levels.contains(where: { $0.level == l }) {
-                throw .refused("\(indicator) has no level \(l)")
-            }
-        }
-        return try updateSheet(member: member, application: application) { sheet in
-            var ps = sheet.phases[phase] ?? PhaseSheet()
+        return try SheetWriter.withSheet(self, member: member, application: application) { w in
+            let ps = w.sheet.phases[phase] ?? PhaseSheet()
             guard ps.status == .draft else {
                 throw StoreActionError.refused("your \(phase.rawValue) sheet for \(application) is submitted: reopen it to change it")
             }
-            let cleaned = entry.flatMap { e -> Entry? in
-                let note = e.note?.isEmpty == true ? nil : e.note
-                let q = e.clarification?.isEmpty == true ? nil : e.clarification
-                let c = Entry(value: e.value, level: e.level, note: note, clarification: q)
-                return c.isScored || note != nil || q != nil ? c : nil
-            }
-            if ps.entries[indicator] == cleaned { return nil }
-            ps.entries[indicator] = cleaned
-            ps.updatedAt = timestamp()
-            sheet.phases[phase] = ps
-            var detail: [(String, JSONValue)] = [("indicator", .string(indicator))]
-            detail.append(("value", cleaned?.value.map { .string("\($0)") } ?? .null))
-            detail.append(("level", cleaned?.level.map(JSONValue.int) ?? .null))
-            detail.append(("note", cleaned?.note.map(JSONValue.string) ?? .null))
-            detail.append(("clarification", cleaned?.clarification.map(JSONValue.string) ?? .null))
-            return ("entry", detail)
+            let current = ps.entries[indicator]
+            let cleaned = try Self.checked(change(current), indicator: ind)
+            if current == cleaned { return w.sheet }
+            try w.commit(action: "entry", phase: phase, detail: SheetReplay.entryDetail(indicator: indicator, cleaned), at: timestamp())
+            return w.sheet
         }
+    }
+
+    /// An entry as it will be stored (empty notes dropped; nil when nothing is left), or why it does
+    /// not fit the indicator.
+    static func checked(_ entry: Entry?, indicator ind: Indicator) throws(StoreActionError) -> Entry? {
+        guard let e = entry else { return nil }
+        if ind.isQuantitative, e.level != nil { throw .refused("\(ind.id) is quantitative: enter a value, not a level") }
+        if !ind.isQuantitative, e.value != nil { throw .refused("\(ind.id) is qualitative: choose a level, not a value") }
+        if let l = e.level, !ind.levels.contains(where: { $0.level == l }) {
+            throw .refused("\(ind.id) has no level \(l) (levels: \(ind.levels.map { String($0.level) }.joined(separator: ", ")))")
+        }
+        if let v = e.value, !EntryValue.isAcceptable(v) {
+            throw .refused("\(ind.id): the value \(v) is out of range (it must be below 10^15 in magnitude)")
+        }
+        for text in [e.note, e.clarification] where (text?.utf8.count ?? 0) > 16 * 1024 {
+            throw .refused("\(ind.id): a note or question is limited to 16 KiB")
+        }
+        let note = e.note?.isEmpty == true ? nil : e.note
+        let q = e.clarification?.isEmpty == true ? nil : e.clarification
+        let c = Entry(value: e.value, level: e.level, note: note, clarification: q)
+        return c.isScored || note != nil || q != nil ? c : nil
     }
 
     /// Submits a phase of a member's sheet; refused, naming them, while applicable indicators lack an entry.
     @discardableResult
     public func submit(member: String, application: String, phase: Phase) throws(StoreActionError) -> ScoreSheet {
+        try checkIdentity(member)
         let app = try scorable(member: member, application: application, phase: phase)
-        return try updateSheet(member: member, application: application) { sheet in
-            var ps = sheet.phases[phase] ?? PhaseSheet()
-            if ps.status == .submitted { return nil }
+        return try SheetWriter.withSheet(self, member: member, application: application) { w in
+            let ps = w.sheet.phases[phase] ?? PhaseSheet()
+            if ps.status == .submitted { return w.sheet }
             let missing = missingEntries(ps, for: app)
             guard missing.isEmpty else {
                 throw StoreActionError.refused("cannot submit: \(missing.count) indicator(s) have no entry: \(missing.prefix(10).joined(separator: ", "))\(missing.count > 10 ? ", …" : "")")
             }
-            let now = timestamp()
-            ps.status = .submitted
-            ps.submittedAt = now
-            ps.updatedAt = now
-            sheet.phases[phase] = ps
-            return ("submit", [("entries", .int(ps.entries.count))])
+            try w.commit(action: "submit", phase: phase, detail: [("entries", .int(ps.entries.count))], at: timestamp())
+            return w.sheet
         }
     }
 
     /// Reopens a submitted phase as a draft (allowed until the chair finalizes).
     @discardableResult
     public func reopenSheet(member: String, application: String, phase: Phase) throws(StoreActionError) -> ScoreSheet {
+        try checkIdentity(member)
         _ = try scorable(member: member, application: application, phase: phase)
-        return try updateSheet(member: member, application: application) { sheet in
-            guard var ps = sheet.phases[phase], ps.status == .submitted else { return nil }
-            ps.status = .draft
-            ps.submittedAt = nil
-            ps.updatedAt = timestamp()
-            sheet.phases[phase] = ps
-            return ("reopen-sheet", [])
+        return try SheetWriter.withSheet(self, member: member, application: application) { w in
+            guard let ps = w.sheet.phases[phase], ps.status == .submitted else { return w.sheet }
+            try w.commit(action: "reopen-sheet", phase: phase, detail: [], at: timestamp())
+            return w.sheet
         }
     }
 
@@ -114,32 +125,41 @@ extension Store {
         return app
     }
 
-    /// Reads the member's sheet under its lock, applies `change`, and writes it and an audit record
-    /// when the change returns one (nil: nothing changed).
-    private func updateSheet(member: String, application: String,
-                             _ change: (inout ScoreSheet) throws -> (String, [(String, JSONValue)])?) throws(StoreActionError) -> ScoreSheet {
-        let path = "scores/\(member)/\(application).json"
-        let lock = files.url("scores/\(member)/.\(application).json.lock")
+    // MARK: - Decisions
+
+    /// Finalizes an application (chair only): writes the decision from the current evaluation.
+    ///
+    /// Under the decision's lock (exclusive: no sheet of the application changes meanwhile),
+    /// interrupted saves of its sheets are completed and sheets written by other programs adopted
+    /// into the log, so the decision rests on sheets the log accounts for. As for sheets, the record
+    /// is the commit point: it is appended first, then the decision file is written (a crash
+    /// between the two leaves an application the log says is final; no sheet can change, and the
+    /// next `finalize`, `reopen` or `verify --repair` writes the file from the record).
+    @discardableResult
+    public func finalize(application: String, by chair: String, note: String? = nil) throws(StoreActionError) -> Decision {
+        try requireChair(chair)
+        guard Identifier.isValid(application), let app = self.application(application).application else {
+            throw .refused("no valid application '\(application)'")
+        }
         do {
-            return try FileLock.withLock(lock) { () throws -> ScoreSheet in
-                var sheet: ScoreSheet
-                if files.exists(path) {
-                    var problems: [Problem] = []
-                    guard let data = files.data(path, problems: &problems),
-                          let s = try? JSONDecoder().decode(ScoreSheet.self, from: data) else {
-                        throw StoreActionError.refused("\(path) is damaged; it is left as it is (see `citycert validate`)")
-                    }
-                    sheet = s
-                } else {
-                    sheet = ScoreSheet(application: application, member: member)
+            return try FileLock.withLock(files.url("decisions/.\(application).lock")) { () throws -> Decision in
+                if let done = try completeInterruptedDecision(application) {
+                    throw StoreActionError.refused("\(application) is already final (\(done))")
                 }
-                let phaseBefore = sheet.phases
-                guard let (action, detail) = try change(&sheet) else { return sheet }
-                let phase = Phase.allCases.first { phaseBefore[$0] != sheet.phases[$0] }
-                try AtomicFile.write(Self.encode(sheet), to: files.url(path))
-                try audit.append(.init(at: timestamp(), actor: member, action: action, application: application,
-                                       phase: phase?.rawValue, detail: detail))
-                return sheet
+                if files.exists("decisions/\(application).json") { throw StoreActionError.refused("\(application) is already final") }
+                try bringSheetsUpToDate(application)
+                let evaluation = Evaluator(standards: standards, committee: committee)
+                    .evaluate(app, sheets: sheets(for: application).sheets)
+                if let reason = FinalizeRule.refusal(evaluation, standards: standards, committee: committee) {
+                    throw StoreActionError.refused(reason)
+                }
+                let decision = Decision(application: application, finalizedBy: chair, finalizedAt: timestamp(),
+                                        total: evaluation.total, max: evaluation.max, grade: evaluation.grade,
+                                        certified: evaluation.certified, note: note?.isEmpty == true ? nil : note)
+                try appendAudit(.init(at: decision.finalizedAt, actor: chair, action: "finalize", application: application,
+                                      phase: nil, detail: SheetReplay.finalizeDetail(decision)))
+                try AtomicFile.write(Self.encode(decision), to: files.url("decisions/\(application).json"))
+                return decision
             }
         } catch let e as StoreActionError {
             throw e
@@ -148,56 +168,46 @@ extension Store {
         }
     }
 
-    // MARK: - Decisions
-
-    /// Finalizes an application (chair only): writes the decision from the current evaluation.
-    @discardableResult
-    public func finalize(application: String, by chair: String, note: String? = nil) throws(StoreActionError) -> Decision {
-        try requireChair(chair)
-        guard let app = self.application(application).application else { throw .refused("no valid application '\(application)'") }
-        if files.exists("decisions/\(application).json") { throw .refused("\(application) is already final") }
-        let evaluation = Evaluator(standards: standards, committee: committee)
-            .evaluate(app, sheets: sheets(for: application).sheets)
-        if let reason = FinalizeRule.refusal(evaluation, standards: standards, committee: committee) { throw .refused(reason) }
-        let decision = Decision(application: application, finalizedBy: chair, finalizedAt: timestamp(),
-                                total: evaluation.total, max: evaluation.max, grade: evaluation.grade,
-                                certified: evaluation.certified, note: note?.isEmpty == true ? nil : note)
-        do {
-            try FileLock.withLock(files.url("decisions/.\(application).lock")) {
-                let data = try JSONEncoder.store.encode(decision)
-                try AtomicFile.write(data + Data("\n".utf8), to: files.url("decisions/\(application).json"))
-                try audit.append(.init(at: decision.finalizedAt, actor: chair, action: "finalize", application: application, phase: nil,
-                                       detail: [("total", .string(decision.total)), ("max", .string(decision.max)),
-                                                ("grade", .int(decision.grade)), ("certified", .bool(decision.certified))]))
-            }
-        } catch {
-            throw .io(error)
-        }
-        return decision
-    }
-
-    /// Reopens a final application (chair only): removes the decision.
+    /// Reopens a final application (chair only): records the reopening, then removes the decision
+    /// (a crash between the two leaves the application final until `verify --repair` completes it).
     public func reopen(application: String, by chair: String, reason: String? = nil) throws(StoreActionError) {
         try requireChair(chair)
-        guard files.exists("decisions/\(application).json") else { throw .refused("\(application) is not final") }
+        guard Identifier.isValid(application) else { throw .refused("no application '\(application)'") }
         do {
             try FileLock.withLock(files.url("decisions/.\(application).lock")) {
+                let fileExists = files.exists("decisions/\(application).json")
+                let loggedFinal = try audit.saysFinal(application)
+                guard loggedFinal || fileExists else { throw StoreActionError.refused("\(application) is not final") }
+                guard loggedFinal else {
+                    throw StoreActionError.refused("decisions/\(application).json is not in the audit log (written outside citycert?); see `citycert verify`")
+                }
+                try appendAudit(.init(at: timestamp(), actor: chair, action: "reopen", application: application, phase: nil,
+                                      detail: [("reason", reason.map(JSONValue.string) ?? .null)]))
                 try AtomicFile.remove(files.url("decisions/\(application).json"))
-                try audit.append(.init(at: timestamp(), actor: chair, action: "reopen", application: application, phase: nil,
-                                       detail: [("reason", reason.map(JSONValue.string) ?? .null)]))
             }
+        } catch let e as StoreActionError {
+            throw e
         } catch {
             throw .io(error)
         }
     }
 
     private func requireChair(_ id: String) throws(StoreActionError) {
+        try checkIdentity(id)
         guard committee.member(id)?.role == .chair else { throw .refused("only the chair finalizes or reopens an application") }
     }
 
     // MARK: - Plumbing
 
     var audit: AuditLog { AuditLog(url: files.url("audit.log"), lockURL: files.url(".audit.lock")) }
+
+    /// Appends a record, naming the operating-system user who made the change (`os_user`).
+    @discardableResult
+    func appendAudit(_ record: AuditLog.Record) throws -> AuditLog.Appended {
+        var r = record
+        r.detail.append(("os_user", .string(osUser.name)))
+        return try audit.append(r)
+    }
 
     func timestamp() -> String { Store.iso8601(clock()) }
 
@@ -210,6 +220,10 @@ extension Store {
 
     static func encode(_ sheet: ScoreSheet) throws -> Data {
         try JSONEncoder.store.encode(sheet) + Data("\n".utf8)
+    }
+
+    static func encode(_ decision: Decision) throws -> Data {
+        try JSONEncoder.store.encode(decision) + Data("\n".utf8)
     }
 }
 

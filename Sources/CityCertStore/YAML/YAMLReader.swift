@@ -152,7 +152,7 @@ final class YAMLReader {
     func decimal(_ node: Node?, _ what: String, required: Bool = true) -> Decimal? {
         guard let s = scalar(node, what, required: required) else { return nil }
         guard let v = Self.parseDecimal(s) else {
-            error(node, "\(what) must be a number, found '\(s)'")
+            error(node, "\(what) must be a number (magnitude below 10^15), found '\(s)'")
             return nil
         }
         return v
@@ -164,16 +164,20 @@ final class YAMLReader {
         guard !t.isEmpty, t.count <= 40,
               t.unicodeScalars.allSatisfy({ CharacterSet(charactersIn: "0123456789+-.eE").contains($0) }),
               t.contains(where: { $0.isNumber }) else { return nil }
-        guard let d = Decimal(string: t, locale: Locale(identifier: "en_US_POSIX")), !d.isNaN else { return nil }
+        guard let d = Decimal(string: t, locale: Locale(identifier: "en_US_POSIX")), EntryValue.isAcceptable(d) else { return nil }
         // Decimal(string:) accepts a prefix ("1.2.3" → 1.2): insist that the whole text is one number.
         guard t.filter({ $0 == "." }).count <= 1 else { return nil }
         return d
     }
 
+    /// The most points one indicator may be worth: far above any real standards, and low enough
+    /// that no sum or product of spec §3 can overflow (see Docs/reliability.md).
+    static let maxPoints = Points(1_000_000)
+
     func points(_ node: Node?, _ what: String, required: Bool = true) -> Points? {
         guard let s = scalar(node, what, required: required) else { return nil }
-        guard let p = Points(s), p >= .zero else {
-            error(node, "\(what) must be a number of points ≥ 0 with at most 2 decimals, found '\(s)'")
+        guard let p = Points(s), p >= .zero, p <= Self.maxPoints else {
+            error(node, "\(what) must be a number of points from 0 to 1,000,000 with at most 2 decimals, found '\(s)'")
             return nil
         }
         return p

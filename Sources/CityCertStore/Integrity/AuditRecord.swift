@@ -1,0 +1,87 @@
+import CityCertCore
+import Foundation
+
+/// One line of `audit.log`, read and checked for shape (not yet for its place in the chain).
+struct AuditRecord {
+    /// 1-based line number in the file.
+    var line: Int
+    var seq: Int
+    var at: String
+    var actor: String
+    var action: String
+    var application: String
+    var phase: Phase?
+    var detail: AuditJSON
+    var prev: String
+    var hash: String
+
+    /// Actions that change a member's sheet (the actor is the sheet's member).
+    static let sheetActions: Set<String> = ["entry", "submit", "reopen-sheet", "adopt-sheet"]
+    /// Actions that make or unmake a decision.
+    static let decisionActions: Set<String> = ["finalize", "reopen"]
+    static let knownActions = sheetActions.union(decisionActions)
+
+    /// Reads a line; the error says what is wrong with it.
+    static func parse(_ bytes: ArraySlice<UInt8>, line: Int) -> Result<AuditRecord, AuditLineError> {
+        func bad(_ m: String) -> Result<AuditRecord, AuditLineError> { .failure(AuditLineError(line: line, message: m)) }
+        guard bytes.count <= AuditLog.maxLineBytes else { return bad("the line is longer than 1 MiB") }
+        guard !bytes.isEmpty else { return bad("the line is empty") }
+        let json: AuditJSON
+        do {
+            json = try AuditJSON.parse(bytes)
+        } catch {
+            return bad("not a JSON object: \(error.description)")
+        }
+        guard case .object = json else { return bad("not a JSON object") }
+        guard let seq = json["seq"]?.intValue else { return bad("seq is missing or not a whole number") }
+        guard let hash = json["hash"]?.stringValue else { return bad("hash is missing") }
+        guard let prev = json["prev"]?.stringValue else { return bad("prev is missing") }
+        guard let at = json["at"]?.stringValue else { return bad("at is missing") }
+        guard let actor = json["actor"]?.stringValue else { return bad("actor is missing") }
+        guard let action = json["action"]?.stringValue else { return bad("action is missing") }
+        guard let application = json["application"]?.stringValue else { return bad("application is missing") }
+        var phase: Phase?
+        switch json["phase"] {
+        case nil, .null?: phase = nil
+        case .string(let p)?:
+            guard let ph = Phase(rawValue: p) else { return bad("phase '\(p)' is not written or site") }
+            phase = ph
+        default: return bad("phase must be a string or null")
+        }
+        let detail = json["detail"] ?? .object([])
+        guard case .object = detail else { return bad("detail must be an object") }
+        return .success(AuditRecord(line: line, seq: seq, at: at, actor: actor, action: action, application: application,
+                                    phase: phase, detail: detail, prev: prev, hash: hash))
+    }
+
+    /// Whether `hash` is the SHA-256 of the line without its `hash` key, keys sorted, compact.
+    ///
+    /// citycert writes the hash as the last key, so its own lines are checked on their bytes; a line
+    /// written by another tool is re-serialized canonically (citycert's escaping, then Python's two
+    /// usual ones) and accepted when one of them matches.
+    static func hashMatches(_ bytes: ArraySlice<UInt8>, hash: String) -> Bool {
+        let suffix = Array(",\"hash\":\"\(hash)\"}".utf8)
+        if bytes.count > suffix.count, bytes.suffix(suffix.count).elementsEqual(suffix) {
+            var body = Array(bytes.dropLast(suffix.count))
+            body.append(UInt8(ascii: "}"))
+            if AuditLog.sha256Hex(body) == hash { return true }
+        }
+        guard let json = try? AuditJSON.parse(bytes), case .object(let pairs) = json else { return false }
+        let without = AuditJSON.object(pairs.filter { $0.0 != "hash" })
+        return AuditJSON.Style.all.contains { AuditLog.sha256Hex(without.canonical($0)) == hash }
+    }
+
+    // MARK: - Detail fields
+
+    func detailString(_ key: String) -> String? { detail[key]?.stringValue }
+
+    /// `where` for messages: `audit.log:12`.
+    var location: String { "audit.log:\(line)" }
+}
+
+/// What is wrong with one line of the log.
+struct AuditLineError: Error, CustomStringConvertible {
+    var line: Int
+    var message: String
+    var description: String { "audit.log:\(line): \(message)" }
+}

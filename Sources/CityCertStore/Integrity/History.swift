@@ -1,0 +1,97 @@
+import CityCertCore
+import Foundation
+
+/// One change of an application's sheets or decision, as the audit log tells it.
+public struct HistoryEvent: Sendable {
+    /// The line of `audit.log`.
+    public var line: Int
+    public var at: String
+    public var actor: String
+    public var action: String
+    public var phase: Phase?
+    /// The indicator of an `entry` change.
+    public var indicator: String?
+    /// What the change did: `512 → 510`, `note "" → "checked"`, `submitted (55 entries)`.
+    public var change: String
+}
+
+extension Store {
+    /// How an application's sheets (one member's, with `member`) and its decision evolved, replayed
+    /// from the audit log. Lines that cannot be read are listed in `problems` (see `verify`).
+    public func history(application: String, member: String? = nil) throws(StoreActionError) -> (events: [HistoryEvent], problems: [String]) {
+        guard Identifier.isValid(application) else { throw .refused("'\(application)' is not a valid application id") }
+        let bytes: [UInt8]
+        do { bytes = try audit.readBytes() } catch { throw .io(error) }
+        let lines = AuditLines(bytes)
+        var sheets: [String: ScoreSheet] = [:]
+        var events: [HistoryEvent] = []
+        var problems: [String] = []
+        for (n, range) in lines.complete.enumerated() {
+            let r: AuditRecord
+            switch AuditRecord.parse(bytes[range], line: n + 1) {
+            case .failure(let e): problems.append(e.description); continue
+            case .success(let rec): r = rec
+            }
+            guard r.application == application else { continue }
+            var event = HistoryEvent(line: r.line, at: r.at, actor: r.actor, action: r.action, phase: r.phase, indicator: nil, change: "")
+            if AuditRecord.sheetActions.contains(r.action) {
+                var sheet = sheets[r.actor] ?? ScoreSheet(application: application, member: r.actor)
+                let before = sheet
+                do {
+                    try SheetReplay.apply(r, to: &sheet)
+                } catch {
+                    problems.append("audit.log:\(r.line): \(error.message)")
+                    continue
+                }
+                sheets[r.actor] = sheet
+                guard member == nil || member == r.actor else { continue }
+                switch r.action {
+                case "entry":
+                    let id = r.detailString("indicator") ?? "?"
+                    event.indicator = id
+                    event.change = Self.entryChange(before.phases[r.phase!]?.entries[id], sheet.phases[r.phase!]?.entries[id])
+                case "submit":
+                    event.change = "submitted (\(sheet.phases[r.phase!]?.entries.count ?? 0) entries)"
+                case "reopen-sheet":
+                    event.change = "reopened as a draft"
+                default:
+                    let count = sheet.phases.values.reduce(0) { $0 + $1.entries.count }
+                    event.change = "adopted a sheet written outside citycert (\(sheet.phases.keys.map(\.rawValue).sorted().joined(separator: ", ")); \(count) entries)"
+                }
+            } else if r.action == "finalize" {
+                let total = r.detailString("total") ?? "?", max = r.detailString("max") ?? "?"
+                let grade = r.detail["grade"]?.intValue.map(String.init) ?? "?"
+                let certified = r.detail["certified"] == .bool(true) ? "certified" : "not certified"
+                let note = r.detailString("note").map { " · note \"\($0)\"" } ?? ""
+                event.change = "finalized: \(total) / \(max) · grade \(grade) · \(certified)\(note)"
+            } else if r.action == "reopen" {
+                event.change = "reopened the application" + (r.detailString("reason").map { ": \($0)" } ?? "")
+            } else {
+                event.change = "(unknown action)"
+            }
+            events.append(event)
+        }
+        return (events, problems)
+    }
+
+    /// `— → 512`, `512 → 510 · note "" → "checked"`, `level 3 → level 4`.
+    static func entryChange(_ old: Entry?, _ new: Entry?) -> String {
+        func score(_ e: Entry?) -> String {
+            if let v = e?.value { return EntryValue.format(v) }
+            if let l = e?.level { return "level \(l)" }
+            return "—"
+        }
+        func quoted(_ s: String?) -> String {
+            guard let s else { return "\"\"" }
+            let short = s.count > 60 ? String(s.prefix(60)) + "…" : s
+            return "\"" + short.replacingOccurrences(of: "\n", with: "\\n") + "\""
+        }
+        var parts: [String] = []
+        if old?.value != new?.value || old?.level != new?.level { parts.append("\(score(old)) → \(score(new))") }
+        if old?.note != new?.note { parts.append("note \(quoted(old?.note)) → \(quoted(new?.note))") }
+        if old?.clarification != new?.clarification {
+            parts.append("question \(quoted(old?.clarification)) → \(quoted(new?.clarification))")
+        }
+        return parts.isEmpty ? "(no change)" : parts.joined(separator: " · ")
+    }
+}

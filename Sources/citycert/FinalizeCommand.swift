@@ -1,0 +1,74 @@
+import ArgumentParser
+import CityCertCore
+import CityCertStore
+import Foundation
+
+/// `citycert finalize`: the chair's decision on an application (spec §2 `decisions/`).
+struct FinalizeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "finalize",
+        abstract: "Finalize an application as the chair: write its decision from the current evaluation.",
+        discussion: """
+        Refused (exit 1) unless you are the chair, the application is complete (every eligible member
+        has submitted) and enough members remain for the aggregation method. While final, no sheet of
+        the application changes. Exit status: 0, 1 when refused, 2 for a wrong command line.
+        """)
+
+    @OptionGroup var storeOptions: StoreOptions
+    @Option(name: .customLong("as"), help: "The chair (member id).")
+    var member: String?
+    @Option(help: "The application id.")
+    var application: String
+    @Option(help: "The committee's note on the decision.")
+    var note: String?
+
+    func validate() throws {
+        guard Identifier.isValid(application) else { throw ValidationError("'\(application)' is not a valid application id") }
+    }
+
+    func run() throws {
+        let store = try storeOptions.open()
+        let chair = try ActingMember.resolve(member, in: store)
+        guard store.applicationIDs.contains(application) else { throw ValidationError("no application '\(application)' in the store") }
+        do {
+            let d = try store.finalize(application: application, by: chair, note: note)
+            print("\(application): final · \(d.total) / \(d.max) · grade \(d.grade) · \(d.certified ? "certified" : "not certified")")
+        } catch {
+            Console.error("citycert: refused: \(error.message)")
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// `citycert reopen`: the chair reopens a final application (its decision is removed, the change logged).
+struct ReopenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reopen",
+        abstract: "Reopen a final application as the chair (removes its decision; members can change their sheets again).",
+        discussion: "Exit status: 0, 1 when refused, 2 for a wrong command line.")
+
+    @OptionGroup var storeOptions: StoreOptions
+    @Option(name: .customLong("as"), help: "The chair (member id).")
+    var member: String?
+    @Option(help: "The application id.")
+    var application: String
+    @Option(help: "Why it is reopened (recorded in the audit log).")
+    var reason: String?
+
+    func validate() throws {
+        guard Identifier.isValid(application) else { throw ValidationError("'\(application)' is not a valid application id") }
+    }
+
+    func run() throws {
+        let store = try storeOptions.open()
+        let chair = try ActingMember.resolve(member, in: store)
+        guard store.applicationIDs.contains(application) else { throw ValidationError("no application '\(application)' in the store") }
+        do {
+            try store.reopen(application: application, by: chair, reason: reason)
+            print("\(application): reopened")
+        } catch {
+            Console.error("citycert: refused: \(error.message)")
+            throw ExitCode(1)
+        }
+    }
+}

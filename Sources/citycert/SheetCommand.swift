@@ -1,0 +1,93 @@
+import ArgumentParser
+import CityCertCore
+import CityCertStore
+import Foundation
+
+/// `citycert sheet export|import`: a member's sheet as an editable text form, and its upload.
+struct SheetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sheet",
+        abstract: "Export your score sheet as an editable text form, or upload an edited one.",
+        subcommands: [SheetExportCommand.self, SheetImportCommand.self])
+}
+
+struct SheetExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Print your sheet of an application as an offline form (edit it, then `sheet import`).",
+        discussion: """
+        The form lists every applicable indicator with its bands or levels, what the applicant
+        submitted, and your entry as `IND: value`, `IND.note: text`, `IND.ask: text` lines. Its
+        `version:` line identifies the sheet as exported: an upload is refused when the sheet has
+        changed since. Exit status: 0, 1 when refused (conflict of interest, secretary, identity), 2
+        for a wrong command line.
+        """)
+
+    @OptionGroup var storeOptions: StoreOptions
+    @Option(name: .customLong("as"), help: "Act as this committee member (member id).")
+    var member: String?
+    @Option(help: "The application id.")
+    var application: String
+    @Option(help: "written or site.")
+    var phase: PhaseArgument = .written
+
+    func validate() throws {
+        guard Identifier.isValid(application) else { throw ValidationError("'\(application)' is not a valid application id") }
+    }
+
+    func run() throws {
+        let store = try storeOptions.open()
+        let memberID = try ActingMember.resolve(member, in: store)
+        guard store.applicationIDs.contains(application) else { throw ValidationError("no application '\(application)' in the store") }
+        do {
+            Console.out(try store.exportSheetForm(member: memberID, application: application, phase: phase.phase))
+        } catch {
+            Console.error("citycert: refused: \(error.message)")
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct SheetImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Upload an edited sheet form: every changed entry is saved (and the phase submitted with --submit).",
+        discussion: """
+        Refused as a whole, changing nothing, when a line cannot be read (the message names it) or
+        when the sheet has changed since the form was exported (export it again). Otherwise each
+        changed entry is saved through the same store action as the workstation's, under the
+        sheet's lock. Exit status: 0, 1 when refused, 2 for a wrong command line.
+        """)
+
+    @OptionGroup var storeOptions: StoreOptions
+    @Option(name: .customLong("as"), help: "Act as this committee member (member id).")
+    var member: String?
+    @Option(help: "The edited form ('-' for standard input).")
+    var file: String
+    @Flag(help: "Submit the phase after the changes are saved.")
+    var submit = false
+
+    func run() throws {
+        let store = try storeOptions.open()
+        let memberID = try ActingMember.resolve(member, in: store)
+        let data: Data
+        if file == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            guard let d = FileManager.default.contents(atPath: file) else { throw ValidationError("cannot read \(file)") }
+            data = d
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            Console.error("citycert: refused: \(file) is not UTF-8 text")
+            throw ExitCode(1)
+        }
+        do {
+            let result = try store.importSheetForm(text, member: memberID, source: file == "-" ? "<stdin>" : file, submit: submit)
+            let what = result.changed.isEmpty ? "no change" : "\(result.changed.count) change(s): \(result.changed.joined(separator: ", "))"
+            Console.out("imported \(memberID) \(result.application) \(result.phase.rawValue): \(what)\(result.submitted ? "; submitted" : "")\n")
+        } catch {
+            Console.error("citycert: refused: \(error.message)")
+            throw ExitCode(1)
+        }
+    }
+}

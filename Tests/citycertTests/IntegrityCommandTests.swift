@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The command lines of issue 5: `score`, `sheet export|import`, `verify`, `history`, `finalize`,
+/// `reopen` — their output and exit status (0 done, 1 refused, 2 wrong command line).
+@Suite(.enabled(if: CitycertBinary.isAvailable, CitycertBinary.skipReason))
+struct IntegrityCommandTests {
+    @Test func scoreSavesPrintsAndRefuses() throws {
+        let t = try TempStore()
+        defer { t.remove() }
+        let base = ["score", "--store", t.path, "--as", "lee", "--application", "app-a", "--phase", "written"]
+        let ok = try CitycertBinary.run(base + ["--set", "Q1=12.5", "--note", "Q1=포털 확인", "--set", "L1=4", "--ask", "L1=명단?"])
+        #expect(ok.status == 0, "\(ok.err)")
+        #expect(ok.out == "saved lee app-a written Q1: 12.5 · note \"포털 확인\"\nsaved lee app-a written L1: level 4 · ask \"명단?\"\n")
+        let note = try CitycertBinary.run(base + ["--note", "Q1=다시 확인"])
+        #expect(note.out == "saved lee app-a written Q1: 12.5 · note \"다시 확인\"\n", "a note alone keeps the value")
+
+        // Refused by a rule: exit 1, the reason on standard error, the saves before it kept.
+        let refused = try CitycertBinary.run(base + ["--clear", "L1", "--submit"])
+        #expect(refused.status == 1)
+        #expect(refused.out == "saved lee app-a written L1: (cleared)\n")
+        #expect(refused.err == "citycert: refused: cannot submit: 2 indicator(s) have no entry: L1, L2\n", "\(refused.err)")
+        let conflict = try CitycertBinary.run(["score", "--store", t.path, "--as", "lee", "--application", "app-b", "--phase", "written", "--set", "Q1=3"])
+        #expect(conflict.status == 1 && conflict.err == "citycert: refused: 이서연 has a conflict of interest on app-b and cannot score it\n", "\(conflict.err)")
+        let level = try CitycertBinary.run(base + ["--set", "L1=9"])
+        #expect(level.status == 1 && level.err.contains("L1 has no level 9"))
+
+        // A wrong command line: exit 2.
+        for args in [["--set", "Q1"], ["--set", "Q1=abc"], ["--set", "L1=four"], ["--set", "ZZ=1"], ["--set", "Q1=1e30"], []] {
+            let r = try CitycertBinary.run(base + args)
+            #expect(r.status == 2, "\(args): \(r.status) \(r.err)")
+        }
+        #expect(try CitycertBinary.run(["score", "--store", t.path, "--as", "nobody", "--application", "app-a", "--phase", "written", "--set", "Q1=1"]).status == 2)
+        #expect(try CitycertBinary.run(["score", "--store", t.path, "--as", "lee", "--application", "../app-a", "--phase", "written", "--set", "Q1=1"]).status == 2)
+        #expect(try CitycertBinary.run(base.dropLast(2) + ["--phase", "oral", "--set", "Q1=1"]).status == 2)
+    }
+
+    @Test func theSheetFormRoundTrips() throws {
+        let t = try TempStore()
+        defer { t.remove() }
+        try CitycertBinary.run(["score", "--store", t.path, "--as", "park", "--application", "app-b", "--phase", "written", "--set", "Q1=6"])
+        let export = try CitycertBinary.run(["sheet", "export", "--store", t.path, "--as", "park", "--application", "app-b"])
+        #expect(export.status == 0 && export.out.contains("Q1: 6\n") && export.out.contains("\nL1: \n"))
+        let form = t.root.appendingPathComponent("form.txt")
+        try export.out.replacingOccurrences(of: "\nL1: \n", with: "\nL1: 3\n").write(to: form, atomically: true, encoding: .utf8)
+        let imported = try CitycertBinary.run(["sheet", "import", "--store", t.path, "--as", "park", "--file", form.path, "--submit"])
+        #expect(imported.status == 0, "\(imported.err)")
+        #expect(imported.out == "imported park app-b written: 1 change(s): L1; submitted\n")
+        let stale = try CitycertBinary.run(["sheet", "import", "--store", t.path, "--as", "park", "--file", form.path])
+        #expect(stale.status == 1 && stale.err.contains("is stale"), "\(stale.err)")
+        let fromStdin = try CitycertBinary.run(["sheet", "import", "--store", t.path, "--as", "park", "--file", "-"], stdin: "citycert-sheet: 1\n")
+        #expect(fromStdin.status == 1 && fromStdin.err.contains("<stdin>: the header line 'application:' is missing"))
+        #expect(try CitycertBinary.run(["sheet", "export", "--store", t.path, "--as", "lee", "--application", "app-b"]).status == 1, "a conflict")
+        #expect(try CitycertBinary.run(["sheet", "export", "--store", t.path, "--as", "park", "--application", "app-z"]).status == 2)
+    }
+
+    @Test func verifyHistoryFinalizeAndReopen() throws {
+        let t = try TempStore()
+        defer { t.remove() }
+        let empty = try CitycertBinary.run(["verify", "--store", t.path])
+        #expect(empty.status == 0 && empty.out == "verified: audit.log has 0 line(s), hash chain intact; 0 sheet(s) and 0 decision(s) agree with it\n")
+        for (m, member) in ["kim", "lee", "park", "choi", "jung"].enumerated() {
+            let r = try CitycertBinary.run(["score", "--store", t.path, "--as", member, "--application", "app-a", "--phase", "written",
+                                            "--set", "Q1=\(5 + m)", "--set", "L1=4", "--set", "L2=5", "--submit"])
+            #expect(r.status == 0, "\(r.err)")
+        }
+        for member in ["kim", "park", "choi"] {
+            try CitycertBinary.run(["score", "--store", t.path, "--as", member, "--application", "app-a", "--phase", "site",
+                                    "--set", "Q1=10", "--set", "L1=5", "--set", "L2=5", "--submit"])
+        }
+        #expect(try CitycertBinary.run(["finalize", "--store", t.path, "--as", "park", "--application", "app-a"]).status == 1)
+        let final = try CitycertBinary.run(["finalize", "--store", t.path, "--as", "kim", "--application", "app-a", "--note", "합의"])
+        #expect(final.status == 0 && final.out.hasPrefix("app-a: final · "), "\(final.err)")
+        #expect(try CitycertBinary.run(["score", "--store", t.path, "--as", "lee", "--application", "app-a", "--phase", "written", "--reopen"]).status == 1)
+        let verify = try CitycertBinary.run(["verify", "--store", t.path])
+        #expect(verify.status == 0 && verify.out == "verified: audit.log has 33 line(s), hash chain intact; 5 sheet(s) and 1 decision(s) agree with it\n", "\(verify.out)")
+
+        let history = try CitycertBinary.run(["history", "--store", t.path, "--application", "app-a", "--member", "lee"])
+        let lines = history.out.split(separator: "\n").map(String.init)
+        #expect(lines.count == 5, "\(history.out)")
+        #expect(lines[0].hasPrefix("audit.log:5") && lines[0].contains("lee    written entry     Q1       — → 6"), "\(lines[0])")
+        #expect(lines[3].contains("submit") && lines[3].hasSuffix("submitted (3 entries)"))
+        #expect(lines[4].contains("kim") && lines[4].contains("finalize") && lines[4].contains("note \"합의\""))
+
+        let reopen = try CitycertBinary.run(["reopen", "--store", t.path, "--as", "kim", "--application", "app-a", "--reason", "이의 신청"])
+        #expect(reopen.status == 0 && reopen.out == "app-a: reopened\n")
+        #expect(try CitycertBinary.run(["reopen", "--store", t.path, "--as", "kim", "--application", "app-a"]).status == 1, "not final")
+
+        // Tampering: exit 1, the line named.
+        let log = t.root.appendingPathComponent("audit.log")
+        var text = try String(contentsOf: log, encoding: .utf8).split(separator: "\n").map(String.init)
+        text.swapAt(6, 7)
+        try (text.joined(separator: "\n") + "\n").write(to: log, atomically: true, encoding: .utf8)
+        let tampered = try CitycertBinary.run(["verify", "--store", t.path])
+        #expect(tampered.status == 1)
+        #expect(tampered.out.hasPrefix("audit.log:7: seq is 8, expected 7: a line was removed, added or moved\n"), "\(tampered.out)")
+        #expect(tampered.out.hasSuffix("FAILED: 1 problem(s)\n") || tampered.out.contains("FAILED:"))
+    }
+}
