@@ -31,9 +31,11 @@ let package = Package(
         .target(name: "CNcursesShim", linkerSettings: [.linkedLibrary("ncursesw")]),
         // The thin ncurses backend: draw a Buffer diff, read keys, resize, restore.
         .target(name: "Terminal", dependencies: ["CNcursesShim", "CityCertTUI"]),
+        // The benchmark: generated stores measured in process and as whole processes (`citycert bench`).
+        .target(name: "CityCertBench", dependencies: ["CityCertCore", "CityCertStore", "CityCertReport", "CityCertTUI", "CityCertRuntime"]),
         // The executable: argument parsing and wiring.
         .executableTarget(name: "citycert", dependencies: [
-            "CityCertCore", "CityCertStore", "CityCertReport", "CityCertTUI", "CityCertRuntime", "Terminal",
+            "CityCertCore", "CityCertStore", "CityCertReport", "CityCertTUI", "CityCertRuntime", "Terminal", "CityCertBench",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Helpers shared by the test targets: line-diff text assertions, temporary stores.

@@ -10,7 +10,9 @@ struct CityCertCommand: ParsableCommand {
         Without a subcommand, opens the terminal workstation on a store. Without --store, a writable
         copy of the bundled sample store is made in a per-user folder and opened.
         """,
-        subcommands: [OpenCommand.self, ValidateCommand.self, ReportCommand.self],
+        subcommands: [OpenCommand.self, ValidateCommand.self, ReportCommand.self, GenerateCommand.self, BenchCommand.self,
+                      ScoreCommand.self, SheetCommand.self, VerifyCommand.self, HistoryCommand.self,
+                      FinalizeCommand.self, ReopenCommand.self],
         defaultSubcommand: OpenCommand.self)
 }
 

@@ -1,0 +1,144 @@
+import CityCertCore
+import CityCertReport
+import CityCertRuntime
+import CityCertStore
+import CityCertTUI
+import Foundation
+
+/// The in-process figures of one store: reading, evaluating, reporting, and the workstation driven
+/// headlessly (`update` + `View.render` + the buffer diff the terminal would send) with a real store.
+///
+/// Every figure but the key presses is the median of `runs` runs, each on a freshly opened store
+/// (nothing cached from the previous run but the operating system's page cache).
+public struct StoreBenchmark {
+    /// The figures, in milliseconds unless named otherwise.
+    public struct Figures: Codable, Sendable {
+        public var applications = 0
+        public var files = 0
+        public var open = 0.0
+        public var evaluateAll = 0.0
+        public var renderJSON = 0.0
+        public var reportInProcess = 0.0
+        public var firstScreen = 0.0
+        public var listKeyMedian = 0.0
+        public var listKeyP99 = 0.0
+        public var listKeyMax = 0.0
+        public var openApplication = 0.0
+        public var scoringKeyMedian = 0.0
+        public var scoringKeyP99 = 0.0
+        public var scoringKeyMax = 0.0
+        public var saveKey = 0.0
+        public var backToList = 0.0
+        public var reloadList = 0.0
+        public var keyPresses = 0
+        public var peakMemoryMiB = 0.0
+    }
+
+    public let path: String
+    public let runs: Int
+    /// The terminal size the screens are drawn at.
+    public var width = 120
+    public var height = 40
+
+    public init(path: String, runs: Int) { self.path = path; self.runs = max(1, runs) }
+
+    public func measure() throws -> Figures {
+        var f = Figures()
+        var open: [Double] = [], evaluate: [Double] = [], render: [Double] = [], report: [Double] = [], first: [Double] = []
+        for _ in 0..<runs {
+            let (store, tOpen) = try Stopwatch.time { try Store.open(at: path) }
+            open.append(tOpen)
+            let (round, tEval) = Stopwatch.time { store.evaluateAll() }
+            evaluate.append(tEval)
+            let (text, tRender) = Stopwatch.time { JSONReport.render(round) }
+            render.append(tRender)
+            report.append(tOpen + tEval + tRender)
+            f.applications = round.applications.count + Set(round.invalid.map(\.path)).count
+            precondition(!text.isEmpty)
+        }
+        for _ in 0..<runs {
+            let (_, t) = try Stopwatch.time { () throws -> Buffer in
+                let (_, state) = try startSession()
+                return View.render(state)
+            }
+            first.append(t)
+        }
+        f.open = Stopwatch.median(open)
+        f.evaluateAll = Stopwatch.median(evaluate)
+        f.renderJSON = Stopwatch.median(render)
+        f.reportInProcess = Stopwatch.median(report)
+        f.firstScreen = Stopwatch.median(first)
+        try measureKeys(&f)
+        f.peakMemoryMiB = Stopwatch.peakMemoryMiB()
+        return f
+    }
+
+    /// A store, a runner acting as the first plain member, and the first state.
+    func startSession() throws -> (EffectRunner, AppState) {
+        let store = try Store.open(at: path)
+        let member = store.committee.members.first { $0.role == .member } ?? store.committee.members[0]
+        let runner = EffectRunner(store: store, memberID: member.id)
+        let state = runner.start(language: .ko, colors: true, width: width, height: height, reason: "")
+        return (runner, state)
+    }
+
+    /// Drives the list and the scoring screen key by key, timing update + render + diff per key.
+    func measureKeys(_ f: inout Figures) throws {
+        var (runner, state) = try startSession()
+        var previous = View.render(state)
+        var presses = 0
+        func press(_ key: Key) -> Double {
+            let start = Stopwatch.now()
+            runner.send(.key(key), to: &state)
+            let buffer = View.render(state)
+            let changes = buffer.diff(from: previous)
+            previous = buffer
+            let t = Double(Stopwatch.now() - start) / 1_000_000
+            presses += 1
+            precondition(changes.count >= 0)
+            return t
+        }
+
+        // The list: moving, paging, jumping, filtering and sorting (none of these reads a file).
+        let listKeys: [Key] = Array(repeating: .down, count: 30) + [.pageDown, .pageDown, .pageUp] + Array(repeating: .up, count: 10)
+            + [.char("G"), .char("g"), .char("t"), .char("t"), .char("t"), .char("s"), .char("s"), .char("s"), .char("s"),
+               .char("o"), .char("o"), .char("o"), .char("o"), .char("j"), .char("k"), .char("?"), .escape]
+        var list: [Double] = []
+        for _ in 0..<3 { for key in listKeys { list.append(press(key)) } }
+
+        // Open an application the member may still edit (written phase not submitted, not final).
+        guard case .applications(let ls) = state.screen else { return }
+        let rows = ls.visible(language: state.language)
+        guard let target = rows.firstIndex(where: { $0.canOpen && !$0.isFinal && $0.progress[.written] != .submitted })
+                ?? rows.firstIndex(where: \.canOpen) else { return }
+        _ = press(.char("g"))
+        for _ in 0..<target { _ = press(.down) }
+        f.openApplication = press(.enter)
+        guard case .scoring(let scoring) = state.screen else { return }
+
+        // The scoring screen: moving through the indicators, the phase toggle, help.
+        let scoringKeys: [Key] = Array(repeating: .down, count: 20) + Array(repeating: .up, count: 8)
+            + [.pageDown, .pageUp, .char("G"), .char("g"), .char("m"), .tab, .tab, .char("?"), .escape, .char("j"), .char("k")]
+        var keys: [Double] = []
+        for _ in 0..<3 { for key in scoringKeys { keys.append(press(key)) } }
+
+        // A save: a level on the first qualitative indicator, alternating so each press changes the sheet.
+        var saves: [Double] = []
+        if scoring.isEditable, let q = scoring.indicators.firstIndex(where: { !$0.isQuantitative }) {
+            _ = press(.char("g"))
+            for _ in 0..<q { _ = press(.down) }
+            for i in 0..<max(3, runs) { saves.append(press(.char(i % 2 == 0 ? "3" : "4"))) }
+        }
+        f.backToList = press(.char("q"))
+        f.reloadList = press(.char("r"))
+
+        f.listKeyMedian = Stopwatch.median(list)
+        f.listKeyP99 = Stopwatch.percentile(list, 99)
+        f.listKeyMax = list.max() ?? 0
+        f.scoringKeyMedian = Stopwatch.median(keys)
+        f.scoringKeyP99 = Stopwatch.percentile(keys, 99)
+        f.scoringKeyMax = keys.max() ?? 0
+        f.saveKey = saves.isEmpty ? -1 : Stopwatch.median(saves)
+        f.keyPresses = presses
+    }
+}
