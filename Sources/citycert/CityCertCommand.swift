@@ -7,8 +7,7 @@ struct CityCertCommand: ParsableCommand {
         commandName: "citycert",
         abstract: "Smart City Certification committee workstation (스마트도시 인증 평가).",
         discussion: """
-        Without a subcommand, opens the terminal workstation on a store. Without --store, a writable
-        copy of the bundled sample store is made in a per-user folder and opened.
+        Without a subcommand, opens the terminal workstation on a store. Without --store, a writable copy of the bundled sample store is made in a per-user folder and opened.
         """,
         subcommands: [OpenCommand.self, ValidateCommand.self, ReportCommand.self, GenerateCommand.self, BenchCommand.self,
                       ScoreCommand.self, SheetCommand.self, VerifyCommand.self, HistoryCommand.self,

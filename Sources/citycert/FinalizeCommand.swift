@@ -9,9 +9,7 @@ struct FinalizeCommand: ParsableCommand {
         commandName: "finalize",
         abstract: "Finalize an application as the chair: write its decision from the current evaluation.",
         discussion: """
-        Refused (exit 1) unless you are the chair, the application is complete (every eligible member
-        has submitted) and enough members remain for the aggregation method. While final, no sheet of
-        the application changes. Exit status: 0, 1 when refused, 2 for a wrong command line.
+        Refused (exit 1) unless you are the chair, the application is complete (every eligible member has submitted) and enough members remain for the aggregation method. While final, no sheet of the application changes. Exit status: 0, 1 when refused, 2 for a wrong command line.
         """)
 
     @OptionGroup var storeOptions: StoreOptions

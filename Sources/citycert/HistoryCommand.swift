@@ -9,10 +9,7 @@ struct HistoryCommand: ParsableCommand {
         commandName: "history",
         abstract: "Replay how an application's sheets (and decision) evolved: time, who, what, old → new.",
         discussion: """
-        One line per change, from audit.log: the log line, the time, the member, the phase, the
-        action, the indicator and the change (old → new). Like `report`, it reads every member's
-        sheets: on a shared server, reading the store is governed by its Unix group (see
-        Docs/deployment.md). Exit status: 0, 1 when the log cannot be read, 2 for a wrong command line.
+        One line per change, from audit.log: the log line, the time, the member, the phase, the action, the indicator and the change (old → new). Like `report`, it reads every member's sheets: on a shared server, reading the store is governed by its Unix group (see Docs/deployment.md). Exit status: 0, 1 when the log cannot be read, 2 for a wrong command line.
         """)
 
     @OptionGroup var storeOptions: StoreOptions

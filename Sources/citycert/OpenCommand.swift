@@ -13,8 +13,7 @@ struct OpenCommand: ParsableCommand {
         abstract: "Open the terminal workstation (the default).",
         discussion: """
         Without --store, a writable copy of the bundled sample store is made in
-        $XDG_DATA_HOME/citycert/sample-store (default ~/.local/share/...) and opened; the copy is kept
-        between runs. Without --as, the member whose login is your user name, else a list to choose from.
+        $XDG_DATA_HOME/citycert/sample-store (default ~/.local/share/...) and opened; the copy is kept between runs. Without --as, the member whose login is your user name, else a list to choose from.
         """)
 
     @Option(help: "The store directory; without it, a writable copy of the bundled sample store.")

@@ -10,14 +10,9 @@ struct ScoreCommand: ParsableCommand {
         commandName: "score",
         abstract: "Set entries of your score sheet, submit or reopen it (scriptable scoring).",
         discussion: """
-        Each --set IND=VALUE saves one entry (a number for a quantitative indicator, a level for a
-        qualitative one; empty clears the score); --note IND=TEXT and --ask IND=TEXT set the note and
-        the question to the applicant; --clear IND removes the entry. Every save is printed as it is
-        made ("saved …"), after it is on disk. Order: --reopen, then the entries in the order given,
-        then --submit. Without --as, the member whose login is your user name.
+        Each --set IND=VALUE saves one entry (a number for a quantitative indicator, a level for a qualitative one; empty clears the score); --note IND=TEXT and --ask IND=TEXT set the note and the question to the applicant; --clear IND removes the entry. Every save is printed as it is made ("saved …"), after it is on disk. Order: --reopen, then the entries in the order given, then --submit. Without --as, the member whose login is your user name.
 
-        Exit status: 0 when everything was saved, 1 when the store refused a change (the message says
-        why; the changes printed before it are saved), 2 for a wrong command line.
+        Exit status: 0 when everything was saved, 1 when the store refused a change (the message says why; the changes printed before it are saved), 2 for a wrong command line.
         """)
 
     @OptionGroup var storeOptions: StoreOptions

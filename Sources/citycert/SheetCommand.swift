@@ -16,11 +16,7 @@ struct SheetExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Print your sheet of an application as an offline form (edit it, then `sheet import`).",
         discussion: """
-        The form lists every applicable indicator with its bands or levels, what the applicant
-        submitted, and your entry as `IND: value`, `IND.note: text`, `IND.ask: text` lines. Its
-        `version:` line identifies the sheet as exported: an upload is refused when the sheet has
-        changed since. Exit status: 0, 1 when refused (conflict of interest, secretary, identity), 2
-        for a wrong command line.
+        The form lists every applicable indicator with its bands or levels, what the applicant submitted, and your entry as `IND: value`, `IND.note: text`, `IND.ask: text` lines. Its `version:` line identifies the sheet as exported: an upload is refused when the sheet has changed since. Exit status: 0, 1 when refused (conflict of interest, secretary, identity), 2 for a wrong command line.
         """)
 
     @OptionGroup var storeOptions: StoreOptions
@@ -53,10 +49,7 @@ struct SheetImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Upload an edited sheet form: every changed entry is saved (and the phase submitted with --submit).",
         discussion: """
-        Refused as a whole, changing nothing, when a line cannot be read (the message names it) or
-        when the sheet has changed since the form was exported (export it again). Otherwise each
-        changed entry is saved through the same store action as the workstation's, under the
-        sheet's lock. Exit status: 0, 1 when refused, 2 for a wrong command line.
+        Refused as a whole, changing nothing, when a line cannot be read (the message names it) or when the sheet has changed since the form was exported (export it again). Otherwise each changed entry is saved through the same store action as the workstation's, under the sheet's lock. Exit status: 0, 1 when refused, 2 for a wrong command line.
         """)
 
     @OptionGroup var storeOptions: StoreOptions

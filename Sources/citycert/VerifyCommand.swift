@@ -9,13 +9,9 @@ struct VerifyCommand: ParsableCommand {
         commandName: "verify",
         abstract: "Check the audit log's hash chain and that every sheet and decision agrees with it.",
         discussion: """
-        Prints each problem as path:line: message — the first line of audit.log that breaks the
-        chain, and each file that disagrees with the log — then a summary. Warnings name changes that
-        a crash interrupted (their record is logged, the file not yet written): the next save
-        completes them, or --repair does now.
+        Prints each problem as path:line: message — the first line of audit.log that breaks the chain, and each file that disagrees with the log — then a summary. Warnings name changes that a crash interrupted (their record is logged, the file not yet written): the next save completes them, or --repair does now.
 
-        Exit status: 0 when the chain is intact and every file agrees (warnings allowed), 1
-        otherwise, 2 for a wrong command line.
+        Exit status: 0 when the chain is intact and every file agrees (warnings allowed), 1 otherwise, 2 for a wrong command line.
         """)
 
     @OptionGroup var storeOptions: StoreOptions
