@@ -12,22 +12,12 @@ struct FinalizeCommand: ParsableCommand {
         Refused (exit 1) unless you are the chair, the application is complete (every eligible member has submitted) and enough members remain for the aggregation method. While final, no sheet of the application changes. Exit status: 0, 1 when refused, 2 for a wrong command line.
         """)
 
-    @OptionGroup var storeOptions: StoreOptions
-    @Option(name: .customLong("as"), help: "The chair (member id).")
-    var member: String?
-    @Option(help: "The application id.")
-    var application: String
+    @OptionGroup var target: ChairTarget
     @Option(help: "The committee's note on the decision.")
     var note: String?
 
-    func validate() throws {
-        guard Identifier.isValid(application) else { throw ValidationError("'\(application)' is not a valid application id") }
-    }
-
     func run() throws {
-        let store = try storeOptions.open()
-        let chair = try ActingMember.resolve(member, in: store)
-        guard store.applicationIDs.contains(application) else { throw ValidationError("no application '\(application)' in the store") }
+        let (store, chair, application) = try target.resolve()
         do {
             let d = try store.finalize(application: application, by: chair, note: note)
             print("\(application): final · \(d.total) / \(d.max) · grade \(d.grade) · \(d.certified ? "certified" : "not certified")")
@@ -45,22 +35,12 @@ struct ReopenCommand: ParsableCommand {
         abstract: "Reopen a final application as the chair (removes its decision; members can change their sheets again).",
         discussion: "Exit status: 0, 1 when refused, 2 for a wrong command line.")
 
-    @OptionGroup var storeOptions: StoreOptions
-    @Option(name: .customLong("as"), help: "The chair (member id).")
-    var member: String?
-    @Option(help: "The application id.")
-    var application: String
+    @OptionGroup var target: ChairTarget
     @Option(help: "Why it is reopened (recorded in the audit log).")
     var reason: String?
 
-    func validate() throws {
-        guard Identifier.isValid(application) else { throw ValidationError("'\(application)' is not a valid application id") }
-    }
-
     func run() throws {
-        let store = try storeOptions.open()
-        let chair = try ActingMember.resolve(member, in: store)
-        guard store.applicationIDs.contains(application) else { throw ValidationError("no application '\(application)' in the store") }
+        let (store, chair, application) = try target.resolve()
         do {
             try store.reopen(application: application, by: chair, reason: reason)
             print("\(application): reopened")
@@ -68,5 +48,26 @@ struct ReopenCommand: ParsableCommand {
             Console.error("citycert: refused: \(error.message)")
             throw ExitCode(1)
         }
+    }
+}
+
+/// `--store`, `--as CHAIR` and `--application`, shared by `finalize` and `reopen`.
+struct ChairTarget: ParsableArguments {
+    @OptionGroup var storeOptions: StoreOptions
+    @Option(name: .customLong("as"), help: "The chair (member id).")
+    var member: String?
+    @Option(help: "The application id.")
+    var application: String
+
+    func validate() throws {
+        guard Identifier.isValid(application) else { throw ValidationError("'\(application)' is not a valid application id") }
+    }
+
+    /// The open store, the acting chair, and the application (which must be in the store).
+    func resolve() throws -> (Store, String, String) {
+        let store = try storeOptions.open()
+        let chair = try ActingMember.resolve(member, in: store)
+        guard store.applicationIDs.contains(application) else { throw ValidationError("no application '\(application)' in the store") }
+        return (store, chair, application)
     }
 }

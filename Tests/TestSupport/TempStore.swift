@@ -10,9 +10,8 @@ public struct TempStore {
     public let root: URL
     public var path: String { root.path }
 
-    public static let standards = """
-    id: t-1
-    title: {ko: 시험 기준, en: Test standards}
+    /// The rules of the test standards (everything but `id`, `title` and `fields`).
+    public static let standardsRules = """
     large_city_min_population: 500000
     phases: {combine: weighted, written: 0.7, site: 0.3}
     aggregation: {method: trimmed-mean, trim_min_members: 5}
@@ -24,6 +23,12 @@ public struct TempStore {
       - {grade: 4, min_percent: 60}
       - {grade: 5, min_percent: 0}
     certified_grades: [1, 2, 3]
+    """
+
+    public static let standards = """
+    id: t-1
+    title: {ko: 시험 기준, en: Test standards}
+    \(standardsRules)
     fields:
       - id: f1
         name: {ko: 혁신성, en: Innovation}

@@ -67,17 +67,7 @@ enum CitycertBinary {
         var s = """
         id: t-many
         title: {ko: 시험 기준, en: Test standards}
-        large_city_min_population: 500000
-        phases: {combine: weighted, written: 0.7, site: 0.3}
-        aggregation: {method: trimmed-mean, trim_min_members: 5}
-        disagreement: {flag_spread_share: 0.25}
-        grades:
-          - {grade: 1, min_percent: 90}
-          - {grade: 2, min_percent: 80}
-          - {grade: 3, min_percent: 70}
-          - {grade: 4, min_percent: 60}
-          - {grade: 5, min_percent: 0}
-        certified_grades: [1, 2, 3]
+        \(TempStore.standardsRules)
         fields:
           - id: f1
             name: 혁신성
