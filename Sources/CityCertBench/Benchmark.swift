@@ -99,11 +99,11 @@ public struct Benchmark {
             let f = r.inProcess
             out += "| \(r.size) | \(r.summary.files) | \(fmt(Double(r.summary.bytes) / 1_048_576)) | \(fmt(r.reportWall)) | \(fmt(r.catWall)) | \(fmt(r.ratio))× | \(fmt(r.reportCPU)) | \(fmt(r.reportPeakMiB)) | \(fmt(f.open)) | \(fmt(f.evaluateAll)) | \(fmt(f.renderJSON)) | \(fmt(f.reportInProcess)) |\n"
         }
-        out += "\n| applications | first screen | list key median / p99 / max | open application | scoring key median / p99 / max | save (fsync) | back to list | reload (r) | bench peak MiB |\n"
+        out += "\n| applications | first screen | list key median / p99 / max | open application | scoring key median / p99 / max | save (fsync) | back to list | reload (r) | workstation peak MiB |\n"
         out += "|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
         for r in rows {
             let f = r.inProcess
-            out += "| \(r.size) | \(fmt(f.firstScreen)) | \(fmt(f.listKeyMedian)) / \(fmt(f.listKeyP99)) / \(fmt(f.listKeyMax)) | \(fmt(f.openApplication)) | \(fmt(f.scoringKeyMedian)) / \(fmt(f.scoringKeyP99)) / \(fmt(f.scoringKeyMax)) | \(f.saveKey < 0 ? "–" : fmt(f.saveKey)) | \(fmt(f.backToList)) | \(fmt(f.reloadList)) | \(fmt(f.peakMemoryMiB)) |\n"
+            out += "| \(r.size) | \(fmt(f.firstScreen)) | \(fmt(f.listKeyMedian)) / \(fmt(f.listKeyP99)) / \(fmt(f.listKeyMax)) | \(fmt(f.openApplication)) | \(fmt(f.scoringKeyMedian)) / \(fmt(f.scoringKeyP99)) / \(fmt(f.scoringKeyMax)) | \(f.saveKey < 0 ? "–" : fmt(f.saveKey)) | \(fmt(f.backToList)) | \(fmt(f.reloadList)) | \(fmt(f.workstationPeakMiB)) |\n"
         }
         return out
     }

@@ -6,15 +6,50 @@ public enum JSONReport {
         document(round).serialized() + "\n"
     }
 
+    /// The same document written a batch of applications at a time (`report --format json` on a
+    /// large store): `start`, then `add` for each batch in order, then `finish`; the pieces joined
+    /// are exactly ``render(_:)``'s text.
+    public struct Stream {
+        private var wroteApplication = false
+
+        public init() {}
+
+        /// The document up to the first application.
+        public func start(round: String, standards: String) -> String {
+            "{\n  \"round\": \(JSONValue.string(round).serialized()),\n  \"standards\": \(JSONValue.string(standards).serialized()),\n  \"applications\": ["
+        }
+
+        /// A batch of applications, rendered on all cores.
+        public mutating func add(_ batch: [EvaluatedApplication]) -> String {
+            let texts = Parallel.map(batch) { application($0).serialized(indent: 4) }
+            var out = ""
+            out.reserveCapacity(texts.reduce(0) { $0 + $1.utf8.count + 8 })
+            for text in texts {
+                out += wroteApplication ? ",\n    " : "\n    "
+                out += text
+                wroteApplication = true
+            }
+            return out
+        }
+
+        /// The rest of the document: the end of the applications and the invalid files.
+        public func finish(invalid: [Problem]) -> String {
+            let list = JSONValue.array(invalid.map(JSONReport.problem)).serialized(indent: 2)
+            return (wroteApplication ? "\n  ]" : "]") + ",\n  \"invalid\": " + list + "\n}\n"
+        }
+    }
+
     public static func document(_ round: RoundEvaluation) -> JSONValue {
         .object([
             ("round", .string(round.round)),
             ("standards", .string(round.standards.id)),
             ("applications", .array(round.applications.map(application))),
-            ("invalid", .array(round.invalid.map { p in
-                .object([("path", .string(p.path)), ("line", p.line.map(JSONValue.int) ?? .null), ("error", .string(p.message))])
-            })),
+            ("invalid", .array(round.invalid.map(problem))),
         ])
+    }
+
+    static func problem(_ p: Problem) -> JSONValue {
+        .object([("path", .string(p.path)), ("line", p.line.map(JSONValue.int) ?? .null), ("error", .string(p.message))])
     }
 
     static func application(_ e: EvaluatedApplication) -> JSONValue {

@@ -123,15 +123,18 @@ public final class EffectRunner {
 
     /// The applications list for a member: progress per phase from the member's own sheet only.
     public func summaries(for member: String) -> [ApplicationSummary] {
-        store.applicationIDs.map { id in
-            switch store.application(id) {
+        // The list's rows come from the store's listing: each application's form and the member's
+        // own sheet, read on all cores (the values and claims are read when an application opens).
+        store.listing(member: member).map { entry in
+            let id = entry.id
+            switch entry.application {
             case .invalid(let problems):
                 return ApplicationSummary(id: id, government: LocalizedText(id), problem: problems.first { $0.severity == .error }?.description ?? "invalid")
             case .valid(let app, _):
                 let conflict = store.committee.conflict(member: member, application: id)
                 var progress: [Phase: SheetProgress] = [:]
                 if conflict == nil {
-                    let sheet = store.sheet(member: member, application: id)
+                    let sheet = entry.sheet
                     let applicable = store.standards.applicableIndicators(for: app.cityType)
                     for phase in Phase.allCases {
                         if phase == .site, !store.committee.siteTeam(for: id).contains(where: { $0.id == member }) {
@@ -145,7 +148,7 @@ public final class EffectRunner {
                     }
                 }
                 return ApplicationSummary(id: id, government: app.government, province: app.province, population: app.population,
-                                          cityType: app.cityType, conflict: conflict, isFinal: store.isFinal(id), progress: progress)
+                                          cityType: app.cityType, conflict: conflict, isFinal: entry.isFinal, progress: progress)
             }
         }
     }

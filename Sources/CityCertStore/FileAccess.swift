@@ -4,18 +4,37 @@ import Foundation
 /// Reading files below the store root, with the problems of an unreadable file named.
 struct FileAccess: Sendable {
     let root: URL
+    private let rootPath: String
+    /// Notes every path touched (tests check that showing one application touches only its files).
+    let recorder: FileRecorder?
 
-    func url(_ relative: String) -> URL { relative.isEmpty ? root : root.appendingPathComponent(relative) }
+    init(root: URL, recorder: FileRecorder? = nil) {
+        self.root = root
+        rootPath = root.path
+        self.recorder = recorder
+    }
 
-    func exists(_ relative: String) -> Bool { FileManager.default.fileExists(atPath: url(relative).path) }
+    func url(_ relative: String) -> URL {
+        recorder?.record(relative)
+        return relative.isEmpty ? root : root.appendingPathComponent(relative)
+    }
+
+    /// The file system path of a file below the root (string joining: building a URL per file read
+    /// was a measurable part of reading a store).
+    func path(_ relative: String) -> String {
+        recorder?.record(relative)
+        return relative.isEmpty ? rootPath : rootPath + "/" + relative
+    }
+
+    func exists(_ relative: String) -> Bool { FileManager.default.fileExists(atPath: path(relative)) }
 
     func isDirectory(_ relative: String) -> Bool {
         var isDir: ObjCBool = false
-        return FileManager.default.fileExists(atPath: url(relative).path, isDirectory: &isDir) && isDir.boolValue
+        return FileManager.default.fileExists(atPath: path(relative), isDirectory: &isDir) && isDir.boolValue
     }
 
     func listDirectory(_ relative: String) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: url(relative).path)) ?? [])
+        ((try? FileManager.default.contentsOfDirectory(atPath: path(relative))) ?? [])
             .filter { !$0.hasPrefix(".") }
     }
 
@@ -23,8 +42,8 @@ struct FileAccess: Sendable {
     /// Only regular files are read (a FIFO or a device, perhaps behind a symbolic link, would block or
     /// never end), and never more than `limit` bytes, whatever the file's size says.
     func data(_ relative: String, problems: inout [Problem], limit: Int = 8 * 1024 * 1024) -> Data? {
-        let u = url(relative)
-        let fd = open(u.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        let filePath = path(relative)
+        let fd = open(filePath, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
             problems.append(Problem(path: relative, errno == ENOENT
                 ? "\(relative.split(separator: "/").last ?? "") is missing" : "cannot read the file: \(String(cString: strerror(errno)))"))
@@ -36,7 +55,7 @@ struct FileAccess: Sendable {
             problems.append(Problem(path: relative, "not a regular file (a folder, device or pipe): not read"))
             return nil
         }
-        guard Int(st.st_size) <= limit, let bytes = try? FileBytes.readAll(fd, path: u.path, limit: limit) else {
+        guard Int(st.st_size) <= limit, let bytes = try? FileBytes.readAll(fd, path: filePath, limit: limit) else {
             problems.append(Problem(path: relative, "the file is larger than \(limit / 1024 / 1024) MiB"))
             return nil
         }
@@ -77,5 +96,23 @@ struct FileAccess: Sendable {
         }
         let resolved = target.resolvingSymlinksInPath().path
         return resolved == base || resolved.hasPrefix(base + "/") ? .ok : .escapes
+    }
+}
+
+/// The paths a store has touched, in order (for tests).
+final class FileRecorder: @unchecked Sendable {
+    private var list: [String] = []
+    private let lock = NSLock()
+
+    func record(_ relative: String) {
+        lock.lock(); defer { lock.unlock() }
+        list.append(relative)
+    }
+
+    /// What was recorded since the last call, and forget it.
+    func take() -> [String] {
+        lock.lock(); defer { lock.unlock() }
+        defer { list = [] }
+        return list
     }
 }

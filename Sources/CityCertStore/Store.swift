@@ -29,8 +29,13 @@ public final class Store: @unchecked Sendable {
 
     /// Opens the store, or throws ``StoreOpenError`` listing why it cannot be read.
     public static func open(at path: String) throws(StoreOpenError) -> Store {
+        try open(at: path, recorder: nil)
+    }
+
+    /// Opens the store, noting every path it touches in `recorder` (tests).
+    static func open(at path: String, recorder: FileRecorder?) throws(StoreOpenError) -> Store {
         let root = URL(fileURLWithPath: path).standardizedFileURL
-        let files = FileAccess(root: root)
+        let files = FileAccess(root: root, recorder: recorder)
         var problems: [Problem] = []
         guard files.isDirectory("") else {
             throw StoreOpenError(problems: [Problem(path: path, "no store here: not a directory")])
@@ -83,11 +88,28 @@ public final class Store: @unchecked Sendable {
 
     /// The application in folder `id`, read (once) and checked.
     public func application(_ id: String) -> ApplicationLoad {
+        application(id, keep: true)
+    }
+
+    /// The application, from the cache when it has been read; read and kept in the cache when `keep`.
+    /// A whole-round pass (report, evaluation) does not keep what it reads, so its memory stays bounded.
+    func application(_ id: String, keep: Bool) -> ApplicationLoad {
+        lock.lock()
+        if let cached = applicationCache[id] { lock.unlock(); return cached }
+        lock.unlock()
+        // Read outside the lock, so that two threads read two applications at once.
+        let load = readApplication(id)
+        guard keep else { return load }
         lock.lock(); defer { lock.unlock() }
         if let cached = applicationCache[id] { return cached }
-        let load = readApplication(id)
         applicationCache[id] = load
         return load
+    }
+
+    /// The application if it has been read whole (and kept).
+    func cachedApplication(_ id: String) -> ApplicationLoad? {
+        lock.lock(); defer { lock.unlock() }
+        return applicationCache[id]
     }
 
     private func readApplication(_ id: String) -> ApplicationLoad {
@@ -101,9 +123,19 @@ public final class Store: @unchecked Sendable {
             if problems.isEmpty { problems.append(Problem(path: path, "application.yaml is missing")) }
             return .invalid(problems)
         }
-        let loader = ApplicationLoader(path: path, folderID: id, standards: standards) { [files] evidence in
-            files.evidenceCheck(folder: folder, relative: evidence)
+        // An application names the same few evidence files many times: check each path once.
+        var checked: [String: ApplicationLoader.EvidenceCheck] = [:]
+        let check: (String) -> ApplicationLoader.EvidenceCheck = { [files] evidence in
+            if let known = checked[evidence] { return known }
+            let result = files.evidenceCheck(folder: folder, relative: evidence)
+            checked[evidence] = result
+            return result
         }
+        // A clean file is read by the fast reader; anything else by the general one, which reports it.
+        if let app = ApplicationFastPath(folderID: id, standards: standards, evidenceCheck: check).load(text) {
+            return .valid(app, warnings: [])
+        }
+        let loader = ApplicationLoader(path: path, folderID: id, standards: standards, evidenceCheck: check)
         let app = loader.load(text)
         if let app { return .valid(app, warnings: loader.reader.problems) }
         return .invalid(loader.reader.problems)
@@ -117,10 +149,14 @@ public final class Store: @unchecked Sendable {
     /// Every sheet of one application: those that may count, and the problems of the others.
     /// Reads only `scores/*/<id>.json`.
     public func sheets(for id: String) -> (sheets: [ScoreSheet], problems: [Problem]) {
-        let app = application(id).application
+        sheets(for: id, application: application(id).application, members: scoringMemberFolders())
+    }
+
+    /// The sheets of one application, given it and the member folders (read once for many applications).
+    func sheets(for id: String, application app: Application?, members: [String]) -> (sheets: [ScoreSheet], problems: [Problem]) {
         var sheets: [ScoreSheet] = []
         var problems: [Problem] = []
-        for member in scoringMemberFolders() {
+        for member in members {
             let path = "scores/\(member)/\(id).json"
             guard files.exists(path) else { continue }
             let (sheet, p) = readSheet(path: path, member: member, applicationID: id, application: app)

@@ -42,20 +42,7 @@ extension Store {
     /// Every valid application evaluated; the errors that left files out are listed as `invalid`.
     public func evaluateAll(only: String? = nil) -> RoundEvaluation {
         var entries: [EvaluatedApplication] = []
-        var invalid: [Problem] = []
-        let evaluator = Evaluator(standards: standards, committee: committee)
-        for id in applicationIDs where only == nil || only == id {
-            switch application(id) {
-            case .invalid(let problems):
-                invalid += problems.filter { $0.severity == .error }
-            case .valid(let app, _):
-                let (sheets, sheetProblems) = self.sheets(for: id)
-                let (decision, decisionProblems) = self.decision(for: id)
-                invalid += (sheetProblems + decisionProblems).filter { $0.severity == .error }
-                entries.append(EvaluatedApplication(
-                    application: app, evaluation: evaluator.evaluate(app, sheets: sheets, decision: decision), decision: decision))
-            }
-        }
+        let invalid = evaluateInBatches(only: only) { entries += $0 }
         return RoundEvaluation(round: round, title: title, standards: standards, committee: committee,
                                applications: entries, invalid: invalid)
     }

@@ -8,12 +8,7 @@ struct GenerateCommand: ParsableCommand {
         commandName: "generate",
         abstract: "Write a deterministic synthetic store (for benchmarks and tests).",
         discussion: """
-        The store is valid by the spec: standards of 60 indicators (2,000 points large, 1,000 small),
-        a committee with Korean names, conflicts and site teams, applications in every state (not
-        started, drafts, submitted, complete, finalized). The same seed gives the same files.
-        Without --history the sheets and decisions are written directly and the store has no audit
-        log (a benchmark store has no history); with --history every change goes through the store's
-        actions and is logged (slow: for small stores).
+        The store is valid by the spec: standards of 60 indicators (2,000 points large, 1,000 small), a committee with Korean names, conflicts and site teams, applications in every state (not started, drafts, submitted, complete, finalized). The same seed gives the same files. Without --history the sheets and decisions are written directly and the store has no audit log (a benchmark store has no history); with --history every change goes through the store's actions and is logged (slow: for small stores).
         """)
 
     @Option(help: "The folder to create (must not exist, or be empty).")

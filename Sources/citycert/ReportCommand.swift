@@ -34,6 +34,14 @@ struct ReportCommand: ParsableCommand {
             Console.error("citycert: no application '\(application)' in the store")
             throw ExitCode(2)
         }
+        if format == .json {
+            // Written a batch at a time: the memory stays that of one batch, whatever the store's size.
+            var stream = JSONReport.Stream()
+            Console.out(stream.start(round: store.round, standards: store.standards.id))
+            let invalid = store.evaluateInBatches(only: application) { Console.out(stream.add($0)) }
+            Console.out(stream.finish(invalid: invalid))
+            return
+        }
         let round = store.evaluateAll(only: application)
         let language = lang.language
         switch format {

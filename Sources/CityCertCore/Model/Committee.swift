@@ -38,10 +38,12 @@ public struct Conflict: Sendable, Hashable {
 /// The committee: members, conflicts of interest, and site-inspection teams.
 public struct Committee: Sendable {
     public var members: [Member]
-    public var conflicts: [Conflict]
+    public var conflicts: [Conflict] { didSet { conflictIndex = Self.index(conflicts) } }
     /// Application id → member ids of its site team; an application left out: every eligible member.
     public var siteTeams: [String: [String]]
     private let index: [String: Int]
+    /// Conflicts by application, in file order: a lookup costs the application's conflicts, not all of them.
+    private var conflictIndex: [String: [Conflict]]
 
     public init(members: [Member], conflicts: [Conflict] = [], siteTeams: [String: [String]] = [:]) {
         self.members = members
@@ -50,6 +52,11 @@ public struct Committee: Sendable {
         var idx: [String: Int] = [:]
         for (i, m) in members.enumerated() where idx[m.id] == nil { idx[m.id] = i }
         index = idx
+        conflictIndex = Self.index(conflicts)
+    }
+
+    private static func index(_ conflicts: [Conflict]) -> [String: [Conflict]] {
+        Dictionary(grouping: conflicts, by: \.application)
     }
 
     /// The member with this id.
@@ -57,7 +64,7 @@ public struct Committee: Sendable {
 
     /// The conflict of a member on an application, if any.
     public func conflict(member: String, application: String) -> Conflict? {
-        conflicts.first { $0.member == member && $0.application == application }
+        conflictIndex[application]?.first { $0.member == member }
     }
 
     /// Chair or member, known, without a conflict on the application.

@@ -19,6 +19,8 @@ public struct Standards: Sendable {
     public let indicators: [Indicator]
     private let indicatorIndex: [String: Int]
     private let location: [String: (field: String, item: String)]
+    /// The applicable indicators per city type, computed once (they are asked for per sheet and per screen).
+    private let applicable: [CityType: [Indicator]]
 
     public init(id: String, title: LocalizedText, largeCityMinPopulation: Int, combination: PhaseCombination,
                 aggregation: AggregationMethod, trimMinMembers: Int, flagSpreadShare: Share,
@@ -48,6 +50,9 @@ public struct Standards: Sendable {
         indicators = all
         indicatorIndex = index
         location = loc
+        var byType: [CityType: [Indicator]] = [:]
+        for type in CityType.allCases { byType[type] = all.filter { $0.isApplicable(to: type) } }
+        applicable = byType
     }
 
     /// The indicator with this id.
@@ -62,7 +67,7 @@ public struct Standards: Sendable {
 
     /// The indicators applicable to a city type (points above 0), in standards order.
     public func applicableIndicators(for type: CityType) -> [Indicator] {
-        indicators.filter { $0.isApplicable(to: type) }
+        applicable[type] ?? indicators.filter { $0.isApplicable(to: type) }
     }
 
     /// The maximum total for a city type.

@@ -23,8 +23,15 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// Compact (`pretty: false`) or indented with two spaces.
     public func serialized(pretty: Bool = true) -> String {
+        serialized(indent: pretty ? 0 : nil)
+    }
+
+    /// Indented with two spaces as if the value started at column `indent` (nil: compact), so that a
+    /// large document can be written a piece at a time and still read as one.
+    public func serialized(indent: Int?) -> String {
         var out = ""
-        write(into: &out, indent: pretty ? 0 : nil)
+        out.reserveCapacity(1024)
+        write(into: &out, indent: indent)
         return out
     }
 
@@ -54,15 +61,28 @@ public indirect enum JSONValue: Sendable, Equatable {
         let inner = indent.map { $0 + 2 }
         for i in 0..<count {
             if i > 0 { out += "," }
-            if let inner { out += "\n" + String(repeating: " ", count: inner) }
+            if let inner { JSONValue.newline(indent: inner, into: &out) }
             element(i, &out, inner)
         }
-        if let indent { out += "\n" + String(repeating: " ", count: indent) }
+        if let indent { JSONValue.newline(indent: indent, into: &out) }
         out += close
+    }
+
+    private static let newlines: [String] = (0...40).map { "\n" + String(repeating: " ", count: $0) }
+
+    private static func newline(indent: Int, into out: inout String) {
+        out += indent < newlines.count ? newlines[indent] : "\n" + String(repeating: " ", count: indent)
     }
 
     /// Writes a JSON string literal (UTF-8 kept as is; quotes, backslashes and controls escaped).
     public static func escape(_ s: String, into out: inout String) {
+        // Most strings need no escape at all: copy them whole.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out += "\""
+            out += s
+            out += "\""
+            return
+        }
         out += "\""
         for u in s.unicodeScalars {
             switch u {

@@ -15,7 +15,7 @@ enum SheetLoader {
         guard data.count <= maxBytes else { return (nil, [Problem(path: path, "the file is larger than 4 MiB")]) }
         let sheet: ScoreSheet
         do {
-            sheet = try JSONDecoder().decode(ScoreSheet.self, from: data)
+            sheet = try SheetDecoder.decode(data)
         } catch {
             return (nil, [decodingProblem(error, path: path, what: "score sheet")])
         }
@@ -34,8 +34,18 @@ enum SheetLoader {
         } else {
             warn("sheet from unknown member '\(member)' (not in committee.yaml): not counted")
         }
-        for (phase, ps) in sheet.phases.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            for (id, entry) in ps.entries.sorted(by: { $0.key < $1.key }) {
+        // The entries are checked in file order (phase, then id) so that problems are listed in a
+        // stable order; sorting costs more than the checks, so a first pass in any order tells
+        // whether there is anything to list at all (the usual case: nothing).
+        let before = problems.count
+        checkEntries(sorted: false)
+        if problems.count > before {
+            problems.removeSubrange(before...)
+            checkEntries(sorted: true)
+        }
+        func checkEntries(sorted: Bool) {
+        for (phase, ps) in sorted ? sheet.phases.sorted(by: { $0.key.rawValue < $1.key.rawValue }) : Array(sheet.phases) {
+            for (id, entry) in sorted ? ps.entries.sorted(by: { $0.key < $1.key }) : Array(ps.entries) {
                 guard let ind = standards.indicator(id) else {
                     err("\(phase.rawValue): entry for unknown indicator '\(id)'")
                     continue
@@ -59,6 +69,7 @@ enum SheetLoader {
                     err("\(phase.rawValue) is submitted but has no entry for \(missing.count) applicable indicator(s): \(missing.prefix(8).joined(separator: ", "))\(missing.count > 8 ? ", …" : "")")
                 }
             }
+        }
         }
         return (sheet, problems)
     }

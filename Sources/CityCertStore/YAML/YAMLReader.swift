@@ -24,7 +24,10 @@ final class YAMLReader {
             return nil
         }
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // No tag resolution: the reader takes every scalar as text and converts it itself, and the
+            // default resolver's regular expressions (run on every mapping key to find duplicates)
+            // were the largest cost of reading a store. Keys are then compared as text, as the reader does.
+            guard let node = try Yams.compose(yaml: text, Resolver.basic) else {
                 error(line: 1, "the file is empty")
                 return nil
             }
@@ -128,7 +131,7 @@ final class YAMLReader {
     /// A non-empty string.
     func string(_ node: Node?, _ what: String, required: Bool = true) -> String? {
         guard let s = scalar(node, what, required: required) else { return nil }
-        if s.trimmingCharacters(in: .whitespaces).isEmpty {
+        if Self.isBlank(s) {
             if required { error(node, "\(what) is empty") }
             return nil
         }
@@ -158,13 +161,29 @@ final class YAMLReader {
         return v
     }
 
+    private static let posix = Locale(identifier: "en_US_POSIX")
+    private static let numberBytes = Set("0123456789+-.eE".utf8)
+
+    /// Whether the text is empty or only whitespace (`trimmingCharacters(in: .whitespaces).isEmpty`,
+    /// without building the trimmed copy).
+    static func isBlank(_ s: String) -> Bool {
+        s.unicodeScalars.allSatisfy { CharacterSet.whitespaces.contains($0) }
+    }
+
+    /// `s.trimmingCharacters(in: .whitespaces)`, without the cost when there is nothing to trim.
+    static func trimmed(_ s: String) -> String {
+        guard let first = s.unicodeScalars.first, let last = s.unicodeScalars.last,
+              CharacterSet.whitespaces.contains(first) || CharacterSet.whitespaces.contains(last) else { return s }
+        return s.trimmingCharacters(in: .whitespaces)
+    }
+
     /// A decimal number as text (digits, an optional sign, point and exponent); nil otherwise.
     static func parseDecimal(_ s: String) -> Decimal? {
-        let t = s.trimmingCharacters(in: .whitespaces)
+        let t = Self.trimmed(s)
         guard !t.isEmpty, t.count <= 40,
-              t.unicodeScalars.allSatisfy({ CharacterSet(charactersIn: "0123456789+-.eE").contains($0) }),
+              t.utf8.allSatisfy({ numberBytes.contains($0) }),
               t.contains(where: { $0.isNumber }) else { return nil }
-        guard let d = Decimal(string: t, locale: Locale(identifier: "en_US_POSIX")), EntryValue.isAcceptable(d) else { return nil }
+        guard let d = Decimal(string: t, locale: posix), EntryValue.isAcceptable(d) else { return nil }
         // Decimal(string:) accepts a prefix ("1.2.3" → 1.2): insist that the whole text is one number.
         guard t.filter({ $0 == "." }).count <= 1 else { return nil }
         return d
@@ -248,9 +267,14 @@ struct YAMLMap {
     var line: Int? { node.mark?.line }
 
     /// Reports keys other than the allowed ones (a typo would otherwise be silently ignored).
-    func checkKeys(_ allowed: Set<String>, what: String, reader: YAMLReader) {
+    /// (A list, not a set: the few allowed keys are compared in place, with no hashing per mapping.)
+    func checkKeys(_ allowed: [String], what: String, reader: YAMLReader) {
         for p in pairs where !allowed.contains(p.key) {
             reader.warning(p.keyNode, "\(what): unknown key '\(p.key)' is ignored")
         }
+    }
+
+    func checkKeys(_ allowed: Set<String>, what: String, reader: YAMLReader) {
+        checkKeys(Array(allowed), what: what, reader: reader)
     }
 }

@@ -6,35 +6,82 @@ public struct ApplicationListState: Sendable {
     public enum StatusFilter: Sendable, CaseIterable { case all, toDo, inProgress, submitted }
     public enum Sort: Sendable, CaseIterable { case id, name, population, progress }
 
-    public var all: [ApplicationSummary]
+    public var all: [ApplicationSummary] { didSet { orders = Orders(all); refilter() } }
     public var cursor = 0
-    public var typeFilter: TypeFilter = .all
-    public var statusFilter: StatusFilter = .all
-    public var sort: Sort = .id
+    public var typeFilter: TypeFilter = .all { didSet { refilter() } }
+    public var statusFilter: StatusFilter = .all { didSet { refilter() } }
+    public var sort: Sort = .id { didSet { refilter() } }
+    /// Every sort order, computed once per list, and the rows shown in each language, computed when
+    /// a filter or the sort changes: each key press and each draw asks for the rows, and sorting and
+    /// copying thousands of rows each time was too slow.
+    private var orders: Orders
+    private var shown: (ko: [Int], en: [Int]) = ([], [])
 
-    public init(all: [ApplicationSummary]) { self.all = all }
+    public init(all: [ApplicationSummary]) {
+        self.all = all
+        orders = Orders(all)
+        refilter()
+    }
+
+    private mutating func refilter() {
+        let ko = order(.ko).filter { shows(all[$0]) }
+        shown = (ko, sort == .name ? order(.en).filter { shows(all[$0]) } : ko)
+    }
+
+    private func order(_ language: Language) -> [Int] {
+        switch sort {
+        case .id: return orders.id
+        case .name: return language == .ko ? orders.nameKo : orders.nameEn
+        case .population: return orders.population
+        case .progress: return orders.progress
+        }
+    }
+
+    /// The rows shown: a view of `all` in the order and with the filters chosen (no copy).
+    public struct Rows: RandomAccessCollection, Sendable {
+        let all: [ApplicationSummary]
+        let order: [Int]
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { order.count }
+        public subscript(i: Int) -> ApplicationSummary { all[order[i]] }
+    }
+
+    /// Positions in `all`, in each sort order.
+    struct Orders: Sendable {
+        var id: [Int], population: [Int], progress: [Int], nameKo: [Int], nameEn: [Int]
+
+        init(_ all: [ApplicationSummary]) {
+            let idx = Array(all.indices)
+            id = idx.sorted { all[$0].id < all[$1].id }
+            population = idx.sorted { (all[$0].population ?? 0, all[$0].id) > (all[$1].population ?? 0, all[$1].id) }
+            progress = idx.sorted { (ApplicationListState.rank(all[$0]), all[$0].id) < (ApplicationListState.rank(all[$1]), all[$1].id) }
+            func byName(_ language: Language) -> [Int] {
+                let names = all.map { $0.government.text(language) }
+                return idx.sorted { (names[$0], all[$0].id) < (names[$1], all[$1].id) }
+            }
+            nameKo = byName(.ko)
+            nameEn = byName(.en)
+        }
+    }
 
     /// The rows shown, after filter and sort.
-    public func visible(language: Language) -> [ApplicationSummary] {
-        let filtered = all.filter { s in
-            switch typeFilter {
-            case .all: break
-            case .large: if s.cityType != .large { return false }
-            case .small: if s.cityType != .small { return false }
-            }
-            let written = s.progress[.written] ?? .notStarted
-            switch statusFilter {
-            case .all: return true
-            case .toDo: return s.canOpen && written == .notStarted
-            case .inProgress: if case .draft = written { return true } else { return false }
-            case .submitted: return written == .submitted
-            }
+    public func visible(language: Language) -> Rows {
+        Rows(all: all, order: language == .ko ? shown.ko : shown.en)
+    }
+
+    /// Whether a row passes the type and status filters.
+    func shows(_ s: ApplicationSummary) -> Bool {
+        switch typeFilter {
+        case .all: break
+        case .large: if s.cityType != .large { return false }
+        case .small: if s.cityType != .small { return false }
         }
-        switch sort {
-        case .id: return filtered.sorted { $0.id < $1.id }
-        case .name: return filtered.sorted { ($0.government.text(language), $0.id) < ($1.government.text(language), $1.id) }
-        case .population: return filtered.sorted { ($0.population ?? 0, $0.id) > ($1.population ?? 0, $1.id) }
-        case .progress: return filtered.sorted { (Self.rank($0), $0.id) < (Self.rank($1), $1.id) }
+        let written = s.progress[.written] ?? .notStarted
+        switch statusFilter {
+        case .all: return true
+        case .toDo: return s.canOpen && written == .notStarted
+        case .inProgress: if case .draft = written { return true } else { return false }
+        case .submitted: return written == .submitted
         }
     }
 

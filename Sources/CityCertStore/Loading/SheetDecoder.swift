@@ -1,0 +1,408 @@
+import CityCertCore
+import Foundation
+
+/// Decodes score sheets quickly, with Foundation's `JSONDecoder` as the judge of anything unusual.
+///
+/// Sheets are most of a store's bytes (nine members × every application), and `JSONDecoder` through
+/// `Codable` was the largest cost of reading one. This reader walks the bytes once, driven by the
+/// sheet's schema (spec §2), and builds the same ``ScoreSheet`` that `ScoreSheet(from:)` builds. It is
+/// strict: on anything it does not expect — a syntax error, a missing or duplicated key, a value of
+/// the wrong kind, an exponent, invalid UTF-8, deep nesting — it gives up and the sheet is decoded by
+/// `JSONDecoder`, so a broken file gets exactly the error it always got.
+enum SheetDecoder {
+    /// The sheet in `data`; throws what `JSONDecoder` throws for a document it rejects.
+    static func decode(_ data: Data) throws -> ScoreSheet {
+        if let sheet = fast(data) { return sheet }
+        return try JSONDecoder().decode(ScoreSheet.self, from: data)
+    }
+
+    /// The sheet, or nil when the fast reader is not sure (then `JSONDecoder` decides).
+    static func fast(_ data: Data) -> ScoreSheet? {
+        data.withUnsafeBytes { raw -> ScoreSheet? in
+            var p = JSONBytes(raw.bindMemory(to: UInt8.self))
+            guard let sheet = p.sheet() else { return nil }
+            p.skipSpace()
+            return p.atEnd ? sheet : nil
+        }
+    }
+}
+
+/// A cursor over JSON bytes with the sheet's schema. Every method returns nil when unsure.
+private struct JSONBytes {
+    let b: UnsafeBufferPointer<UInt8>
+    var i = 0
+
+    init(_ b: UnsafeBufferPointer<UInt8>) { self.b = b }
+
+    var atEnd: Bool { i >= b.count }
+
+    mutating func skipSpace() {
+        while i < b.count {
+            let c = b[i]
+            guard c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 else { return }
+            i += 1
+        }
+    }
+
+    mutating func consume(_ c: UInt8) -> Bool {
+        skipSpace()
+        guard i < b.count, b[i] == c else { return false }
+        i += 1
+        return true
+    }
+
+    mutating func peek() -> UInt8? {
+        skipSpace()
+        return i < b.count ? b[i] : nil
+    }
+
+    /// `null`, consumed.
+    mutating func null() -> Bool {
+        guard peek() == UInt8(ascii: "n"), i + 4 <= b.count,
+              b[i + 1] == UInt8(ascii: "u"), b[i + 2] == UInt8(ascii: "l"), b[i + 3] == UInt8(ascii: "l") else { return false }
+        i += 4
+        return true
+    }
+
+    /// The members of an object: calls `member` with each key, which must consume the value.
+    /// Nil when the object is malformed or `member` fails.
+    mutating func object(_ member: (inout JSONBytes, String) -> Bool) -> Bool {
+        guard consume(UInt8(ascii: "{")) else { return false }
+        if consume(UInt8(ascii: "}")) { return true }
+        while true {
+            guard let key = string(), consume(UInt8(ascii: ":")), member(&self, key) else { return false }
+            if consume(UInt8(ascii: ",")) { continue }
+            return consume(UInt8(ascii: "}"))
+        }
+    }
+
+    /// A string, unescaped; nil for anything invalid (raw control characters, bad escapes, bad UTF-8).
+    mutating func string() -> String? {
+        guard consume(UInt8(ascii: "\"")) else { return nil }
+        let start = i
+        var plain = true
+        while i < b.count {
+            let c = b[i]
+            if c == UInt8(ascii: "\"") { break }
+            if c < 0x20 { return nil }
+            if c == UInt8(ascii: "\\") { plain = false; i += 2; continue }
+            i += 1
+        }
+        guard i < b.count else { return nil }
+        let end = i
+        i += 1
+        let slice = UnsafeBufferPointer(rebasing: b[start..<end])
+        if plain { return Self.text(slice) }
+        return unescape(slice)
+    }
+
+    /// UTF-8 bytes as a String; nil when invalid (ASCII, the usual case, needs no validation).
+    static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var ascii = true
+        for c in bytes where c >= 0x80 { ascii = false; break }
+        return ascii ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)
+    }
+
+    private func unescape(_ s: UnsafeBufferPointer<UInt8>) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(s.count)
+        var j = 0
+        func hex4(_ at: Int) -> UInt32? {
+            guard at + 4 <= s.count else { return nil }
+            var v: UInt32 = 0
+            for k in at..<(at + 4) {
+                let c = s[k]
+                let d: UInt8
+                switch c {
+                case 0x30...0x39: d = c - 0x30
+                case 0x41...0x46: d = c - 0x41 + 10
+                case 0x61...0x66: d = c - 0x61 + 10
+                default: return nil
+                }
+                v = v << 4 | UInt32(d)
+            }
+            return v
+        }
+        while j < s.count {
+            let c = s[j]
+            guard c == UInt8(ascii: "\\") else { out.append(c); j += 1; continue }
+            guard j + 1 < s.count else { return nil }
+            let e = s[j + 1]
+            j += 2
+            switch e {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(e)
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "u"):
+                guard var v = hex4(j) else { return nil }
+                j += 4
+                if (0xD800...0xDBFF).contains(v) {
+                    // A surrogate pair: the low half must follow.
+                    guard j + 1 < s.count, s[j] == UInt8(ascii: "\\"), s[j + 1] == UInt8(ascii: "u"),
+                          let low = hex4(j + 2), (0xDC00...0xDFFF).contains(low) else { return nil }
+                    j += 6
+                    v = 0x10000 + ((v - 0xD800) << 10) + (low - 0xDC00)
+                } else if (0xDC00...0xDFFF).contains(v) {
+                    return nil
+                }
+                guard let scalar = Unicode.Scalar(v) else { return nil }
+                out.append(contentsOf: String(Character(scalar)).utf8)
+            default:
+                return nil
+            }
+        }
+        return String(validating: out, as: UTF8.self)
+    }
+
+    /// The text of a JSON number with no exponent (nil for one with an exponent or malformed).
+    mutating func numberText() -> (isInteger: Bool, start: Int, end: Int)? {
+        skipSpace()
+        let start = i
+        if i < b.count, b[i] == UInt8(ascii: "-") { i += 1 }
+        guard i < b.count, (0x30...0x39).contains(b[i]) else { return nil }
+        if b[i] == 0x30 {
+            i += 1
+            if i < b.count, (0x30...0x39).contains(b[i]) { return nil }   // leading zero
+        } else {
+            while i < b.count, (0x30...0x39).contains(b[i]) { i += 1 }
+        }
+        var isInteger = true
+        if i < b.count, b[i] == UInt8(ascii: ".") {
+            isInteger = false
+            i += 1
+            guard i < b.count, (0x30...0x39).contains(b[i]) else { return nil }
+            while i < b.count, (0x30...0x39).contains(b[i]) { i += 1 }
+        }
+        if i < b.count, b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E") { return nil }
+        return (isInteger, start, i)
+    }
+
+    /// A whole number that fits easily in an Int.
+    mutating func int() -> Int? {
+        guard let n = numberText(), n.isInteger, n.end - n.start <= 15 else { return nil }
+        var v = 0
+        var k = n.start
+        let negative = b[k] == UInt8(ascii: "-")
+        if negative { k += 1 }
+        while k < n.end { v = v * 10 + Int(b[k] - 0x30); k += 1 }
+        return negative ? -v : v
+    }
+
+    /// A decimal number of at most 18 digits: its digits as the significand, and the number of
+    /// digits after the point as a negative exponent (the value Foundation reads from the text).
+    mutating func decimal() -> Decimal? {
+        guard let n = numberText(), n.end - n.start <= 19 else { return nil }
+        var k = n.start
+        let negative = b[k] == UInt8(ascii: "-")
+        if negative { k += 1 }
+        var digits: UInt64 = 0
+        var exponent = 0
+        var afterPoint = false
+        while k < n.end {
+            let c = b[k]
+            if c == UInt8(ascii: ".") { afterPoint = true } else {
+                digits = digits * 10 + UInt64(c - 0x30)
+                if afterPoint { exponent -= 1 }
+            }
+            k += 1
+        }
+        return Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: Decimal(digits))
+    }
+
+    /// Skips any value (for keys the sheet does not use), checking its syntax; nil past 32 levels.
+    mutating func skipValue(depth: Int = 0) -> Bool {
+        guard depth < 32, let c = peek() else { return false }
+        switch c {
+        case UInt8(ascii: "{"):
+            return object { p, _ in p.skipValue(depth: depth + 1) }
+        case UInt8(ascii: "["):
+            i += 1
+            if consume(UInt8(ascii: "]")) { return true }
+            while true {
+                guard skipValue(depth: depth + 1) else { return false }
+                if consume(UInt8(ascii: ",")) { continue }
+                return consume(UInt8(ascii: "]"))
+            }
+        case UInt8(ascii: "\""):
+            return string() != nil
+        case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
+            for word in ["true", "false", "null"] {
+                let w = Array(word.utf8)
+                if i + w.count <= b.count, Array(b[i..<(i + w.count)]) == w { i += w.count; return true }
+            }
+            return false
+        default:
+            return numberText() != nil
+        }
+    }
+
+    // MARK: - The sheet's schema
+
+    /// The raw bytes of the next key (no escapes: a key with one makes the fast reader give up).
+    mutating func key() -> UnsafeBufferPointer<UInt8>? {
+        guard consume(UInt8(ascii: "\"")) else { return nil }
+        let start = i
+        while i < b.count {
+            let c = b[i]
+            if c == UInt8(ascii: "\"") { break }
+            if c < 0x20 || c == UInt8(ascii: "\\") { return nil }
+            i += 1
+        }
+        guard i < b.count else { return nil }
+        let k = UnsafeBufferPointer(rebasing: b[start..<i])
+        i += 1
+        guard consume(UInt8(ascii: ":")) else { return nil }
+        return k
+    }
+
+    /// After a member: true when another follows, false at the end of the object, nil on a syntax error.
+    mutating func more() -> Bool? {
+        if consume(UInt8(ascii: ",")) { return true }
+        if consume(UInt8(ascii: "}")) { return false }
+        return nil
+    }
+
+    /// Opens an object: true when it has members, false when empty, nil when it is not an object.
+    mutating func open() -> Bool? {
+        guard consume(UInt8(ascii: "{")) else { return nil }
+        return consume(UInt8(ascii: "}")) ? false : true
+    }
+
+    static func equals(_ k: UnsafeBufferPointer<UInt8>, _ s: StaticString) -> Bool {
+        guard k.count == s.utf8CodeUnitCount else { return false }
+        let p = s.utf8Start
+        for j in 0..<k.count where k[j] != p[j] { return false }
+        return true
+    }
+
+    /// Marks a known key as seen; false when it was seen before (a duplicate).
+    static func first(_ bit: Int, _ seen: inout Int) -> Bool {
+        guard seen & (1 << bit) == 0 else { return false }
+        seen |= 1 << bit
+        return true
+    }
+
+    mutating func sheet() -> ScoreSheet? {
+        var format: Int?, application: String?, member: String?
+        var phases: [Phase: PhaseSheet] = [:]
+        var seen = 0
+        guard var more = open() else { return nil }
+        while more {
+            guard let k = key() else { return nil }
+            if Self.equals(k, "format") {
+                guard Self.first(0, &seen), let v = int() else { return nil }
+                format = v
+            } else if Self.equals(k, "application") {
+                guard Self.first(1, &seen), let v = string() else { return nil }
+                application = v
+            } else if Self.equals(k, "member") {
+                guard Self.first(2, &seen), let v = string() else { return nil }
+                member = v
+            } else if Self.equals(k, "phases") {
+                guard Self.first(3, &seen) else { return nil }
+                if !null() {
+                    guard var more = open() else { return nil }
+                    while more {
+                        guard let name = key() else { return nil }
+                        let phase: Phase
+                        if Self.equals(name, "written") { phase = .written } else if Self.equals(name, "site") { phase = .site } else { return nil }
+                        guard phases[phase] == nil, let sheet = phaseSheet() else { return nil }
+                        phases[phase] = sheet
+                        guard let m = self.more() else { return nil }
+                        more = m
+                    }
+                }
+            } else {
+                guard skipValue() else { return nil }
+            }
+            guard let m = self.more() else { return nil }
+            more = m
+        }
+        guard let format, let application, let member else { return nil }
+        var sheet = ScoreSheet(application: application, member: member, phases: phases)
+        sheet.format = format
+        return sheet
+    }
+
+    mutating func optionalString() -> String?? {
+        if null() { return .some(nil) }
+        guard let s = string() else { return nil }
+        return .some(s)
+    }
+
+    mutating func phaseSheet() -> PhaseSheet? {
+        var status: SheetStatus?
+        var updatedAt: String?, submittedAt: String?
+        var entries: [String: Entry] = [:]
+        var seen = 0
+        guard var more = open() else { return nil }
+        while more {
+            guard let k = key() else { return nil }
+            if Self.equals(k, "status") {
+                guard Self.first(0, &seen), let v = string().flatMap(SheetStatus.init(rawValue:)) else { return nil }
+                status = v
+            } else if Self.equals(k, "updated_at") {
+                guard Self.first(1, &seen), let v = optionalString() else { return nil }
+                updatedAt = v
+            } else if Self.equals(k, "submitted_at") {
+                guard Self.first(2, &seen), let v = optionalString() else { return nil }
+                submittedAt = v
+            } else if Self.equals(k, "entries") {
+                guard Self.first(3, &seen) else { return nil }
+                if !null() {
+                    guard var more = open() else { return nil }
+                    entries.reserveCapacity(64)
+                    while more {
+                        guard let idBytes = key(), let id = Self.text(idBytes),
+                              entries[id] == nil, let e = entry() else { return nil }
+                        entries[id] = e
+                        guard let m = self.more() else { return nil }
+                        more = m
+                    }
+                }
+            } else {
+                guard skipValue() else { return nil }
+            }
+            guard let m = self.more() else { return nil }
+            more = m
+        }
+        guard let status else { return nil }
+        return PhaseSheet(status: status, updatedAt: updatedAt, submittedAt: submittedAt, entries: entries)
+    }
+
+    mutating func entry() -> Entry? {
+        var e = Entry()
+        var seen = 0
+        guard var more = open() else { return nil }
+        while more {
+            guard let k = key() else { return nil }
+            if Self.equals(k, "value") {
+                guard Self.first(0, &seen) else { return nil }
+                if !null() {
+                    guard let v = decimal() else { return nil }
+                    e.value = v
+                }
+            } else if Self.equals(k, "level") {
+                guard Self.first(1, &seen) else { return nil }
+                if !null() {
+                    guard let v = int() else { return nil }
+                    e.level = v
+                }
+            } else if Self.equals(k, "note") {
+                guard Self.first(2, &seen), let v = optionalString() else { return nil }
+                e.note = v.flatMap { $0.isEmpty ? nil : $0 }
+            } else if Self.equals(k, "clarification") {
+                guard Self.first(3, &seen), let v = optionalString() else { return nil }
+                e.clarification = v.flatMap { $0.isEmpty ? nil : $0 }
+            } else {
+                guard skipValue() else { return nil }
+            }
+            guard let m = self.more() else { return nil }
+            more = m
+        }
+        return e
+    }
+}

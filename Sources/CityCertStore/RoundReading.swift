@@ -1,0 +1,44 @@
+import CityCertCore
+import Foundation
+
+extension Store {
+    /// Every valid application evaluated, in id order, a batch at a time, read and evaluated on all
+    /// cores; returns the errors that left files out (the report's `invalid`), in the same order as
+    /// ``evaluateAll(only:)``.
+    ///
+    /// What is read is not kept in the application cache, so a pass over a large store holds one
+    /// batch at a time: `body` (a report writing its part) sees each batch once, in order.
+    public func evaluateInBatches(only: String? = nil, batchSize: Int = 64, _ body: ([EvaluatedApplication]) -> Void) -> [Problem] {
+        let ids = applicationIDs.filter { only == nil || only == $0 }
+        let evaluator = Evaluator(standards: standards, committee: committee)
+        let members = scoringMemberFolders()
+        var invalid: [Problem] = []
+        var start = 0
+        while start < ids.count {
+            let batch = Array(ids[start..<min(ids.count, start + max(1, batchSize))])
+            start += batch.count
+            let results = Parallel.map(batch) { id in self.evaluateOne(id, evaluator: evaluator, members: members) }
+            var evaluated: [EvaluatedApplication] = []
+            for (e, problems) in results {
+                invalid += problems
+                if let e { evaluated.append(e) }
+            }
+            body(evaluated)
+        }
+        return invalid
+    }
+
+    /// One application read and evaluated, and the errors that left its files out.
+    private func evaluateOne(_ id: String, evaluator: Evaluator, members: [String]) -> (EvaluatedApplication?, [Problem]) {
+        switch application(id, keep: false) {
+        case .invalid(let problems):
+            return (nil, problems.filter { $0.severity == .error })
+        case .valid(let app, _):
+            let (sheets, sheetProblems) = self.sheets(for: id, application: app, members: members)
+            let (decision, decisionProblems) = self.decision(for: id)
+            return (EvaluatedApplication(application: app, evaluation: evaluator.evaluate(app, sheets: sheets, decision: decision),
+                                         decision: decision),
+                    (sheetProblems + decisionProblems).filter { $0.severity == .error })
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import CityCertCore
+@testable import CityCertStore
+import Foundation
+import Testing
+
+/// The fast sheet reader builds exactly what `JSONDecoder` builds, and gives way to it on anything unusual.
+@Suite struct SheetDecoderTests {
+    func foundation(_ json: String) -> Result<ScoreSheet, Error> {
+        Result { try JSONDecoder().decode(ScoreSheet.self, from: Data(json.utf8)) }
+    }
+
+    func fast(_ json: String) -> ScoreSheet? { SheetDecoder.fast(Data(json.utf8)) }
+
+    func sheet(_ entries: String, extra: String = "", phaseExtra: String = "") -> String {
+        """
+        {"format": 1, "application": "app-a", "member": "kim"\(extra),
+         "phases": {"written": {"status": "draft", "updated_at": "2025-09-01T10:00:00Z", "submitted_at": null\(phaseExtra),
+                                "entries": {\(entries)}}}}
+        """
+    }
+
+    @Test func agreesWithFoundationOnWellFormedSheets() throws {
+        let cases = [
+            sheet(#""Q1": {"value": 12.5, "note": ""}, "L1": {"level": 4, "note": "확인함"}"#),
+            sheet(#""Q1": {"value": 1.50, "note": null, "clarification": "근거는?"}"#),
+            sheet(#""Q1": {"value": -0.25}, "Q2": {"value": 0}, "Q3": {"value": 100}, "Q4": {"value": 123456789.123456}"#),
+            sheet(#""Q1": {"value": null, "level": null, "note": "질문만", "clarification": ""}"#),
+            sheet(#""L1": {"level": 5, "note": "줄\n바꿈 \"따옴표\" \\ \/ \t \u00e9 \ud83d\ude00 \uD55C"}"#),
+            sheet(#""L1": {"level": 3, "extra": {"deep": [1, 2.5, true, false, null, "x", {"a": []}]}}"#,
+                  extra: #", "unknown": [1, {"b": null}]"#, phaseExtra: #", "other": -1"#),
+            sheet(""),
+            #"{"format": 2, "application": "a", "member": "m"}"#,
+            #"{"format": 1, "application": "a", "member": "m", "phases": null}"#,
+            #"{"format": 1, "application": "a", "member": "m", "phases": {"site": {"status": "submitted", "entries": null}}}"#,
+            " \n\t{ \"member\" : \"m\" , \"format\":1,\"application\":\"a\",\"phases\":{ } } \n",
+        ]
+        for json in cases {
+            let expected = try foundation(json).get()
+            let got = try #require(fast(json), "the fast reader gave up on \(json)")
+            #expect(got == expected, "\(json)")
+            for phase in Phase.allCases {
+                for (id, e) in expected.phases[phase]?.entries ?? [:] {
+                    #expect(got.phases[phase]?.entries[id]?.value.map { "\($0)" } == e.value.map { "\($0)" })
+                }
+            }
+        }
+    }
+
+    @Test func decimalsAreReadAsFoundationReadsThem() throws {
+        var rng = SplitMix64(seed: 7)
+        for _ in 0..<2000 {
+            let whole = rng.below(1_000_000)
+            let digits = rng.below(7)
+            var frac = ""
+            for _ in 0..<digits { frac += String(rng.below(10)) }
+            let text = (rng.chance(20) ? "-" : "") + String(whole) + (frac.isEmpty ? "" : "." + frac)
+            let json = sheet(#""Q1": {"value": \#(text)}"#)
+            let expected = try foundation(json).get().phases[.written]?.entries["Q1"]?.value
+            let got = fast(json)?.phases[.written]?.entries["Q1"]?.value
+            #expect(got == expected, "\(text)")
+            #expect(got.map { "\($0)" } == expected.map { "\($0)" }, "\(text)")
+        }
+    }
+
+    @Test func givesWayOnAnythingUnusual() {
+        let cases = [
+            sheet(#""Q1": {"value": 1e2}"#),                                     // exponent
+            sheet(#""Q1": {"value": 1}, "Q1": {"value": 2}"#),                  // duplicate entry
+            sheet(#""Q1": {"value": 1, "value": 2}"#),                          // duplicate key
+            sheet(#""Q1": {"value": "1"}"#),                                    // wrong kind
+            sheet(#""Q1": {"level": 4.0}"#),
+            sheet(#""Q1": {"value": 01}"#),
+            sheet(#""Q1": {"note": "\x"}"#),
+            sheet(#""Q1": {"note": "\ud83d"}"#),
+            sheet(#""Q1": {"value": 1},"#),
+            sheet("").replacingOccurrences(of: "\"draft\"", with: "\"done\""),
+            sheet("").replacingOccurrences(of: "\"written\"", with: "\"oral\""),
+            #"{"format": 1, "application": "a"}"#,
+            #"{"format": 1, "application": "a", "member": "m"} x"#,
+            #"{"format": 1, "application": "a", "member": "m", "format": 1}"#,
+            "\u{FEFF}{\"format\": 1, \"application\": \"a\", \"member\": \"m\"}",
+            #"{"format": 1, "application": "a", "member": "m", "x": "# + String(repeating: "[", count: 40) + String(repeating: "]", count: 40) + "}",
+            "[]", "", "{",
+        ]
+        for json in cases {
+            #expect(fast(json) == nil, "\(json)")
+            // What the store then reads is whatever Foundation makes of it.
+            let viaDecoder = Result { try SheetDecoder.decode(Data(json.utf8)) }
+            switch (viaDecoder, foundation(json)) {
+            case (.success(let a), .success(let b)): #expect(a == b)
+            case (.failure(let a), .failure(let b)): #expect("\(a)" == "\(b)")
+            default: Issue.record("SheetDecoder.decode and JSONDecoder disagree on \(json)")
+            }
+        }
+        var bad = Data(sheet(#""L1": {"note": "X"}"#).utf8)
+        bad[bad.firstIndex(of: UInt8(ascii: "X"))!] = 0xFF
+        #expect(SheetDecoder.fast(bad) == nil)
+    }
+
+    @Test func readsEverySheetOfAGeneratedStoreAsFoundationDoes() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("citycert-sheets-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try StoreGenerator.generate(at: dir.path, options: .init(applications: 12, members: 9, seed: 3))
+        let scores = dir.appendingPathComponent("scores")
+        var count = 0
+        for member in try FileManager.default.contentsOfDirectory(atPath: scores.path) {
+            for file in try FileManager.default.contentsOfDirectory(atPath: scores.appendingPathComponent(member).path) {
+                let data = try Data(contentsOf: scores.appendingPathComponent(member).appendingPathComponent(file))
+                let expected = try JSONDecoder().decode(ScoreSheet.self, from: data)
+                #expect(SheetDecoder.fast(data) == expected, "\(member)/\(file)")
+                count += 1
+            }
+        }
+        #expect(count > 50)
+    }
+}
