@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "CityCertTUITests", dependencies: ["CityCertTUI", "CityCertCore", "TestSupport"]),
         .testTarget(name: "CityCertRuntimeTests", dependencies: ["CityCertRuntime", "CityCertTUI", "CityCertStore", "CityCertCore", "TestSupport"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "CityCertTUI", "CityCertCore"]),
-        .testTarget(name: "citycertTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "citycertTests", dependencies: ["TestSupport", "CityCertCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,4 @@
+import CityCertCore
 import Foundation
 import Testing
 import TestSupport
@@ -11,18 +12,8 @@ import Glibc
 /// acknowledged save is there, and `citycert verify` passes. The figures are in Docs/reliability.md.
 @Suite(.serialized, .enabled(if: CitycertBinary.isAvailable, CitycertBinary.skipReason))
 struct CrashTests {
-    /// SplitMix64, so the kill moments are the same on every run.
-    struct RNG: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
-    }
+    /// SplitMix64 (the generator's), so the kill moments are the same on every run.
+    typealias RNG = SplitMix64
 
     /// What the test knows of one member's written sheet: the acknowledged state.
     struct Model {
@@ -81,7 +72,7 @@ struct CrashTests {
     @Test(.timeLimit(.minutes(5))) func savesKilledAtRandomMomentsLoseNothingAcknowledged() throws {
         // Fresh stores now and then keep each verify quick (it reads the whole log).
         let total = Int(ProcessInfo.processInfo.environment["CITYCERT_CRASH_ITERATIONS"] ?? "") ?? 200
-        var rng = RNG(state: 0x5EED_2025)
+        var rng = RNG(seed: 0x5EED_2025)
         var tally = Tally()
         let started = Date()
         for round in 0..<max(1, total / 40) {

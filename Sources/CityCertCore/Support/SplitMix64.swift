@@ -1,17 +1,17 @@
 /// A small deterministic random number generator (SplitMix64), so a seed gives the same store on
 /// every machine and Swift version (the standard library's `random(in:using:)` does not promise that).
-struct SplitMix64 {
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
     /// A generator for one part of the output (an application, the committee), independent of the others.
-    init(seed: UInt64, stream: UInt64) {
+    public init(seed: UInt64, stream: UInt64) {
         var mixer = SplitMix64(seed: seed ^ (stream &* 0x9E37_79B9_7F4A_7C15))
         state = mixer.next()
     }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -20,19 +20,19 @@ struct SplitMix64 {
     }
 
     /// A number in `0..<n` (n > 0).
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
+    public mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
 
     /// A number in `range`.
-    mutating func int(in range: ClosedRange<Int>) -> Int { range.lowerBound + below(range.count) }
+    public mutating func int(in range: ClosedRange<Int>) -> Int { range.lowerBound + below(range.count) }
 
     /// True with probability `percent` / 100.
-    mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
+    public mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
 
     /// One element of a non-empty array.
-    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
+    public mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
 
     /// `k` distinct elements, in their original order.
-    mutating func choose<T>(_ k: Int, of items: [T]) -> [T] {
+    public mutating func choose<T>(_ k: Int, of items: [T]) -> [T] {
         var indices = Array(items.indices)
         var chosen: [Int] = []
         for _ in 0..<min(k, items.count) { chosen.append(indices.remove(at: below(indices.count))) }
