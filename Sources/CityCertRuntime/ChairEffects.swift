@@ -33,7 +33,8 @@ extension EffectRunner {
             }
         case .loadReportScreen:
             let apps = store.applicationIDs.compactMap { id in store.application(id).application.map { (id: id, name: $0.government) } }
-            return [.reportApplications(apps)]
+            let statuses = Dictionary(uniqueKeysWithValues: apps.compactMap { a in store.evaluate(a.id).map { (a.id, $0.status) } })
+            return [.reportApplications(apps, statuses: statuses)]
         case .previewReport(let ids):
             let text = TextReport.render(round(ids), language: language)
             return [.reportPreview(text.components(separatedBy: "\n"))]

@@ -138,6 +138,9 @@ import TestSupport
         var (runner, state) = try start(root, as: "han")
         guard case .report(let r) = state.screen else { Issue.record("the secretary starts on the report screen"); return }
         #expect(r.applications.count == 7 && r.chosen.count == 7)
+        #expect(r.statuses["2025-suwon"] == .final && r.statuses["2025-goyang"] == .complete && r.statuses["2025-naju"] == .provisional)
+        #expect(View.render(state).lines().contains { $0.contains("2025-suwon") && $0.contains("확정") && $0.contains("수원시") },
+                "the list says which applications are final")
         press([.char("a"), .down, .char(" "), .enter], runner, &state)   // none, then chuncheon only
         guard case .report(let shown) = state.screen else { return }
         #expect(shown.showingPreview)

@@ -26,7 +26,9 @@ enum ReportScreen {
                 b.fill(Rect(x: 1, y: 3 + i, width: b.width - 2, height: 1), style: style)
             }
             let box = s.selected.contains(a.id) ? "[x]" : "[ ]"
-            b.put("\(box) \(DisplayWidth.pad(a.id, to: 18)) \(a.name.text(lang)) \(a.name.text(lang.other))", x: 2, y: 3 + i, style: style, maxWidth: b.width - 4)
+            let status = s.statuses[a.id].map { Labels.status($0, lang) } ?? ""
+            b.put("\(box) \(DisplayWidth.pad(a.id, to: 18)) \(DisplayWidth.pad(status, to: 6)) \(a.name.text(lang)) \(a.name.text(lang.other))",
+                  x: 2, y: 3 + i, style: style, maxWidth: b.width - 4)
         }
         Chrome.footer(&b, status: state.status, hints: lang.pick(
             "Space choose  a all  f format  Enter preview  w write to file  ? keys  q back",

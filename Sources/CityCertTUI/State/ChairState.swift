@@ -100,6 +100,8 @@ public struct ConsensusState: Sendable {
 public struct ReportState: Sendable {
     public enum Format: String, Sendable, CaseIterable { case text, markdown, html, csv }
     public var applications: [(id: String, name: LocalizedText)]
+    /// Where each application stands (provisional, complete, final), so the secretary sees what is final.
+    public var statuses: [String: ApplicationStatus] = [:]
     public var selected: Set<String>
     public var cursor = 0
     public var format: Format = .html

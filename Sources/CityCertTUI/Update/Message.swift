@@ -18,7 +18,7 @@ public enum Message: Sendable {
     case status(StatusLine)
     case overviewLoaded(OverviewState)
     case consensusLoaded(ConsensusData)
-    case reportApplications([(id: String, name: LocalizedText)])
+    case reportApplications([(id: String, name: LocalizedText)], statuses: [String: ApplicationStatus])
     case reportPreview([String])
 }
 

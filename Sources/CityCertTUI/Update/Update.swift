@@ -36,8 +36,10 @@ public enum Update {
                 state.status = nil
             }
             return []
-        case .reportApplications(let apps):
-            state.screen = .report(ReportState(applications: apps))
+        case .reportApplications(let apps, let statuses):
+            var report = ReportState(applications: apps)
+            report.statuses = statuses
+            state.screen = .report(report)
             return []
         case .reportPreview(let lines):
             if case .report(var r) = state.screen {
