@@ -12,7 +12,7 @@ struct FinalizeCommand: ParsableCommand {
         Refused (exit 1) unless you are the chair, the application is complete (every eligible member has submitted) and enough members remain for the aggregation method. While final, no sheet of the application changes. Exit status: 0, 1 when refused, 2 for a wrong command line.
         """)
 
-    @OptionGroup var target: ChairTarget
+    @OptionGroup var target: MemberTarget
     @Option(help: "The committee's note on the decision.")
     var note: String?
 
@@ -35,7 +35,7 @@ struct ReopenCommand: ParsableCommand {
         abstract: "Reopen a final application as the chair (removes its decision; members can change their sheets again).",
         discussion: "Exit status: 0, 1 when refused, 2 for a wrong command line.")
 
-    @OptionGroup var target: ChairTarget
+    @OptionGroup var target: MemberTarget
     @Option(help: "Why it is reopened (recorded in the audit log).")
     var reason: String?
 
@@ -51,23 +51,3 @@ struct ReopenCommand: ParsableCommand {
     }
 }
 
-/// `--store`, `--as CHAIR` and `--application`, shared by `finalize` and `reopen`.
-struct ChairTarget: ParsableArguments {
-    @OptionGroup var storeOptions: StoreOptions
-    @Option(name: .customLong("as"), help: "The chair (member id).")
-    var member: String?
-    @Option(help: "The application id.")
-    var application: String
-
-    func validate() throws {
-        guard Identifier.isValid(application) else { throw ValidationError("'\(application)' is not a valid application id") }
-    }
-
-    /// The open store, the acting chair, and the application (which must be in the store).
-    func resolve() throws -> (Store, String, String) {
-        let store = try storeOptions.open()
-        let chair = try ActingMember.resolve(member, in: store)
-        guard store.applicationIDs.contains(application) else { throw ValidationError("no application '\(application)' in the store") }
-        return (store, chair, application)
-    }
-}

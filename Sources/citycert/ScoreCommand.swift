@@ -15,11 +15,7 @@ struct ScoreCommand: ParsableCommand {
         Exit status: 0 when everything was saved, 1 when the store refused a change (the message says why; the changes printed before it are saved), 2 for a wrong command line.
         """)
 
-    @OptionGroup var storeOptions: StoreOptions
-    @Option(name: .customLong("as"), help: "Act as this committee member (member id).")
-    var member: String?
-    @Option(help: "The application id.")
-    var application: String
+    @OptionGroup var target: MemberTarget
     @Option(help: "written or site.")
     var phase: PhaseArgument
     @Option(name: .customLong("set"), help: ArgumentHelp("IND=VALUE: a value (quantitative) or level (qualitative).", valueName: "IND=VALUE"))
@@ -36,8 +32,6 @@ struct ScoreCommand: ParsableCommand {
     var reopen = false
 
     func validate() throws {
-        guard Identifier.isValid(application) else { throw ValidationError("'\(application)' is not a valid application id") }
-        if let member, !Identifier.isValid(member) { throw ValidationError("'\(member)' is not a valid member id") }
         if sets.isEmpty && note.isEmpty && ask.isEmpty && clear.isEmpty && !submit && !reopen {
             throw ValidationError("nothing to do: give --set, --note, --ask, --clear, --submit or --reopen")
         }
@@ -64,11 +58,7 @@ struct ScoreCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try storeOptions.open()
-        let memberID = try ActingMember.resolve(member, in: store)
-        guard store.applicationIDs.contains(application) else {
-            throw ValidationError("no application '\(application)' in the store")
-        }
+        let (store, memberID, application) = try target.resolve()
         var order: [String] = []
         var changes: [String: Change] = [:]
         func change(_ id: String) throws -> Indicator {

@@ -19,22 +19,12 @@ struct SheetExportCommand: ParsableCommand {
         The form lists every applicable indicator with its bands or levels, what the applicant submitted, and your entry as `IND: value`, `IND.note: text`, `IND.ask: text` lines. Its `version:` line identifies the sheet as exported: an upload is refused when the sheet has changed since. Exit status: 0, 1 when refused (conflict of interest, secretary, identity), 2 for a wrong command line.
         """)
 
-    @OptionGroup var storeOptions: StoreOptions
-    @Option(name: .customLong("as"), help: "Act as this committee member (member id).")
-    var member: String?
-    @Option(help: "The application id.")
-    var application: String
+    @OptionGroup var target: MemberTarget
     @Option(help: "written or site.")
     var phase: PhaseArgument = .written
 
-    func validate() throws {
-        guard Identifier.isValid(application) else { throw ValidationError("'\(application)' is not a valid application id") }
-    }
-
     func run() throws {
-        let store = try storeOptions.open()
-        let memberID = try ActingMember.resolve(member, in: store)
-        guard store.applicationIDs.contains(application) else { throw ValidationError("no application '\(application)' in the store") }
+        let (store, memberID, application) = try target.resolve()
         do {
             Console.out(try store.exportSheetForm(member: memberID, application: application, phase: phase.phase))
         } catch {
