@@ -19,14 +19,24 @@ public enum JSONReport {
             "{\n  \"round\": \(JSONValue.string(round).serialized()),\n  \"standards\": \(JSONValue.string(standards).serialized()),\n  \"applications\": ["
         }
 
-        /// A batch of applications, rendered on all cores.
-        public mutating func add(_ batch: [EvaluatedApplication]) -> String {
-            let texts = Parallel.map(batch) { application($0).serialized(indent: 4) }
-            var out = ""
-            out.reserveCapacity(texts.reduce(0) { $0 + $1.utf8.count + 8 })
+        /// One application's part of the document, as UTF-8 (from any thread: a whole-round pass
+        /// renders each application where it was read and evaluated).
+        public static func part(_ application: EvaluatedApplication) -> [UInt8] {
+            JSONReport.application(application).serializedBytes(indent: 4)
+        }
+
+        /// A batch of applications, rendered on all cores, as UTF-8.
+        public mutating func add(_ batch: [EvaluatedApplication]) -> [UInt8] {
+            add(parts: Parallel.map(batch, Self.part))
+        }
+
+        /// The parts of a batch of applications (``part(_:)``), in order, as UTF-8.
+        public mutating func add(parts texts: [[UInt8]]) -> [UInt8] {
+            var out: [UInt8] = []
+            out.reserveCapacity(texts.reduce(0) { $0 + $1.count + 8 })
             for text in texts {
-                out += wroteApplication ? ",\n    " : "\n    "
-                out += text
+                out.append(contentsOf: (wroteApplication ? ",\n    " : "\n    ").utf8)
+                out.append(contentsOf: text)
                 wroteApplication = true
             }
             return out

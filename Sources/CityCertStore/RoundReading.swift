@@ -9,6 +9,13 @@ extension Store {
     /// What is read is not kept in the application cache, so a pass over a large store holds one
     /// batch at a time: `body` (a report writing its part) sees each batch once, in order.
     public func evaluateInBatches(only: String? = nil, batchSize: Int = 64, _ body: ([EvaluatedApplication]) -> Void) -> [Problem] {
+        evaluateInBatches(only: only, batchSize: batchSize, rendering: { $0 }, body)
+    }
+
+    /// The same, with each evaluated application turned into a `Part` (a report's text of it) on the
+    /// thread that evaluated it, so that reading, evaluating and rendering make one parallel pass.
+    public func evaluateInBatches<Part>(only: String? = nil, batchSize: Int = 64, rendering render: (EvaluatedApplication) -> Part,
+                                        _ body: ([Part]) -> Void) -> [Problem] {
         let ids = applicationIDs.filter { only == nil || only == $0 }
         let evaluator = Evaluator(standards: standards, committee: committee)
         let members = scoringMemberFolders()
@@ -17,13 +24,16 @@ extension Store {
         while start < ids.count {
             let batch = Array(ids[start..<min(ids.count, start + max(1, batchSize))])
             start += batch.count
-            let results = Parallel.map(batch) { id in self.evaluateOne(id, evaluator: evaluator, members: members) }
-            var evaluated: [EvaluatedApplication] = []
-            for (e, problems) in results {
-                invalid += problems
-                if let e { evaluated.append(e) }
+            let results = Parallel.map(batch) { id in
+                let (e, problems) = self.evaluateOne(id, evaluator: evaluator, members: members)
+                return (e.map(render), problems)
             }
-            body(evaluated)
+            var parts: [Part] = []
+            for (part, problems) in results {
+                invalid += problems
+                if let part { parts.append(part) }
+            }
+            body(parts)
         }
         return invalid
     }

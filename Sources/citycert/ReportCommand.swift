@@ -38,7 +38,9 @@ struct ReportCommand: ParsableCommand {
             // Written a batch at a time: the memory stays that of one batch, whatever the store's size.
             var stream = JSONReport.Stream()
             Console.out(stream.start(round: store.round, standards: store.standards.id))
-            let invalid = store.evaluateInBatches(only: application) { Console.out(stream.add($0)) }
+            let invalid = store.evaluateInBatches(only: application, rendering: JSONReport.Stream.part) {
+                Console.out(stream.add(parts: $0))
+            }
             Console.out(stream.finish(invalid: invalid))
             return
         }

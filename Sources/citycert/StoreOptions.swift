@@ -23,5 +23,6 @@ struct StoreOptions: ParsableArguments {
 /// Writing to standard output and standard error.
 enum Console {
     static func out(_ s: String) { FileHandle.standardOutput.write(Data(s.utf8)) }
+    static func out(_ bytes: [UInt8]) { FileHandle.standardOutput.write(Data(bytes)) }
     static func error(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }
 }

@@ -18,11 +18,18 @@ import Testing
         let store = try Store.open(at: dir.path)
         var stream = JSONReport.Stream()
         var text = stream.start(round: store.round, standards: store.standards.id)
-        let invalid = store.evaluateInBatches(batchSize: batch) { text += stream.add($0) }
+        let invalid = store.evaluateInBatches(batchSize: batch) { text += String(decoding: stream.add($0), as: UTF8.self) }
         text += stream.finish(invalid: invalid)
         let round = try Store.open(at: dir.path).evaluateAll()
         #expect(!round.invalid.isEmpty)
         #expect(text == JSONReport.render(round))
+
+        // As `report` writes it: each application rendered where it was evaluated.
+        var parts = JSONReport.Stream()
+        var bytes = Array(parts.start(round: store.round, standards: store.standards.id).utf8)
+        let invalidToo = store.evaluateInBatches(batchSize: batch, rendering: JSONReport.Stream.part) { bytes += parts.add(parts: $0) }
+        bytes += Array(parts.finish(invalid: invalidToo).utf8)
+        #expect(String(decoding: bytes, as: UTF8.self) == text)
 
         var empty = JSONReport.Stream()
         let none = empty.start(round: "r", standards: store.standards.id) + empty.finish(invalid: [])

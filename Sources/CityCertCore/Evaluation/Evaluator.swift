@@ -16,11 +16,18 @@ public struct Evaluator: Sendable {
         let type = application.cityType
         let appID = application.id
         let method = method ?? standards.aggregation
+        // Who counts is worked out once per application (asking the committee per sheet and phase
+        // rebuilt the site team every time): the eligible members, and those of them on the site team.
+        let eligible = committee.eligibleMembers(for: appID).map(\.id)
+        let siteTeam = committee.siteTeam(for: appID).map(\.id)
+        let counts: [Phase: Set<String>] = [.written: Set(eligible), .site: Set(siteTeam)]
         let memberOrder = Dictionary(uniqueKeysWithValues: committee.members.enumerated().map { ($1.id, $0) })
-        let counted: [Phase: [ScoreSheet]] = Dictionary(uniqueKeysWithValues: Phase.allCases.map { phase in
+        // Per phase, the counted sheets' entries in committee order.
+        let counted: [Phase: [(member: String, entries: [String: Entry])]] = Dictionary(uniqueKeysWithValues: Phase.allCases.map { phase in
             (phase, sheets
-                .filter { $0.application == appID && $0.isSubmitted(phase) && committee.counts($0.member, phase: phase, application: appID) }
-                .sorted { (memberOrder[$0.member] ?? .max, $0.member) < (memberOrder[$1.member] ?? .max, $1.member) })
+                .filter { $0.application == appID && $0.isSubmitted(phase) && counts[phase]!.contains($0.member) }
+                .sorted { (memberOrder[$0.member] ?? .max, $0.member) < (memberOrder[$1.member] ?? .max, $1.member) }
+                .map { (member: $0.member, entries: $0.phases[phase]?.entries ?? [:]) })
         })
 
         var results: [IndicatorResult] = []
@@ -51,8 +58,8 @@ public struct Evaluator: Sendable {
 
         let submittedWritten = Set(counted[.written]!.map(\.member))
         let submittedSite = Set(counted[.site]!.map(\.member))
-        let missingWritten = committee.eligibleMembers(for: appID).map(\.id).filter { !submittedWritten.contains($0) }
-        let missingSite = committee.siteTeam(for: appID).map(\.id).filter { !submittedSite.contains($0) }
+        let missingWritten = eligible.filter { !submittedWritten.contains($0) }
+        let missingSite = siteTeam.filter { !submittedSite.contains($0) }
         let status: ApplicationStatus = decision != nil ? .final
             : (missingWritten.isEmpty && missingSite.isEmpty ? .complete : .provisional)
 
@@ -65,12 +72,12 @@ public struct Evaluator: Sendable {
     }
 
     private func evaluate(_ ind: Indicator, item: String, field: String, type: CityType,
-                          counted: [Phase: [ScoreSheet]], method: AggregationMethod) -> IndicatorResult {
+                          counted: [Phase: [(member: String, entries: [String: Entry])]], method: AggregationMethod) -> IndicatorResult {
         let maxPoints = ind.points(for: type)
         func phaseResult(_ phase: Phase) -> PhaseResult {
             var members: [MemberPoints] = []
             for sheet in counted[phase] ?? [] {
-                guard let entry = sheet.phases[phase]?.entries[ind.id], let share = ind.share(for: entry) else { continue }
+                guard let entry = sheet.entries[ind.id], let share = ind.share(for: entry) else { continue }
                 members.append(MemberPoints(member: sheet.member, points: maxPoints.times(share), entry: entry))
             }
             let values = members.map(\.points)

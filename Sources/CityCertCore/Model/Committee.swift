@@ -85,12 +85,20 @@ public struct Committee: Sendable {
         return eligibleMembers(for: application).filter { set.contains($0.id) }
     }
 
+    /// Whether a member is on the site team of an application (eligible, and named in its team if
+    /// it has one); the same as looking in ``siteTeam(for:)`` without building it.
+    public func isOnSiteTeam(_ memberID: String, application: String) -> Bool {
+        guard isEligible(memberID, for: application) else { return false }
+        guard let team = siteTeams[application] else { return true }
+        return team.contains(memberID)
+    }
+
     /// Whether a member's sheets count for a phase of an application.
     public func counts(_ memberID: String, phase: Phase, application: String) -> Bool {
         guard isEligible(memberID, for: application) else { return false }
         switch phase {
         case .written: return true
-        case .site: return siteTeam(for: application).contains { $0.id == memberID }
+        case .site: return isOnSiteTeam(memberID, application: application)
         }
     }
 

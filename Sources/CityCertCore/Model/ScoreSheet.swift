@@ -14,13 +14,28 @@ public enum SheetStatus: String, Sendable, Hashable, Codable {
 ///
 /// `clarification` (a question for the applicant) is citycert's addition to spec §2; other tools ignore it.
 public struct Entry: Sendable, Hashable, Codable {
-    public var value: Decimal?
+    public var value: Decimal? {
+        get { storedValue }
+        set { storedValue = newValue; exactValue = newValue.flatMap(ExactDecimal.init) }
+    }
+    /// `value` held exactly for fast comparison with the bands; nil without a value, or for a value
+    /// of more than 18 significant digits (compared as a `Decimal`).
+    public private(set) var exactValue: ExactDecimal?
+    private var storedValue: Decimal?
     public var level: Int?
     public var note: String?
     public var clarification: String?
 
     public init(value: Decimal? = nil, level: Int? = nil, note: String? = nil, clarification: String? = nil) {
-        self.value = value; self.level = level; self.note = note; self.clarification = clarification
+        self.level = level; self.note = note; self.clarification = clarification
+        self.value = value
+    }
+
+    /// Sets the value from its exact form (a reader that parsed the text has it already; converting
+    /// a `Decimal` back costs far more).
+    public mutating func setValue(_ exact: ExactDecimal?) {
+        storedValue = exact?.decimal
+        exactValue = exact
     }
 
     /// Whether the entry scores the indicator (a value or a level), as opposed to only a note or question.

@@ -21,6 +21,9 @@ public struct Standards: Sendable {
     private let location: [String: (field: String, item: String)]
     /// The applicable indicators per city type, computed once (they are asked for per sheet and per screen).
     private let applicable: [CityType: [Indicator]]
+    private let applicableIDs: [CityType: [String]]
+    private let maxima: [CityType: Points]
+    private let applicableByPosition: [CityType: [Bool]]
 
     public init(id: String, title: LocalizedText, largeCityMinPopulation: Int, combination: PhaseCombination,
                 aggregation: AggregationMethod, trimMinMembers: Int, flagSpreadShare: Share,
@@ -53,10 +56,16 @@ public struct Standards: Sendable {
         var byType: [CityType: [Indicator]] = [:]
         for type in CityType.allCases { byType[type] = all.filter { $0.isApplicable(to: type) } }
         applicable = byType
+        applicableIDs = byType.mapValues { $0.map(\.id) }
+        applicableByPosition = Dictionary(uniqueKeysWithValues: CityType.allCases.map { type in (type, all.map { $0.isApplicable(to: type) }) })
+        maxima = Dictionary(uniqueKeysWithValues: byType.map { type, list in (type, list.reduce(.zero) { $0 + $1.points(for: type) }) })
     }
 
     /// The indicator with this id.
     public func indicator(_ id: String) -> Indicator? { indicatorIndex[id].map { indicators[$0] } }
+    /// The position of an indicator in ``indicators`` (reading `indicators[i].kind` copies less
+    /// than ``indicator(_:)``, which copies the whole indicator: names, points and bands).
+    public func position(of id: String) -> Int? { indicatorIndex[id] }
     /// The field and item ids holding an indicator.
     public func location(of indicatorID: String) -> (field: String, item: String)? { location[indicatorID] }
 
@@ -70,9 +79,19 @@ public struct Standards: Sendable {
         applicable[type] ?? indicators.filter { $0.isApplicable(to: type) }
     }
 
+    /// Whether each indicator of ``indicators`` (by position) applies to a city type.
+    public func applicability(for type: CityType) -> [Bool] {
+        applicableByPosition[type] ?? indicators.map { $0.isApplicable(to: type) }
+    }
+
+    /// The ids of ``applicableIndicators(for:)``.
+    public func applicableIndicatorIDs(for type: CityType) -> [String] {
+        applicableIDs[type] ?? applicableIndicators(for: type).map(\.id)
+    }
+
     /// The maximum total for a city type.
     public func maxPoints(for type: CityType) -> Points {
-        applicableIndicators(for: type).reduce(.zero) { $0 + $1.points(for: type) }
+        maxima[type] ?? applicableIndicators(for: type).reduce(.zero) { $0 + $1.points(for: type) }
     }
 }
 
@@ -125,7 +144,7 @@ public struct Indicator: Sendable, Identifiable {
         switch kind {
         case .quantitative(_, let bands):
             guard let v = entry.value else { return nil }
-            return Band.share(of: v, in: bands)
+            return Band.share(of: v, exact: entry.exactValue, in: bands)
         case .qualitative(let levels):
             guard let l = entry.level else { return nil }
             return levels.first { $0.level == l }?.share
@@ -145,12 +164,30 @@ public enum IndicatorKind: Sendable {
 /// A scoring band of a quantitative indicator: `at_least` (higher is better) or `at_most` (lower is better).
 public struct Band: Sendable, Hashable {
     public enum Bound: Sendable, Hashable { case atLeast(Decimal), atMost(Decimal) }
-    public var bound: Bound
+    public var bound: Bound { didSet { exactThreshold = Self.exact(bound) } }
     public var share: Share
-    public init(bound: Bound, share: Share) { self.bound = bound; self.share = share }
+    /// The threshold held exactly (see ``ExactDecimal``).
+    private var exactThreshold: ExactDecimal?
 
-    /// Whether a value meets this band.
-    public func isMet(by value: Decimal) -> Bool {
+    public init(bound: Bound, share: Share) {
+        self.bound = bound; self.share = share
+        exactThreshold = Self.exact(bound)
+    }
+
+    private static func exact(_ bound: Bound) -> ExactDecimal? {
+        switch bound {
+        case .atLeast(let t), .atMost(let t): return ExactDecimal(t)
+        }
+    }
+
+    /// Whether a value meets this band; `exact` is the same value held exactly, when the caller has it.
+    public func isMet(by value: Decimal, exact: ExactDecimal? = nil) -> Bool {
+        if let exact, let exactThreshold {
+            switch bound {
+            case .atLeast: return exact >= exactThreshold
+            case .atMost: return exact <= exactThreshold
+            }
+        }
         switch bound {
         case .atLeast(let t): return value >= t
         case .atMost(let t): return value <= t
@@ -158,8 +195,8 @@ public struct Band: Sendable, Hashable {
     }
 
     /// The share of the first band met; zero when none is.
-    public static func share(of value: Decimal, in bands: [Band]) -> Share {
-        bands.first { $0.isMet(by: value) }?.share ?? .zero
+    public static func share(of value: Decimal, exact: ExactDecimal? = nil, in bands: [Band]) -> Share {
+        bands.first { $0.isMet(by: value, exact: exact) }?.share ?? .zero
     }
 }
 

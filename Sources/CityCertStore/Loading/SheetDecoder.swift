@@ -191,25 +191,11 @@ private struct JSONBytes {
         return negative ? -v : v
     }
 
-    /// A decimal number of at most 18 digits: its digits as the significand, and the number of
-    /// digits after the point as a negative exponent (the value Foundation reads from the text).
-    mutating func decimal() -> Decimal? {
-        guard let n = numberText(), n.end - n.start <= 19 else { return nil }
-        var k = n.start
-        let negative = b[k] == UInt8(ascii: "-")
-        if negative { k += 1 }
-        var digits: UInt64 = 0
-        var exponent = 0
-        var afterPoint = false
-        while k < n.end {
-            let c = b[k]
-            if c == UInt8(ascii: ".") { afterPoint = true } else {
-                digits = digits * 10 + UInt64(c - 0x30)
-                if afterPoint { exponent -= 1 }
-            }
-            k += 1
-        }
-        return Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: Decimal(digits))
+    /// A decimal number of at most 18 significant digits, exactly as written (the value Foundation
+    /// reads from the text).
+    mutating func decimal() -> ExactDecimal? {
+        guard let n = numberText() else { return nil }
+        return ExactDecimal(utf8: UnsafeBufferPointer(rebasing: b[n.start..<n.end]))
     }
 
     /// Skips any value (for keys the sheet does not use), checking its syntax; nil past 32 levels.
@@ -356,9 +342,8 @@ private struct JSONBytes {
                     guard var more = open() else { return nil }
                     entries.reserveCapacity(64)
                     while more {
-                        guard let idBytes = key(), let id = Self.text(idBytes),
-                              entries[id] == nil, let e = entry() else { return nil }
-                        entries[id] = e
+                        guard let idBytes = key(), let id = Self.text(idBytes), let e = entry(),
+                              entries.updateValue(e, forKey: id) == nil else { return nil }   // a duplicate id: Foundation's turn
                         guard let m = self.more() else { return nil }
                         more = m
                     }
@@ -383,7 +368,7 @@ private struct JSONBytes {
                 guard Self.first(0, &seen) else { return nil }
                 if !null() {
                     guard let v = decimal() else { return nil }
-                    e.value = v
+                    e.setValue(v)
                 }
             } else if Self.equals(k, "level") {
                 guard Self.first(1, &seen) else { return nil }

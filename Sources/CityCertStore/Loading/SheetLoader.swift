@@ -38,38 +38,45 @@ enum SheetLoader {
         // stable order; sorting costs more than the checks, so a first pass in any order tells
         // whether there is anything to list at all (the usual case: nothing).
         let before = problems.count
-        checkEntries(sorted: false)
+        for (phase, ps) in sheet.phases { checkPhase(phase, ps, sorted: false) }
         if problems.count > before {
             problems.removeSubrange(before...)
-            checkEntries(sorted: true)
+            for (phase, ps) in sheet.phases.sorted(by: { $0.key.rawValue < $1.key.rawValue }) { checkPhase(phase, ps, sorted: true) }
         }
-        func checkEntries(sorted: Bool) {
-        for (phase, ps) in sorted ? sheet.phases.sorted(by: { $0.key.rawValue < $1.key.rawValue }) : Array(sheet.phases) {
-            for (id, entry) in sorted ? ps.entries.sorted(by: { $0.key < $1.key }) : Array(ps.entries) {
-                guard let ind = standards.indicator(id) else {
+        func checkPhase(_ phase: Phase, _ ps: PhaseSheet, sorted: Bool) {
+            // Applicable indicators scored, counted on the way: a submitted phase needs them all.
+            let applicable = application.map { standards.applicability(for: $0.cityType) }
+            var scoredApplicable = 0
+            func check(_ id: String, _ entry: Entry) {
+                guard let position = standards.position(of: id) else {
                     err("\(phase.rawValue): entry for unknown indicator '\(id)'")
-                    continue
+                    return
                 }
-                if let v = entry.value, !EntryValue.isAcceptable(v) {
+                if let applicable, applicable[position], entry.isScored { scoredApplicable += 1 }
+                if !EntryValue.isAcceptable(entry) {
                     err("\(phase.rawValue).\(id): the value is out of range (its magnitude must be below 10^15)")
                 }
-                if ind.isQuantitative {
+                if standards.indicators[position].isQuantitative {
                     if entry.level != nil { err("\(phase.rawValue).\(id): a quantitative indicator takes a value, not a level") }
                 } else {
                     if entry.value != nil { err("\(phase.rawValue).\(id): a qualitative indicator takes a level, not a value") }
-                    if let l = entry.level, !ind.levels.contains(where: { $0.level == l }) {
+                    if let l = entry.level, !standards.indicators[position].levels.contains(where: { $0.level == l }) {
                         err("\(phase.rawValue).\(id): level \(l) is not a level of this indicator")
                     }
                 }
             }
+            if sorted {
+                for (id, entry) in ps.entries.sorted(by: { $0.key < $1.key }) { check(id, entry) }
+            } else {
+                for (id, entry) in ps.entries { check(id, entry) }
+            }
             if ps.status == .submitted, let application {
-                let missing = standards.applicableIndicators(for: application.cityType)
-                    .filter { ps.entries[$0.id]?.isScored != true }.map(\.id)
-                if !missing.isEmpty {
+                let ids = standards.applicableIndicatorIDs(for: application.cityType)
+                if scoredApplicable < ids.count {
+                    let missing = ids.filter { ps.entries[$0]?.isScored != true }
                     err("\(phase.rawValue) is submitted but has no entry for \(missing.count) applicable indicator(s): \(missing.prefix(8).joined(separator: ", "))\(missing.count > 8 ? ", …" : "")")
                 }
             }
-        }
         }
         return (sheet, problems)
     }

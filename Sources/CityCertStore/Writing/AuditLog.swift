@@ -287,6 +287,31 @@ struct AuditLines {
 
 /// Reading a whole file from a descriptor, refusing more than a limit.
 enum FileBytes {
+    /// The whole file as `Data`, read straight into one buffer sized from `sizeHint` (the size the
+    /// file system gave): no zero-filled scratch buffer, no copy. Nil on a read error or past `limit`.
+    static func data(_ fd: Int32, sizeHint: Int, limit: Int) -> Data? {
+        var capacity = max(1, min(sizeHint, limit) + 1)   // one more, to see the end in one read
+        guard var base = malloc(capacity) else { return nil }
+        var count = 0
+        while true {
+            if count == capacity {
+                guard capacity <= limit, let grown = realloc(base, min(capacity * 2, limit + 1)) else { free(base); return nil }
+                base = grown
+                capacity = min(capacity * 2, limit + 1)
+            }
+            let n = read(fd, base + count, capacity - count)
+            if n < 0 {
+                if errno == EINTR { continue }
+                free(base)
+                return nil
+            }
+            if n == 0 { break }
+            count += n
+            if count > limit { free(base); return nil }
+        }
+        return Data(bytesNoCopy: base, count: count, deallocator: .free)
+    }
+
     static func readAll(_ fd: Int32, path: String, limit: Int) throws -> [UInt8] {
         var out: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 1 << 16)

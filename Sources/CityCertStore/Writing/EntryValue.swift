@@ -1,3 +1,4 @@
+import CityCertCore
 import Foundation
 
 /// The numbers a member may enter for a quantitative indicator: decimals written plainly, within a
@@ -32,6 +33,20 @@ public enum EntryValue {
     public static func isAcceptable(_ d: Decimal) -> Bool {
         !d.isNaN && d.isFinite && d.magnitude < limit
     }
+
+    /// Whether an entry's value (if any) is within the range; fast when the value is held exactly.
+    public static func isAcceptable(_ entry: Entry) -> Bool {
+        if let exact = entry.exactValue { return isAcceptable(exact) }
+        return entry.value.map(isAcceptable) ?? true
+    }
+
+    /// Whether an exact value is within the range.
+    public static func isAcceptable(_ exact: ExactDecimal) -> Bool {
+        exact.magnitudeIsBelow(powerOfTen: limitPowerOfTen)
+    }
+
+    /// `limit` is 10 to this power.
+    static let limitPowerOfTen = 15
 
     /// The plain text of a value (`12.5`, `-3`), as the audit log and the sheet form write it.
     public static func format(_ d: Decimal) -> String {

@@ -116,7 +116,7 @@ extension Store {
         if committee.conflict(member: member, application: application) != nil {
             throw .refused("\(m.name) has a conflict of interest on \(application) and cannot score it")
         }
-        if phase == .site, !committee.siteTeam(for: application).contains(where: { $0.id == member }) {
+        if phase == .site, !committee.isOnSiteTeam(member, application: application) {
             throw .refused("\(m.name) is not on the site team of \(application)")
         }
         if files.exists("decisions/\(application).json") {

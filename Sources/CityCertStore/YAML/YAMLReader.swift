@@ -180,6 +180,9 @@ final class YAMLReader {
     /// A decimal number as text (digits, an optional sign, point and exponent); nil otherwise.
     static func parseDecimal(_ s: String) -> Decimal? {
         let t = Self.trimmed(s)
+        guard t.utf8.count <= 40 else { return nil }
+        // Plain digits (nearly every value) are read exactly without Foundation's locale-aware parser.
+        if let exact = ExactDecimal(plain: t) { return EntryValue.isAcceptable(exact) ? exact.decimal : nil }
         guard !t.isEmpty, t.count <= 40,
               t.utf8.allSatisfy({ numberBytes.contains($0) }),
               t.contains(where: { $0.isNumber }) else { return nil }
