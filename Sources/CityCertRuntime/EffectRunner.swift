@@ -65,6 +65,10 @@ public final class EffectRunner {
         case .loadApplications:
             guard let id = memberID else { return [] }
             return [.applicationsLoaded(summaries(for: id))]
+        case .refreshApplicationRow(let app):
+            guard let id = memberID else { return [] }
+            let row = store.applicationIDs.contains(app) ? summaries(for: id, ids: [app]).first : nil
+            return [.applicationRowLoaded(row, id: app, final: store.finalApplications())]
         case .openApplication(let app):
             guard let id = memberID else { return [] }
             return [open(app, member: id)]
@@ -118,14 +122,14 @@ public final class EffectRunner {
         return .applicationOpened(OpenApplication(
             application: app, sheet: sheet, peers: store.peerResults(member: member, application: id),
             isFinal: store.isFinal(id),
-            onSiteTeam: store.committee.siteTeam(for: id).contains { $0.id == member }))
+            onSiteTeam: store.committee.isOnSiteTeam(member, application: id)))
     }
 
     /// The applications list for a member: progress per phase from the member's own sheet only.
-    public func summaries(for member: String) -> [ApplicationSummary] {
+    public func summaries(for member: String, ids: [String]? = nil) -> [ApplicationSummary] {
         // The list's rows come from the store's listing: each application's form and the member's
         // own sheet, read on all cores (the values and claims are read when an application opens).
-        store.listing(member: member).map { entry in
+        store.listing(member: member, ids: ids) { entry in
             let id = entry.id
             switch entry.application {
             case .invalid(let problems):
@@ -135,15 +139,15 @@ public final class EffectRunner {
                 var progress: [Phase: SheetProgress] = [:]
                 if conflict == nil {
                     let sheet = entry.sheet
-                    let applicable = store.standards.applicableIndicators(for: app.cityType)
+                    let applicable = store.standards.applicableIndicatorIDs(for: app.cityType)
                     for phase in Phase.allCases {
-                        if phase == .site, !store.committee.siteTeam(for: id).contains(where: { $0.id == member }) {
+                        if phase == .site, !store.committee.isOnSiteTeam(member, application: id) {
                             progress[phase] = .notOnTeam
                             continue
                         }
                         guard let ps = sheet?.phases[phase] else { progress[phase] = .notStarted; continue }
                         if ps.status == .submitted { progress[phase] = .submitted; continue }
-                        let done = applicable.filter { ps.entries[$0.id]?.isScored == true }.count
+                        let done = applicable.reduce(0) { $0 + (ps.entries[$1]?.isScored == true ? 1 : 0) }
                         progress[phase] = .draft(done: done, of: applicable.count)
                     }
                 }

@@ -22,18 +22,22 @@ extension Store {
     /// application already read whole is taken from the cache. A problem in the values or claims
     /// shows when the application is opened, and in `validate` and the reports, as always.
     public func listing(member: String, ids: [String]? = nil) -> [ListingEntry] {
-        let decisions = Set(files.listDirectory("decisions"))
+        listing(member: member, ids: ids) { $0 }
+    }
+
+    /// The listing with each entry turned into a row by `row` on the thread that read it (so that
+    /// the sheets read are also let go on both cores); `row` must be safe to call from several
+    /// threads at once.
+    public func listing<Row>(member: String, ids: [String]? = nil, row: (ListingEntry) -> Row) -> [Row] {
+        let final = finalApplications()
         return Parallel.map(ids ?? applicationIDs) { id in
             let load = header(id)
             var sheet: ScoreSheet?
             if let app = load.application, Identifier.isValid(member) {
-                let path = "scores/\(member)/\(id).json"
-                if files.exists(path) {
-                    let (s, p) = readSheet(path: path, member: member, applicationID: id, application: app)
-                    sheet = p.contains { $0.severity == .error } ? nil : s
-                }
+                let (s, p) = readSheet(path: "scores/\(member)/\(id).json", member: member, applicationID: id, application: app)
+                sheet = p.contains { $0.severity == .error } ? nil : s
             }
-            return ListingEntry(id: id, application: load, sheet: sheet, isFinal: Identifier.isValid(id) && decisions.contains("\(id).json"))
+            return row(ListingEntry(id: id, application: load, sheet: sheet, isFinal: final.contains(id)))
         }
     }
 
@@ -47,7 +51,7 @@ extension Store {
         let path = "\(folder)/application.yaml"
         guard Identifier.isValid(id) else { return application(id) }
         var problems: [Problem] = []
-        guard let text = files.text(path, problems: &problems), let head = Self.headerText(text) else { return application(id) }
+        guard let data = files.data(path, problems: &problems), let head = Self.headerText(data) else { return application(id) }
         let noEvidence: (String) -> ApplicationLoader.EvidenceCheck = { _ in .ok }
         if let app = ApplicationFastPath(folderID: id, standards: standards, evidenceCheck: noEvidence).load(head) {
             return .valid(app, warnings: [])
@@ -58,14 +62,16 @@ extension Store {
     }
 
     /// The text with the lines of the top-level `quantitative:` and `self_evaluation:` sections
-    /// made empty; nil when the file does not have the plain layout this relies on.
-    static func headerText(_ text: String) -> String? {
-        var text = text
-        return text.withUTF8 { b -> String? in
+    /// made empty; nil when the file does not have the plain layout this relies on, or the rest is
+    /// not UTF-8 text. Only what is kept is checked for UTF-8: the sections left out are most of
+    /// the file, and are checked when the application is read whole.
+    static func headerText(_ data: Data) -> String? {
+        data.withUnsafeBytes { raw -> String? in
+            let b = raw.bindMemory(to: UInt8.self)
             var out: [UInt8] = []
             out.reserveCapacity(1024)
             var inSection = false, sawKey = false
-            var i = 0
+            var i = b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0   // a byte order mark
             func starts(_ word: StaticString, at i: Int) -> Bool {
                 let n = word.utf8CodeUnitCount
                 guard i + n <= b.count else { return false }
@@ -73,8 +79,9 @@ extension Store {
                 return true
             }
             while i < b.count {
-                var end = i
-                while end < b.count, b[end] != 0x0A { end += 1 }
+                let base = b.baseAddress!
+                var end = b.count
+                if let hit = memchr(base + i, 0x0A, b.count - i) { end = Int(bitPattern: hit) - Int(bitPattern: base) }
                 if end > i {
                     let first = b[i]
                     if first != UInt8(ascii: " "), first != UInt8(ascii: "#") {
@@ -89,7 +96,7 @@ extension Store {
                 if end < b.count { out.append(0x0A) }
                 i = end + 1
             }
-            return sawKey ? String(decoding: out, as: UTF8.self) : nil
+            return sawKey ? String(validating: out, as: UTF8.self) : nil
         }
     }
 }

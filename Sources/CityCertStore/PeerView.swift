@@ -25,6 +25,13 @@ extension Store {
         return "\(size)/\(time)"
     }
 
+    /// The applications that have a decision (one look at `decisions/`).
+    public func finalApplications() -> Set<String> {
+        Set(files.listDirectory("decisions").compactMap { name in
+            name.hasSuffix(".json") ? String(name.dropLast(5)) : nil
+        }.filter(Identifier.isValid))
+    }
+
     /// Whether the application has a decision.
     public func isFinal(_ application: String) -> Bool {
         Identifier.isValid(application) && files.exists("decisions/\(application).json")

@@ -59,20 +59,34 @@ public final class Store: @unchecked Sendable {
         problems += reader.problems
         guard let round, let standardsPath, !reader.hasErrors else { throw StoreOpenError(problems: problems) }
 
-        var standards: Standards?
-        if let text = files.text(standardsPath, problems: &problems) {
-            let loader = StandardsLoader(path: standardsPath)
-            standards = loader.load(text)
-            problems += loader.reader.problems
+        // The standards, the committee and the list of applications are read at once, one per core
+        // (the committee of a large round is the longest: its conflicts and site teams).
+        enum Part { case standards(Standards?), committee(Committee?), applications([String]) }
+        let parts = Parallel.map([0, 1, 2]) { part -> (Part, [Problem]) in
+            var problems: [Problem] = []
+            switch part {
+            case 0:
+                guard let text = files.text(standardsPath, problems: &problems) else { return (.standards(nil), problems) }
+                let loader = StandardsLoader(path: standardsPath)
+                return (.standards(loader.load(text)), problems + loader.reader.problems)
+            case 1:
+                guard let text = files.text("committee.yaml", problems: &problems) else { return (.committee(nil), problems) }
+                let loader = CommitteeLoader(path: "committee.yaml")
+                return (.committee(loader.load(text)), problems + loader.reader.problems)
+            default:
+                return (.applications(files.subdirectories("applications").sorted()), [])
+            }
         }
-        var committee: Committee?
-        if let text = files.text("committee.yaml", problems: &problems) {
-            let loader = CommitteeLoader(path: "committee.yaml")
-            committee = loader.load(text)
-            problems += loader.reader.problems
+        var standards: Standards?, committee: Committee?, ids: [String] = []
+        for (part, partProblems) in parts {
+            problems += partProblems
+            switch part {
+            case .standards(let s): standards = s
+            case .committee(let c): committee = c
+            case .applications(let a): ids = a
+            }
         }
         guard let standards, let committee else { throw StoreOpenError(problems: problems) }
-        let ids = files.listDirectory("applications").filter { files.isDirectory("applications/\($0)") }.sorted()
         return Store(root: root, round: round, title: title ?? LocalizedText(round), standardsPath: standardsPath,
                      standards: standards, committee: committee, problems: problems, applicationIDs: ids, files: files)
     }
@@ -143,7 +157,7 @@ public final class Store: @unchecked Sendable {
 
     /// The member ids that have a folder under `scores/`.
     public func scoringMemberFolders() -> [String] {
-        files.listDirectory("scores").filter { files.isDirectory("scores/\($0)") }.sorted()
+        files.subdirectories("scores").sorted()
     }
 
     /// Every sheet of one application: those that may count, and the problems of the others.
@@ -158,7 +172,6 @@ public final class Store: @unchecked Sendable {
         var problems: [Problem] = []
         for member in members {
             let path = "scores/\(member)/\(id).json"
-            guard files.exists(path) else { continue }
             let (sheet, p) = readSheet(path: path, member: member, applicationID: id, application: app)
             problems += p
             if let sheet, !p.contains(where: { $0.severity == .error }) { sheets.append(sheet) }
@@ -169,14 +182,15 @@ public final class Store: @unchecked Sendable {
     /// One member's sheet for one application, nil when there is none or it is broken.
     public func sheet(member: String, application id: String) -> ScoreSheet? {
         let path = "scores/\(member)/\(id).json"
-        guard Identifier.isValid(member), Identifier.isValid(id), files.exists(path) else { return nil }
+        guard Identifier.isValid(member), Identifier.isValid(id) else { return nil }
         let (sheet, p) = readSheet(path: path, member: member, applicationID: id, application: application(id).application)
         return p.contains(where: { $0.severity == .error }) ? nil : sheet
     }
 
+    /// A sheet and its problems; nil and none when there is no such file.
     func readSheet(path: String, member: String, applicationID: String, application: Application?) -> (ScoreSheet?, [Problem]) {
         var problems: [Problem] = []
-        guard let data = files.data(path, problems: &problems, limit: SheetLoader.maxBytes) else { return (nil, problems) }
+        guard let data = files.data(path, problems: &problems, limit: SheetLoader.maxBytes, absentIsProblem: false) else { return (nil, problems) }
         return SheetLoader.sheet(data, path: path, member: member, application: application,
                                  applicationID: applicationID, standards: standards, committee: committee)
     }

@@ -92,6 +92,25 @@ import TestSupport
         #expect(list.all.first { $0.id == "app-b" }?.progress[.site] == .notStarted, "no site team listed: every eligible member inspects")
     }
 
+    /// Leaving an application reads its row again and what is final, and the list is then what a
+    /// full read would give.
+    @Test func leavingAnApplicationReadsItsRowAndWhatIsFinal() throws {
+        let t = try TempStore()
+        defer { t.remove() }
+        var (runner, state) = try start(t, as: "park")
+        press([.enter, .char("a")], runner, &state)
+        // Meanwhile the chair finalizes the other application.
+        try t.write("decisions/app-b.json", #"{"format": 1, "application": "app-b", "finalized_by": "kim", "finalized_at": "2025-10-01T00:00:00Z", "total": "0.00", "max": "200.00", "grade": 5, "certified": false}"#)
+        press([.char("q")], runner, &state)
+        guard case .applications(let list) = state.screen else { Issue.record("expected the list"); return }
+        #expect(list.all.first { $0.id == "app-a" }?.progress[.written] == .draft(done: 1, of: 3))
+        #expect(list.all.first { $0.id == "app-b" }?.isFinal == true)
+        let full = runner.summaries(for: "park")
+        #expect(list.all.map(\.id) == full.map(\.id))
+        #expect(list.all.map(\.progress) == full.map(\.progress))
+        #expect(list.all.map(\.isFinal) == full.map(\.isFinal))
+    }
+
     @Test func finalizedApplicationIsReadOnlyInTheTUI() throws {
         let t = try TempStore()
         defer { t.remove() }

@@ -229,11 +229,24 @@ import TestSupport
     @Test func backToTheListKeepsItsCursorAndFilters() {
         var state = TUIFixture.listState()
         TUIFixture.press([.char("G"), .enter], &state)          // suwon, the last row
-        _ = Update.update(&state, .applicationOpened(OpenApplication(application: TUIFixture.application(), sheet: ScoreSheet(application: "a", member: "m1"))))
-        #expect(TUIFixture.press([.char("q")], &state) == [.loadApplications])
-        _ = Update.update(&state, .applicationsLoaded(TUIFixture.summaries()))
+        var suwon = TUIFixture.application()
+        suwon.id = "2025-suwon"
+        _ = Update.update(&state, .applicationOpened(OpenApplication(application: suwon, sheet: ScoreSheet(application: "2025-suwon", member: "m1"))))
+        // Only the row of the application left is read again, with what is final.
+        #expect(TUIFixture.press([.char("q")], &state) == [.refreshApplicationRow("2025-suwon")])
+        var row = TUIFixture.summaries()[0]
+        row.progress = [.written: .submitted, .site: .notStarted]
+        _ = Update.update(&state, .applicationRowLoaded(row, id: "2025-suwon", final: ["2025-naju"]))
         guard case .applications(let list) = state.screen else { Issue.record("not on the list"); return }
         #expect(list.cursor == 3)
+        #expect(list.all.map(\.id) == TUIFixture.summaries().map(\.id))
+        #expect(list.all.first { $0.id == "2025-suwon" }?.progress[.written] == .submitted)
+        #expect(list.all.filter(\.isFinal).map(\.id) == ["2025-naju"])
+        // An application gone meanwhile leaves the list.
+        _ = Update.update(&state, .applicationRowLoaded(nil, id: "2025-suwon", final: []))
+        guard case .applications(let shorter) = state.screen else { Issue.record("not on the list"); return }
+        #expect(shorter.all.map(\.id) == ["2025-chuncheon", "2025-naju", "2025-jeonju"])
+        #expect(shorter.cursor == 2, "the cursor stays on the list")
     }
 
     @Test func tickAsksToRefreshOnlyWithoutAnOverlay() {

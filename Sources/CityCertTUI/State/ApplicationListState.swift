@@ -23,9 +23,20 @@ public struct ApplicationListState: Sendable {
         refilter()
     }
 
+    /// One row read again (nil: gone), and which applications are now final.
+    public mutating func refresh(row: ApplicationSummary?, id: String, final: Set<String>) {
+        var rows = all
+        for i in rows.indices where rows[i].isFinal != final.contains(rows[i].id) { rows[i].isFinal.toggle() }
+        if let i = rows.firstIndex(where: { $0.id == id }) {
+            if let row { rows[i] = row } else { rows.remove(at: i) }
+        }
+        all = rows
+    }
+
     private mutating func refilter() {
-        let ko = order(.ko).filter { shows(all[$0]) }
-        shown = (ko, sort == .name ? order(.en).filter { shows(all[$0]) } : ko)
+        let wanted = Orders.mask(typeFilter, statusFilter)
+        let ko = order(.ko).filter { orders.classes[$0] & wanted.type != 0 && orders.classes[$0] & wanted.status != 0 }
+        shown = (ko, sort == .name ? order(.en).filter { orders.classes[$0] & wanted.type != 0 && orders.classes[$0] & wanted.status != 0 } : ko)
     }
 
     private func order(_ language: Language) -> [Int] {
@@ -46,43 +57,73 @@ public struct ApplicationListState: Sendable {
         public subscript(i: Int) -> ApplicationSummary { all[order[i]] }
     }
 
-    /// Positions in `all`, in each sort order.
+    /// Positions in `all`, in each sort order, and each row's class for the filters: a filter or sort
+    /// key is then a pass over integers (at 5,000 applications, comparing names and looking up each
+    /// row's progress took several milliseconds a key).
     struct Orders: Sendable {
         var id: [Int], population: [Int], progress: [Int], nameKo: [Int], nameEn: [Int]
+        /// Per row: one bit for its type, one for its status (see ``mask(_:_:)``).
+        var classes: [UInt8]
 
         init(_ all: [ApplicationSummary]) {
             let idx = Array(all.indices)
-            id = idx.sorted { all[$0].id < all[$1].id }
-            population = idx.sorted { (all[$0].population ?? 0, all[$0].id) > (all[$1].population ?? 0, all[$1].id) }
-            progress = idx.sorted { (ApplicationListState.rank(all[$0]), all[$0].id) < (ApplicationListState.rank(all[$1]), all[$1].id) }
+            let ids = all.map { Array($0.id.utf8) }
+            func byKey<K: Comparable>(_ key: (Int) -> K) -> [Int] {
+                let keys = idx.map(key)
+                return idx.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : ids[$0].lexicographicallyPrecedes(ids[$1]) }
+            }
+            id = idx.sorted { ids[$0].lexicographicallyPrecedes(ids[$1]) }
+            population = byKey { -(all[$0].population ?? 0) }
+            progress = byKey { ApplicationListState.rank(all[$0]) }
+            // Names in Unicode scalar order (their UTF-8 bytes), which is how Swift orders them once
+            // normalized; Hangul syllables are in dictionary order there.
             func byName(_ language: Language) -> [Int] {
-                let names = all.map { $0.government.text(language) }
-                return idx.sorted { (names[$0], all[$0].id) < (names[$1], all[$1].id) }
+                let names = all.map { Array($0.government.text(language).utf8) }
+                return idx.sorted { names[$0] != names[$1] ? names[$0].lexicographicallyPrecedes(names[$1]) : ids[$0].lexicographicallyPrecedes(ids[$1]) }
             }
             nameKo = byName(.ko)
             nameEn = byName(.en)
+            classes = all.map(Orders.rowClass)
+        }
+
+        static let large: UInt8 = 1, small: UInt8 = 2, untyped: UInt8 = 4
+        static let toDo: UInt8 = 8, inProgress: UInt8 = 16, submitted: UInt8 = 32, other: UInt8 = 64
+
+        static func rowClass(_ s: ApplicationSummary) -> UInt8 {
+            let type = s.cityType == .large ? large : s.cityType == .small ? small : untyped
+            let written = s.progress[.written] ?? .notStarted
+            let status: UInt8
+            switch written {
+            case .notStarted: status = s.canOpen ? toDo : other
+            case .draft: status = inProgress
+            case .submitted: status = submitted
+            case .notOnTeam: status = other
+            }
+            return type | status
+        }
+
+        /// The bits a row needs (one of each group) to pass the filters.
+        static func mask(_ type: TypeFilter, _ status: StatusFilter) -> (type: UInt8, status: UInt8) {
+            let t: UInt8
+            switch type {
+            case .all: t = large | small | untyped
+            case .large: t = large
+            case .small: t = small
+            }
+            let st: UInt8
+            switch status {
+            case .all: st = toDo | inProgress | submitted | other
+            case .toDo: st = toDo
+            case .inProgress: st = inProgress
+            case .submitted: st = submitted
+            }
+            return (t, st)
         }
     }
 
     /// The rows shown, after filter and sort.
     public func visible(language: Language) -> Rows {
         Rows(all: all, order: language == .ko ? shown.ko : shown.en)
-    }
-
-    /// Whether a row passes the type and status filters.
-    func shows(_ s: ApplicationSummary) -> Bool {
-        switch typeFilter {
-        case .all: break
-        case .large: if s.cityType != .large { return false }
-        case .small: if s.cityType != .small { return false }
-        }
-        let written = s.progress[.written] ?? .notStarted
-        switch statusFilter {
-        case .all: return true
-        case .toDo: return s.canOpen && written == .notStarted
-        case .inProgress: if case .draft = written { return true } else { return false }
-        case .submitted: return written == .submitted
-        }
     }
 
     /// Least done first, so the work to do comes to the top.

@@ -9,6 +9,8 @@ public enum Message: Sendable {
     /// A member was chosen and the applications read.
     case sessionStarted(Session, [ApplicationSummary])
     case applicationsLoaded([ApplicationSummary])
+    /// One row of the list read again (nil: the application is gone), and which applications are final.
+    case applicationRowLoaded(ApplicationSummary?, id: String, final: Set<String>)
     case applicationOpened(OpenApplication)
     /// A change to the member's sheet was saved (the sheet as now on disk, and when).
     case sheetSaved(ScoreSheet, at: String)
@@ -28,6 +30,8 @@ public indirect enum Effect: Sendable, Equatable {
     case refreshIfChanged(Effect)
     case chooseMember(String)
     case loadApplications
+    /// Reads one row of the list again (the application just left) and which applications are final.
+    case refreshApplicationRow(String)
     case openApplication(String)
     case setEntry(application: String, phase: Phase, indicator: String, entry: Entry?)
     case submit(application: String, phase: Phase)

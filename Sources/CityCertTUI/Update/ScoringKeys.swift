@@ -107,10 +107,17 @@ enum ScoringKeys {
         return save(entry, for: ind.id, &s)
     }
 
-    /// Back to the applications list as it was left, read again for the new progress.
+    /// Back to the applications list as it was left, with the row of the application left read
+    /// again for its new progress (the member's work changed only that row; reading every row again
+    /// took a quarter of a second at 5,000 applications).
     static func back(_ state: inout AppState) -> [Effect] {
-        state.screen = .applications(state.savedList ?? ApplicationListState(all: []))
-        return [.loadApplications]
+        guard let saved = state.savedList else {
+            state.screen = .applications(ApplicationListState(all: []))
+            return [.loadApplications]
+        }
+        let left: String? = if case .scoring(let s) = state.screen { s.application.id } else { nil }
+        state.screen = .applications(saved)
+        return [left.map(Effect.refreshApplicationRow) ?? .loadApplications]
     }
 
     /// Applies an entry locally (so the screen answers at once) and asks the runtime to save it.

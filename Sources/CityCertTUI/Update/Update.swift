@@ -56,6 +56,12 @@ public enum Update {
             list.cursor = min(list.cursor, max(0, list.visible(language: state.language).count - 1))
             state.screen = .applications(list)
             return []
+        case let .applicationRowLoaded(row, id, final):
+            guard case .applications(var list) = state.screen else { return [] }
+            list.refresh(row: row, id: id, final: final)
+            list.cursor = min(list.cursor, max(0, list.visible(language: state.language).count - 1))
+            state.screen = .applications(list)
+            return []
         case .applicationOpened(let open):
             guard let session = state.session else { return [] }
             if case .scoring(var s) = state.screen, s.application.id == open.application.id {
