@@ -8,11 +8,12 @@ import Testing
 /// on thousands of deterministic mutations of them (each either read the same or left to the
 /// general reader).
 @Suite struct ApplicationFastPathTests {
-    static let store: (Store, URL) = {
+    /// A generated store for one test; the caller removes `dir` when done (the store reads lazily).
+    func generated() throws -> (Store, URL) {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("citycert-fastpath-\(UUID().uuidString)")
-        try! StoreGenerator.generate(at: dir.path, options: .init(applications: 24, members: 9, seed: 11))
-        return (try! Store.open(at: dir.path), dir)
-    }()
+        try StoreGenerator.generate(at: dir.path, options: .init(applications: 24, members: 9, seed: 11))
+        return (try Store.open(at: dir.path), dir)
+    }
 
     func general(_ text: String, id: String, store: Store) -> (Application?, [Problem]) {
         let loader = ApplicationLoader(path: "applications/\(id)/application.yaml", folderID: id, standards: store.standards) {
@@ -47,7 +48,8 @@ import Testing
     }
 
     @Test func readsGeneratedApplicationsAsTheGeneralReader() throws {
-        let (store, dir) = Self.store
+        let (store, dir) = try generated()
+        defer { try? FileManager.default.removeItem(at: dir) }
         for id in store.applicationIDs {
             let text = try String(contentsOf: dir.appendingPathComponent("applications/\(id)/application.yaml"), encoding: .utf8)
             check(text, id: id, store: store, expectFast: true)
@@ -55,7 +57,8 @@ import Testing
     }
 
     @Test func handWrittenShapes() throws {
-        let (store, _) = Self.store
+        let (store, dir) = try generated()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let id = store.applicationIDs[0]
         let ind = store.standards.indicators
         let q = ind.first { $0.isQuantitative }!.id, l = ind.first { !$0.isQuantitative }!.id
@@ -101,7 +104,8 @@ import Testing
     }
 
     @Test func mutationsNeverMakeTheReadersDisagree() throws {
-        let (store, dir) = Self.store
+        let (store, dir) = try generated()
+        defer { try? FileManager.default.removeItem(at: dir) }
         var rng = SplitMix64(seed: 2024)
         let alphabet = Array(" :#-{}[],'\"&*!|>~\n\t.0123456789aéz가\\".unicodeScalars)
         var fastAnswers = 0, total = 0
