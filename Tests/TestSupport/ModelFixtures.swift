@@ -29,8 +29,9 @@ public enum Fixture {
                     Field(id: "f1", name: LocalizedText("혁신성"), items: [
                         Item(id: "i1", name: LocalizedText("데이터"), indicators: [quant("Q1", large: 40, small: 50), qual("L1", large: 60, small: 50)]),
                     ]),
-                    Field(id: "f2", name: LocalizedText("서비스"), items: [
-                        Item(id: "i2", name: LocalizedText("센터"), indicators: [qual("L2", large: 100, small: 0)]),
+                    // A field and an item may share an id (each kind has its own ids): "services" is both.
+                    Field(id: "services", name: LocalizedText("서비스"), items: [
+                        Item(id: "services", name: LocalizedText("센터"), indicators: [qual("L2", large: 100, small: 0)]),
                     ]),
                   ])
     }

@@ -59,13 +59,15 @@ enum MatrixPane {
         guard body.height > 0 else { return }
         let cursorRow = s.rows.firstIndex(of: .indicator(s.cursor)) ?? 0
         let first = max(0, min(cursorRow - body.height / 2, s.rows.count - body.height))
-        let subtotals = Dictionary(uniqueKeysWithValues: (s.data.evaluation.fields + s.data.evaluation.items).map { ($0.id, $0) })
+        // Fields and items each have their own ids: a field and an item may share one.
+        let fieldSubtotals = Dictionary(uniqueKeysWithValues: s.data.evaluation.fields.map { ($0.id, $0) })
+        let itemSubtotals = Dictionary(uniqueKeysWithValues: s.data.evaluation.items.map { ($0.id, $0) })
         for (line, i) in (first..<min(s.rows.count, first + body.height)).enumerated() {
             let y = body.y + line
             switch s.rows[i] {
             case .field(let id, let name), .item(let id, let name):
                 let isField: Bool = { if case .field = s.rows[i] { return true } else { return false } }()
-                let sub = subtotals[id]
+                let sub = isField ? fieldSubtotals[id] : itemSubtotals[id]
                 let label = (isField ? "" : " ") + name.text(lang)
                 b.put(label, x: body.x + 1, y: y, style: isField ? theme.title : theme.dim, maxWidth: body.width - 20)
                 if let sub {
