@@ -10,6 +10,8 @@ extension EffectRunner {
         switch effect {
         case .loadOverview:
             return [.overviewLoaded(overview())]
+        case .refreshOverviewRow(let id):
+            return [.overviewRowLoaded(store.evaluatedApplication(id).map(overviewRow), id: id)]
         case .openConsensus(let id):
             guard let data = consensus(id) else { return [.failed("\(id) cannot be opened: it is invalid")] }
             return [.consensusLoaded(data)]
@@ -32,9 +34,11 @@ extension EffectRunner {
                 return [.failed(error.message)]
             }
         case .loadReportScreen:
-            let apps = store.applicationIDs.compactMap { id in store.application(id).application.map { (id: id, name: $0.government) } }
-            let statuses = Dictionary(uniqueKeysWithValues: apps.compactMap { a in store.evaluate(a.id).map { (a.id, $0.status) } })
-            return [.reportApplications(apps, statuses: statuses)]
+            // Every valid application and where it stands, read on both cores without keeping them.
+            var rows: [(id: String, name: LocalizedText, status: ApplicationStatus)] = []
+            _ = store.evaluateInBatches(rendering: { (id: $0.application.id, name: $0.application.government, status: $0.evaluation.status) }) { rows += $0 }
+            return [.reportApplications(rows.map { (id: $0.id, name: $0.name) },
+                                        statuses: Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0.status) }))]
         case .previewReport(let ids):
             let text = TextReport.render(round(ids), language: language)
             return [.reportPreview(text.components(separatedBy: "\n"))]
@@ -67,24 +71,27 @@ extension EffectRunner {
         return r
     }
 
-    /// Every valid application with status, progress, figures and closeness to a grade boundary.
+    /// Every valid application with status, progress, figures and closeness to a grade boundary:
+    /// read and evaluated on both cores a batch at a time, without keeping the applications read.
     public func overview() -> OverviewState {
         var rows: [OverviewRow] = []
-        var invalid: [String] = []
-        let names = Dictionary(uniqueKeysWithValues: store.committee.members.map { ($0.id, $0.name) })
-        for id in store.applicationIDs {
-            guard let app = store.application(id).application, let e = store.evaluate(id) else { invalid.append(id); continue }
-            let eligible = store.committee.eligibleMembers(for: id).count
-            let team = store.committee.siteTeam(for: id).count
-            let rb = Robustness.analyze(e, byMethod: [], standards: store.standards)
-            let missing = e.missingWritten.map { names[$0] ?? $0 }
-            let missingSite = e.missingSite.map { names[$0] ?? $0 }
-            rows.append(OverviewRow(id: id, government: app.government, cityType: app.cityType, status: e.status, total: e.total,
-                                    max: e.max, percent: e.percent, grade: e.grade, certified: e.certified,
-                                    written: (eligible - e.missingWritten.count, eligible), site: (team - e.missingSite.count, team),
-                                    missing: missing, missingSite: missingSite, nearestBoundary: rb.nearestBoundary, flagged: e.flagged.count))
-        }
-        return OverviewState(rows: rows, invalid: invalid)
+        _ = store.evaluateInBatches(rendering: overviewRow) { rows += $0 }
+        let valid = Set(rows.map(\.id))
+        return OverviewState(rows: rows, invalid: store.applicationIDs.filter { !valid.contains($0) })
+    }
+
+    /// One application's row of the overview.
+    func overviewRow(_ evaluated: EvaluatedApplication) -> OverviewRow {
+        let app = evaluated.application, e = evaluated.evaluation, id = app.id
+        let eligible = store.committee.eligibleMembers(for: id).count
+        let team = store.committee.siteTeam(for: id).count
+        let rb = Robustness.analyze(e, byMethod: [], standards: store.standards)
+        func name(_ member: String) -> String { store.committee.member(member)?.name ?? member }
+        return OverviewRow(id: id, government: app.government, cityType: app.cityType, status: e.status, total: e.total,
+                           max: e.max, percent: e.percent, grade: e.grade, certified: e.certified,
+                           written: (eligible - e.missingWritten.count, eligible), site: (team - e.missingSite.count, team),
+                           missing: e.missingWritten.map(name), missingSite: e.missingSite.map(name),
+                           nearestBoundary: rb.nearestBoundary, flagged: e.flagged.count)
     }
 
     /// What the consensus screen needs for one application.

@@ -38,6 +38,12 @@ extension Store {
         return invalid
     }
 
+    /// One application read and evaluated; nil when it is invalid.
+    public func evaluatedApplication(_ id: String) -> EvaluatedApplication? {
+        guard applicationIDs.contains(id) else { return nil }
+        return evaluateOne(id, evaluator: Evaluator(standards: standards, committee: committee), members: scoringMemberFolders()).0
+    }
+
     /// One application read and evaluated, and the errors that left its files out.
     private func evaluateOne(_ id: String, evaluator: Evaluator, members: [String]) -> (EvaluatedApplication?, [Problem]) {
         switch application(id, keep: false) {

@@ -70,6 +70,16 @@ import TestSupport
         #expect(decision.note == "전원 합의")
         guard case .consensus(let c) = state.screen else { Issue.record("still on consensus"); return }
         #expect(c.data.evaluation.status == .final)
+        // Back on the overview, the row left is read again and the overview is what a full read gives.
+        press([.char("q")], runner, &state)
+        guard case .overview(let o) = state.screen else { Issue.record("back on the overview"); return }
+        #expect(o.rows.first { $0.id == "2025-goyang" }?.status == .final)
+        let full = runner.overview()
+        #expect(o.ordered.map(\.id) == full.ordered.map(\.id))
+        #expect(o.rows.map(\.status) == full.rows.map(\.status) && o.rows.map(\.total) == full.rows.map(\.total))
+        #expect(o.invalid == full.invalid)
+        press([.enter], runner, &state)
+        guard case .consensus(let again) = state.screen, again.data.application.id == "2025-goyang" else { Issue.record("goyang again"); return }
         // A member can no longer change a sheet of it.
         let store = try Store.open(at: root.path)
         #expect(throws: StoreActionError.self) { try store.reopenSheet(member: "park", application: "2025-goyang", phase: .written) }

@@ -103,6 +103,26 @@ import TestSupport
         _ = Update.update(&state, .key(.tab))
         guard case .consensus(let site) = state.screen else { return }
         #expect(site.phase == .site)
-        #expect(Update.update(&state, .key(.char("q"))) == [.loadOverview])
+        #expect(Update.update(&state, .key(.char("q"))) == [.loadOverview], "no overview to go back to: read it")
+    }
+
+    /// Back from the consensus screen, only the row of the application left is read again.
+    @Test func backToTheOverviewReadsOnlyTheRowLeft() {
+        var state = ChairFixture.overviewState()
+        guard case .overview(let overview) = state.screen else { return }
+        state.savedOverview = overview
+        state.screen = ChairFixture.consensusState(flagged: false).screen
+        #expect(Update.update(&state, .key(.char("q"))) == [.refreshOverviewRow("a")])
+        var suwon = overview.rows[0]
+        suwon.status = .final
+        _ = Update.update(&state, .overviewRowLoaded(suwon, id: "2025-suwon"))
+        guard case .overview(let after) = state.screen else { Issue.record("not on the overview"); return }
+        #expect(after.rows.first { $0.id == "2025-suwon" }?.status == .final)
+        #expect(after.ordered.map(\.id) == overview.ordered.map(\.id))
+        // An application that became invalid leaves the rows for the invalid list.
+        _ = Update.update(&state, .overviewRowLoaded(nil, id: "2025-naju"))
+        guard case .overview(let fewer) = state.screen else { return }
+        #expect(fewer.rows.map(\.id) == ["2025-suwon", "2025-gimhae"])
+        #expect(fewer.invalid == ["2025-jeonju", "2025-naju"])
     }
 }

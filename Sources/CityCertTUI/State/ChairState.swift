@@ -32,22 +32,57 @@ public struct OverviewRow: Sendable {
 
 /// The chair's overview: every application, the ones to discuss first.
 public struct OverviewState: Sendable {
-    public var rows: [OverviewRow]
+    public var rows: [OverviewRow] { didSet { orders = Self.orders(rows) } }
     /// Invalid applications (id: problem).
     public var invalid: [String]
     public var cursor = 0
     /// Sort by closeness to a grade boundary (true) or by type and id.
     public var byBoundary = true
+    /// Positions in `rows` in both orders, computed when the rows change: each key press and each
+    /// draw asks for the order, and sorting thousands of rows each time was too slow.
+    private var orders: (byBoundary: [Int], byID: [Int])
 
-    public init(rows: [OverviewRow], invalid: [String] = []) { self.rows = rows; self.invalid = invalid }
+    public init(rows: [OverviewRow], invalid: [String] = []) {
+        self.rows = rows; self.invalid = invalid
+        orders = Self.orders(rows)
+    }
+
+    /// One row read again: replaced, or removed (and listed as invalid) when nil.
+    public mutating func refresh(row: OverviewRow?, id: String) {
+        var all = rows
+        if let i = all.firstIndex(where: { $0.id == id }) {
+            if let row { all[i] = row } else { all.remove(at: i) }
+        } else if let row {
+            all.append(row)
+        }
+        invalid.removeAll { $0 == id }
+        if row == nil { invalid.append(id) }
+        rows = all
+        cursor = min(cursor, max(0, rows.count - 1))
+    }
 
     /// Rows in display order: large cities first, then small; within a type by boundary closeness or id.
-    public var ordered: [OverviewRow] {
-        rows.sorted { a, b in
-            if a.cityType != b.cityType { return a.cityType == .large }
-            if byBoundary, a.nearestBoundary != b.nearestBoundary { return a.nearestBoundary < b.nearestBoundary }
-            return a.id < b.id
+    public var ordered: Rows { Rows(rows: rows, order: byBoundary ? orders.byBoundary : orders.byID) }
+
+    /// The rows in an order (a view, no copy).
+    public struct Rows: RandomAccessCollection, Sendable {
+        let rows: [OverviewRow]
+        let order: [Int]
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { order.count }
+        public subscript(i: Int) -> OverviewRow { rows[order[i]] }
+    }
+
+    private static func orders(_ rows: [OverviewRow]) -> (byBoundary: [Int], byID: [Int]) {
+        func sorted(byBoundary: Bool) -> [Int] {
+            rows.indices.sorted { i, j in
+                let a = rows[i], b = rows[j]
+                if a.cityType != b.cityType { return a.cityType == .large }
+                if byBoundary, a.nearestBoundary != b.nearestBoundary { return a.nearestBoundary < b.nearestBoundary }
+                return a.id < b.id
+            }
         }
+        return (sorted(byBoundary: true), sorted(byBoundary: false))
     }
 }
 

@@ -91,8 +91,14 @@ enum ConsensusKeys {
             state.status = StatusLine(lang.pick("Read the store again.", "저장소를 다시 읽었습니다."))
             return [.openConsensus(app)]
         case .char("q"), .escape, .left:
-            state.screen = .overview(state.savedOverview ?? OverviewState(rows: []))
-            return [.loadOverview]
+            // The chair's work here changed this application only: its row is read again, not the
+            // whole round (others' changes come with the next tick).
+            guard let saved = state.savedOverview else {
+                state.screen = .overview(OverviewState(rows: []))
+                return [.loadOverview]
+            }
+            state.screen = .overview(saved)
+            return [.refreshOverviewRow(app)]
         default:
             break
         }

@@ -19,6 +19,8 @@ public enum Message: Sendable {
     /// A line for the status bar.
     case status(StatusLine)
     case overviewLoaded(OverviewState)
+    /// One row of the overview read again (nil: the application is gone or invalid).
+    case overviewRowLoaded(OverviewRow?, id: String)
     case consensusLoaded(ConsensusData)
     case reportApplications([(id: String, name: LocalizedText)], statuses: [String: ApplicationStatus])
     case reportPreview([String])
@@ -37,6 +39,8 @@ public indirect enum Effect: Sendable, Equatable {
     case submit(application: String, phase: Phase)
     case reopenSheet(application: String, phase: Phase)
     case loadOverview
+    /// Reads one row of the overview again (the application whose consensus screen was left).
+    case refreshOverviewRow(String)
     case openConsensus(String)
     case finalize(application: String, note: String)
     case reopenApplication(String)

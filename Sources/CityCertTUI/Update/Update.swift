@@ -18,6 +18,11 @@ public enum Update {
             case .secretary: return [.loadReportScreen]
             case .member: return []
             }
+        case let .overviewRowLoaded(row, id):
+            guard case .overview(var o) = state.screen else { return [] }
+            o.refresh(row: row, id: id)
+            state.screen = .overview(o)
+            return []
         case .overviewLoaded(var o):
             let old: OverviewState? = { if case .overview(let x) = state.screen { return x } else { return state.savedOverview } }()
             if let old {
