@@ -105,6 +105,13 @@ public struct Benchmark {
             let f = r.inProcess
             out += "| \(r.size) | \(fmt(f.firstScreen)) | \(fmt(f.listKeyMedian)) / \(fmt(f.listKeyP99)) / \(fmt(f.listKeyMax)) | \(fmt(f.openApplication)) | \(fmt(f.scoringKeyMedian)) / \(fmt(f.scoringKeyP99)) / \(fmt(f.scoringKeyMax)) | \(f.saveKey < 0 ? "–" : fmt(f.saveKey)) | \(fmt(f.backToList)) | \(fmt(f.reloadList)) | \(fmt(f.workstationPeakMiB)) |\n"
         }
+        out += "\n| applications | chair's first screen (overview) | overview key median / p99 / max | open consensus | consensus key median / p99 / max | back to overview | secretary's first screen | report screen key median / p99 / max |\n"
+        out += "|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+        for r in rows {
+            let f = r.inProcess
+            func keys(_ k: StoreBenchmark.KeyFigures) -> String { "\(fmt(k.median)) / \(fmt(k.p99)) / \(fmt(k.max))" }
+            out += "| \(r.size) | \(fmt(f.chairFirstScreen)) | \(keys(f.overviewKey)) | \(fmt(f.openConsensus)) | \(keys(f.consensusKey)) | \(fmt(f.backToOverview)) | \(fmt(f.secretaryFirstScreen)) | \(keys(f.reportKey)) |\n"
+        }
         return out
     }
 

@@ -30,10 +30,31 @@ public struct StoreBenchmark {
         public var saveKey = 0.0
         public var backToList = 0.0
         public var reloadList = 0.0
+        /// The chair: first screen (store opened, list read, overview of every application), keys on
+        /// the overview, opening a consensus screen, keys there, and back to the overview.
+        public var chairFirstScreen = 0.0
+        public var overviewKey = KeyFigures()
+        public var openConsensus = 0.0
+        public var consensusKey = KeyFigures()
+        public var backToOverview = 0.0
+        /// The secretary: first screen (every application and its status), keys on the report screen.
+        public var secretaryFirstScreen = 0.0
+        public var reportKey = KeyFigures()
         public var keyPresses = 0
         /// Peak memory after the workstation's part (first screen, keys), before the whole-round part.
         public var workstationPeakMiB = 0.0
         public var peakMemoryMiB = 0.0
+    }
+
+    /// Median, 99th percentile and maximum of a screen's key presses.
+    public struct KeyFigures: Codable, Sendable {
+        public var median = 0.0, p99 = 0.0, max = 0.0
+        public init() {}
+        init(_ times: [Double]) {
+            median = Stopwatch.median(times)
+            p99 = Stopwatch.percentile(times, 99)
+            max = times.max() ?? 0
+        }
     }
 
     public let path: String
@@ -56,6 +77,7 @@ public struct StoreBenchmark {
             first.append(t)
         }
         try measureKeys(&f)
+        try measureChairAndSecretary(&f)
         f.workstationPeakMiB = Stopwatch.peakMemoryMiB()
         for _ in 0..<runs {
             let (store, tOpen) = try Stopwatch.time { try Store.open(at: path) }
@@ -77,20 +99,28 @@ public struct StoreBenchmark {
         return f
     }
 
-    /// A store, a runner acting as the first plain member, and the first state.
-    func startSession() throws -> (EffectRunner, AppState) {
+    /// A store, a runner acting as the first committee member of a role, and the first state.
+    func startSession(_ role: Role = .member) throws -> (EffectRunner, AppState) {
         let store = try Store.open(at: path)
-        let member = store.committee.members.first { $0.role == .member } ?? store.committee.members[0]
+        let member = store.committee.members.first { $0.role == role } ?? store.committee.members[0]
         let runner = EffectRunner(store: store, memberID: member.id)
         let state = runner.start(language: .ko, colors: true, width: width, height: height, reason: "")
         return (runner, state)
     }
 
-    /// Drives the list and the scoring screen key by key, timing update + render + diff per key.
-    func measureKeys(_ f: inout Figures) throws {
-        var (runner, state) = try startSession()
-        var previous = View.render(state)
-        var presses = 0
+    /// A session driven key by key, each press timed as update (with the effects it asks for) +
+    /// render + the diff the terminal would be sent.
+    final class Driver {
+        let runner: EffectRunner
+        var state: AppState
+        private var previous: Buffer
+        private(set) var presses = 0
+
+        init(_ session: (EffectRunner, AppState)) {
+            (runner, state) = session
+            previous = View.render(state)
+        }
+
         func press(_ key: Key) -> Double {
             let start = Stopwatch.now()
             runner.send(.key(key), to: &state)
@@ -103,38 +133,45 @@ public struct StoreBenchmark {
             return t
         }
 
+        /// Every key of `keys`, `rounds` times over: the times.
+        func press(_ keys: [Key], rounds: Int = 3) -> [Double] {
+            (0..<rounds).flatMap { _ in keys.map { press($0) } }
+        }
+    }
+
+    /// Drives the list and the scoring screen key by key, timing update + render + diff per key.
+    func measureKeys(_ f: inout Figures) throws {
+        let d = Driver(try startSession())
+
         // The list: moving, paging, jumping, filtering and sorting (none of these reads a file).
         let listKeys: [Key] = Array(repeating: .down, count: 30) + [.pageDown, .pageDown, .pageUp] + Array(repeating: .up, count: 10)
             + [.char("G"), .char("g"), .char("t"), .char("t"), .char("t"), .char("s"), .char("s"), .char("s"), .char("s"),
                .char("o"), .char("o"), .char("o"), .char("o"), .char("j"), .char("k"), .char("?"), .escape]
-        var list: [Double] = []
-        for _ in 0..<3 { for key in listKeys { list.append(press(key)) } }
+        let list = d.press(listKeys)
 
         // Open an application the member may still edit (written phase not submitted, not final).
-        guard case .applications(let ls) = state.screen else { return }
-        let rows = ls.visible(language: state.language)
+        guard case .applications(let ls) = d.state.screen else { return }
+        let rows = ls.visible(language: d.state.language)
         guard let target = rows.firstIndex(where: { $0.canOpen && !$0.isFinal && $0.progress[.written] != .submitted })
                 ?? rows.firstIndex(where: \.canOpen) else { return }
-        _ = press(.char("g"))
-        for _ in 0..<target { _ = press(.down) }
-        f.openApplication = press(.enter)
-        guard case .scoring(let scoring) = state.screen else { return }
+        _ = d.press(.char("g"))
+        for _ in 0..<target { _ = d.press(.down) }
+        f.openApplication = d.press(.enter)
+        guard case .scoring(let scoring) = d.state.screen else { return }
 
         // The scoring screen: moving through the indicators, the phase toggle, help.
-        let scoringKeys: [Key] = Array(repeating: .down, count: 20) + Array(repeating: .up, count: 8)
-            + [.pageDown, .pageUp, .char("G"), .char("g"), .char("m"), .tab, .tab, .char("?"), .escape, .char("j"), .char("k")]
-        var keys: [Double] = []
-        for _ in 0..<3 { for key in scoringKeys { keys.append(press(key)) } }
+        let keys = d.press(Array(repeating: .down, count: 20) + Array(repeating: .up, count: 8)
+            + [.pageDown, .pageUp, .char("G"), .char("g"), .char("m"), .tab, .tab, .char("?"), .escape, .char("j"), .char("k")])
 
         // A save: a level on the first qualitative indicator, alternating so each press changes the sheet.
         var saves: [Double] = []
         if scoring.isEditable, let q = scoring.indicators.firstIndex(where: { !$0.isQuantitative }) {
-            _ = press(.char("g"))
-            for _ in 0..<q { _ = press(.down) }
-            for i in 0..<max(3, runs) { saves.append(press(.char(i % 2 == 0 ? "3" : "4"))) }
+            _ = d.press(.char("g"))
+            for _ in 0..<q { _ = d.press(.down) }
+            for i in 0..<max(3, runs) { saves.append(d.press(.char(i % 2 == 0 ? "3" : "4"))) }
         }
-        f.backToList = press(.char("q"))
-        f.reloadList = press(.char("r"))
+        f.backToList = d.press(.char("q"))
+        f.reloadList = d.press(.char("r"))
 
         f.listKeyMedian = Stopwatch.median(list)
         f.listKeyP99 = Stopwatch.percentile(list, 99)
@@ -143,6 +180,29 @@ public struct StoreBenchmark {
         f.scoringKeyP99 = Stopwatch.percentile(keys, 99)
         f.scoringKeyMax = keys.max() ?? 0
         f.saveKey = saves.isEmpty ? -1 : Stopwatch.median(saves)
-        f.keyPresses = presses
+        f.keyPresses = d.presses
+    }
+
+    /// The chair's overview and consensus screens, and the secretary's report screen.
+    func measureChairAndSecretary(_ f: inout Figures) throws {
+        let (session, first) = try Stopwatch.time { try startSession(.chair) }
+        f.chairFirstScreen = first + Stopwatch.time { View.render(session.1) }.1
+        let chair = Driver(session)
+        guard case .overview = chair.state.screen else { return }
+        f.overviewKey = KeyFigures(chair.press(Array(repeating: .down, count: 20) + [.pageDown, .pageUp, .char("G"), .char("g"),
+                                                                                       .char("o"), .char("o"), .char("?"), .escape, .char("j"), .char("k")]))
+        f.openConsensus = chair.press(.enter)
+        guard case .consensus = chair.state.screen else { return }
+        f.consensusKey = KeyFigures(chair.press(Array(repeating: .down, count: 20) + Array(repeating: .up, count: 5)
+            + [.pageDown, .pageUp, .tab, .tab, .char("h"), .char("h"), .char("f"), .char("]"), .char("["), .char("?"), .escape]))
+        f.backToOverview = chair.press(.char("q"))
+
+        let (secretarySession, secretaryFirst) = try Stopwatch.time { try startSession(.secretary) }
+        f.secretaryFirstScreen = secretaryFirst + Stopwatch.time { View.render(secretarySession.1) }.1
+        let secretary = Driver(secretarySession)
+        guard case .report = secretary.state.screen else { return }
+        f.reportKey = KeyFigures(secretary.press(Array(repeating: .down, count: 20) + [.pageDown, .pageUp, .char("x"), .char("x"),
+                                                                                         .char("a"), .char("a"), .char("f"), .char("f"), .char("?"), .escape]))
+        f.keyPresses += chair.presses + secretary.presses
     }
 }

@@ -8,7 +8,7 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Measure reading, reporting and the workstation on generated stores of several sizes.",
         discussion: """
-        For each size, generates a store (9 members by default), then times as medians of --runs runs: whole-process `citycert report --format json` against `find STORE -type f -exec cat {} +`, and in a fresh process: opening the store, evaluating every application, rendering the JSON report, the first screen of the workstation (store opened, applications listed, screen drawn) and each key press on the list and scoring screens (update + render + diff), a save, and the peak memory. Build in release mode first: swift run -c release citycert bench.
+        For each size, generates a store (9 members by default), then times as medians of --runs runs: whole-process `citycert report --format json` against `find STORE -type f -exec cat {} +`, and in a fresh process: opening the store, evaluating every application, rendering the JSON report, the first screen of the workstation (store opened, applications listed, screen drawn) and each key press on the list and scoring screens (update + render + diff), a save, the chair's overview and consensus screens and the secretary's report screen likewise, and the peak memory. Build in release mode first: swift run -c release citycert bench.
         """)
 
     @Option(help: "Comma-separated numbers of applications.")

@@ -94,4 +94,28 @@ import TestSupport
         #expect(r.status == 0)
         #expect(r.out.contains("가나시"))
     }
+
+    /// The benchmark runs end to end on a small store, and its measuring process reaches every
+    /// screen it times (a figure left at zero would mean a screen was never reached).
+    @Test func benchmarkMeasuresEveryScreen() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("citycert-bench-test-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = dir.appendingPathComponent("s").path
+        #expect(try run(["generate", "--out", store, "--applications", "12", "--members", "7", "--seed", "4"]).status == 0)
+        let measured = try run(["bench", "--measure", store, "--runs", "1"])
+        #expect(measured.status == 0, "\(measured.err)")
+        let figures = try #require(JSONSerialization.jsonObject(with: Data(measured.out.utf8)) as? [String: Any])
+        for key in ["open", "evaluateAll", "firstScreen", "openApplication", "backToList", "chairFirstScreen", "openConsensus",
+                    "backToOverview", "secretaryFirstScreen"] {
+            #expect((figures[key] as? Double ?? 0) > 0, "\(key)")
+        }
+        for key in ["overviewKey", "consensusKey", "reportKey"] {
+            #expect(((figures[key] as? [String: Any])?["max"] as? Double ?? 0) > 0, "\(key)")
+        }
+        #expect(figures["applications"] as? Int == 12)
+
+        let table = try run(["bench", "--sizes", "5", "--runs", "1", "--members", "5", "--work", dir.appendingPathComponent("w").path])
+        #expect(table.status == 0, "\(table.err)")
+        #expect(table.out.contains("| 5 |") && table.out.contains("report json (process)") && table.out.contains("consensus key"))
+    }
 }
