@@ -16,6 +16,8 @@ public final class EffectRunner {
     public var language: Language = .ko
     /// The store's change mark when the screen was last read (see ``Store/changeMark()``).
     private var seenChange: String?
+    /// Where the audit log ended when the chair's overview was read (see ``Store/applicationsChanged(since:)``).
+    var overviewCursor: Int64?
 
     public init(store: Store, memberID: String? = nil) {
         self.store = store

@@ -117,6 +117,35 @@ import TestSupport
         #expect(gimhae()?.missing == ["윤재현"])
     }
 
+    /// Back from a consensus screen, the overview reads again the application left and every one
+    /// the audit log says changed meanwhile, even if a tick on the consensus screen saw the change.
+    @Test func backToTheOverviewShowsWhatChangedMeanwhile() throws {
+        let root = try sampleCopy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        var (runner, state) = try start(root, as: "kim")
+        func row(_ id: String) -> OverviewRow? {
+            guard case .overview(let o) = state.screen else { return nil }
+            return o.rows.first { $0.id == id }
+        }
+        #expect(row("2025-gimhae")?.written.done == 5)
+        press([.down, .enter], runner, &state)
+        guard case .consensus(let c) = state.screen, c.data.application.id == "2025-goyang" else { Issue.record("goyang's consensus"); return }
+        let other = try Store.open(at: root.path)
+        let app = other.application("2025-gimhae").application!
+        for ind in other.standards.applicableIndicators(for: .large) {
+            try other.setEntry(ind.isQuantitative ? Entry(value: app.quantitative[ind.id]!.value) : Entry(level: 3),
+                               indicator: ind.id, member: "lim", application: "2025-gimhae", phase: .written)
+        }
+        try other.submit(member: "lim", application: "2025-gimhae", phase: .written)
+        runner.send(.tick, to: &state)                       // the consensus screen sees the store change
+        press([.char("q")], runner, &state)
+        #expect(row("2025-gimhae")?.written.done == 6)
+        #expect(row("2025-gimhae")?.missing == ["윤재현"])
+        guard case .overview(let o) = state.screen else { return }
+        #expect(o.rows.map(\.written.done) == runner.overview().rows.map(\.written.done))
+        #expect(o.cursor == 1, "the cursor stays where it was")
+    }
+
     @Test func onlyTheChairFinalizes() throws {
         let root = try sampleCopy()
         defer { try? FileManager.default.removeItem(at: root) }

@@ -83,3 +83,31 @@ import TestSupport
         #expect(problems.map(\.message) == ["nothing-here.json is missing"])
     }
 }
+
+/// What the audit log says changed since a point: the screens read only those applications again.
+@Suite struct ChangedApplicationsTests {
+    @Test func theLogNamesTheApplicationsChangedSinceACursor() throws {
+        let t = try TempStore()
+        defer { t.remove() }
+        let store = try Store.open(at: t.path)
+        let start = store.auditCursor()
+        #expect(store.applicationsChanged(since: start)?.applications == [])
+        try store.setEntry(Entry(level: 4), indicator: "L1", member: "park", application: "app-a", phase: .written)
+        let afterA = try #require(store.applicationsChanged(since: start))
+        #expect(afterA.applications == ["app-a"])
+        #expect(afterA.cursor == store.auditCursor())
+        try store.setEntry(Entry(level: 3), indicator: "L1", member: "park", application: "app-b", phase: .written)
+        #expect(store.applicationsChanged(since: afterA.cursor)?.applications == ["app-b"])
+        #expect(store.applicationsChanged(since: start)?.applications == ["app-a", "app-b"])
+        // A line still being written is left for next time.
+        let log = t.root.appendingPathComponent("audit.log")
+        let handle = try FileHandle(forWritingTo: log)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(#"{"action":"entry","actor":"park","application":"app-a""#.utf8))
+        try handle.close()
+        let now = try #require(store.applicationsChanged(since: afterA.cursor))
+        #expect(now.applications == ["app-b"] && now.cursor < store.auditCursor())
+        // A log shorter than the cursor was rewritten: nothing can be told.
+        #expect(store.applicationsChanged(since: store.auditCursor() + 100) == nil)
+    }
+}

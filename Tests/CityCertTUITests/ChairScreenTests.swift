@@ -115,12 +115,12 @@ import TestSupport
         #expect(Update.update(&state, .key(.char("q"))) == [.refreshOverviewRow("a")])
         var suwon = overview.rows[0]
         suwon.status = .final
-        _ = Update.update(&state, .overviewRowLoaded(suwon, id: "2025-suwon"))
+        _ = Update.update(&state, .overviewRowsLoaded([(id: "2025-suwon", row: suwon)]))
         guard case .overview(let after) = state.screen else { Issue.record("not on the overview"); return }
         #expect(after.rows.first { $0.id == "2025-suwon" }?.status == .final)
         #expect(after.ordered.map(\.id) == overview.ordered.map(\.id))
         // An application that became invalid leaves the rows for the invalid list.
-        _ = Update.update(&state, .overviewRowLoaded(nil, id: "2025-naju"))
+        _ = Update.update(&state, .overviewRowsLoaded([(id: "2025-naju", row: nil)]))
         guard case .overview(let fewer) = state.screen else { return }
         #expect(fewer.rows.map(\.id) == ["2025-suwon", "2025-gimhae"])
         #expect(fewer.invalid == ["2025-jeonju", "2025-naju"])

@@ -47,16 +47,18 @@ public struct OverviewState: Sendable {
         orders = Self.orders(rows)
     }
 
-    /// One row read again: replaced, or removed (and listed as invalid) when nil.
-    public mutating func refresh(row: OverviewRow?, id: String) {
+    /// Some rows read again: each replaced, or removed (and listed as invalid) when nil.
+    public mutating func refresh(_ changed: [(id: String, row: OverviewRow?)]) {
         var all = rows
-        if let i = all.firstIndex(where: { $0.id == id }) {
-            if let row { all[i] = row } else { all.remove(at: i) }
-        } else if let row {
-            all.append(row)
+        for (id, row) in changed {
+            if let i = all.firstIndex(where: { $0.id == id }) {
+                if let row { all[i] = row } else { all.remove(at: i) }
+            } else if let row {
+                all.append(row)
+            }
+            invalid.removeAll { $0 == id }
+            if row == nil { invalid.append(id) }
         }
-        invalid.removeAll { $0 == id }
-        if row == nil { invalid.append(id) }
         rows = all
         cursor = min(cursor, max(0, rows.count - 1))
     }

@@ -19,8 +19,8 @@ public enum Message: Sendable {
     /// A line for the status bar.
     case status(StatusLine)
     case overviewLoaded(OverviewState)
-    /// One row of the overview read again (nil: the application is gone or invalid).
-    case overviewRowLoaded(OverviewRow?, id: String)
+    /// Some rows of the overview read again (a nil row: the application is gone or invalid).
+    case overviewRowsLoaded([(id: String, row: OverviewRow?)])
     case consensusLoaded(ConsensusData)
     case reportApplications([(id: String, name: LocalizedText)], statuses: [String: ApplicationStatus])
     case reportPreview([String])
@@ -39,7 +39,8 @@ public indirect enum Effect: Sendable, Equatable {
     case submit(application: String, phase: Phase)
     case reopenSheet(application: String, phase: Phase)
     case loadOverview
-    /// Reads one row of the overview again (the application whose consensus screen was left).
+    /// Reads again the overview's rows of the applications changed since it was read, and of the
+    /// one whose consensus screen was left.
     case refreshOverviewRow(String)
     case openConsensus(String)
     case finalize(application: String, note: String)

@@ -18,9 +18,9 @@ public enum Update {
             case .secretary: return [.loadReportScreen]
             case .member: return []
             }
-        case let .overviewRowLoaded(row, id):
+        case .overviewRowsLoaded(let rows):
             guard case .overview(var o) = state.screen else { return [] }
-            o.refresh(row: row, id: id)
+            o.refresh(rows)
             state.screen = .overview(o)
             return []
         case .overviewLoaded(var o):
