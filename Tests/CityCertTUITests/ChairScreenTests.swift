@@ -125,4 +125,21 @@ import TestSupport
         #expect(fewer.rows.map(\.id) == ["2025-suwon", "2025-gimhae"])
         #expect(fewer.invalid == ["2025-jeonju", "2025-naju"])
     }
+
+    /// The secretary's list of applications scrolls to keep the cursor in view.
+    @Test func reportScreenScrollsToTheCursor() {
+        let apps = (1...60).map { (id: String(format: "2025-%05d-suwon", $0), name: LocalizedText(ko: "수원시", en: "Suwon-si")) }
+        var state = ChairFixture.overviewState(width: 80, height: 24)
+        state.screen = .report(ReportState(applications: apps))
+        _ = Update.update(&state, .key(.char("G")))
+        var text = View.render(state).lines().joined(separator: "\n")
+        #expect(text.contains("2025-00060-suwon"), "the last row is shown when the cursor is on it")
+        #expect(!text.contains("2025-00001-suwon"))
+        #expect(text.contains("60건 중 60건 선택"))
+        _ = Update.update(&state, .key(.char("x")))
+        _ = Update.update(&state, .key(.char("g")))
+        text = View.render(state).lines().joined(separator: "\n")
+        #expect(text.contains("[x] 2025-00001-suwon") && !text.contains("2025-00060-suwon"))
+        #expect(text.contains("60건 중 59건 선택"))
+    }
 }

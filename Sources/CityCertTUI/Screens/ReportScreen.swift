@@ -17,18 +17,22 @@ enum ReportScreen {
             Chrome.footer(&b, status: state.status, hints: lang.pick("↑↓ ←→ PgUp PgDn scroll  w write to file  q back", "↑↓ ←→ PgUp PgDn 이동  w 파일로 저장  q 뒤로"), theme: theme)
             return
         }
-        b.put(lang.pick("Format: \(s.format.rawValue) (f)   chosen \(s.chosen.count) of \(s.applications.count)",
-                        "형식: \(s.format.rawValue) (f)   \(s.applications.count)건 중 \(s.chosen.count)건 선택"), x: 1, y: 1, style: theme.dim, maxWidth: b.width - 2)
-        for (i, a) in s.applications.enumerated() where 3 + i < b.height - 4 {
+        b.put(lang.pick("Format: \(s.format.rawValue) (f)   chosen \(s.selected.count) of \(s.applications.count)",
+                        "형식: \(s.format.rawValue) (f)   \(s.applications.count)건 중 \(s.selected.count)건 선택"), x: 1, y: 1, style: theme.dim, maxWidth: b.width - 2)
+        // The rows that fit, scrolled to keep the cursor in view.
+        let visible = max(1, b.height - 7)
+        let first = max(0, min(s.cursor - visible / 2, s.applications.count - visible))
+        for i in first..<min(s.applications.count, first + visible) {
+            let a = s.applications[i], y = 3 + i - first
             var style = Style()
             if i == s.cursor {
                 style = theme.selected
-                b.fill(Rect(x: 1, y: 3 + i, width: b.width - 2, height: 1), style: style)
+                b.fill(Rect(x: 1, y: y, width: b.width - 2, height: 1), style: style)
             }
             let box = s.selected.contains(a.id) ? "[x]" : "[ ]"
             let status = s.statuses[a.id].map { Labels.status($0, lang) } ?? ""
             b.put("\(box) \(DisplayWidth.pad(a.id, to: 18)) \(DisplayWidth.pad(status, to: 6)) \(a.name.text(lang)) \(a.name.text(lang.other))",
-                  x: 2, y: 3 + i, style: style, maxWidth: b.width - 4)
+                  x: 2, y: y, style: style, maxWidth: b.width - 4)
         }
         Chrome.footer(&b, status: state.status, hints: lang.pick(
             "Space choose  a all  f format  Enter preview  w write to file  ? keys  q back",
