@@ -93,6 +93,17 @@ import TestSupport
         #expect(log.contains("\"action\":\"finalize\"") && log.contains("\"action\":\"reopen\""))
     }
 
+    /// Another member (another process, here another Store) submits the written phase of gimhae.
+    func submitGimhaeAsLim(_ root: URL) throws {
+        let other = try Store.open(at: root.path)
+        let app = other.application("2025-gimhae").application!
+        for ind in other.standards.applicableIndicators(for: .large) {
+            try other.setEntry(ind.isQuantitative ? Entry(value: app.quantitative[ind.id]!.value) : Entry(level: 3),
+                               indicator: ind.id, member: "lim", application: "2025-gimhae", phase: .written)
+        }
+        try other.submit(member: "lim", application: "2025-gimhae", phase: .written)
+    }
+
     @Test func theOverviewShowsOthersChangesOnTheNextTick() throws {
         let root = try sampleCopy()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -105,13 +116,7 @@ import TestSupport
         runner.send(.tick, to: &state)
         #expect(gimhae()?.written.done == 5, "nothing changed: nothing read again")
         // Another member (another process, here another Store) submits meanwhile.
-        let other = try Store.open(at: root.path)
-        let app = other.application("2025-gimhae").application!
-        for ind in other.standards.applicableIndicators(for: .large) {
-            try other.setEntry(ind.isQuantitative ? Entry(value: app.quantitative[ind.id]!.value) : Entry(level: 3),
-                               indicator: ind.id, member: "lim", application: "2025-gimhae", phase: .written)
-        }
-        try other.submit(member: "lim", application: "2025-gimhae", phase: .written)
+        try submitGimhaeAsLim(root)
         runner.send(.tick, to: &state)
         #expect(gimhae()?.written.done == 6)
         #expect(gimhae()?.missing == ["윤재현"])
@@ -130,13 +135,7 @@ import TestSupport
         #expect(row("2025-gimhae")?.written.done == 5)
         press([.down, .enter], runner, &state)
         guard case .consensus(let c) = state.screen, c.data.application.id == "2025-goyang" else { Issue.record("goyang's consensus"); return }
-        let other = try Store.open(at: root.path)
-        let app = other.application("2025-gimhae").application!
-        for ind in other.standards.applicableIndicators(for: .large) {
-            try other.setEntry(ind.isQuantitative ? Entry(value: app.quantitative[ind.id]!.value) : Entry(level: 3),
-                               indicator: ind.id, member: "lim", application: "2025-gimhae", phase: .written)
-        }
-        try other.submit(member: "lim", application: "2025-gimhae", phase: .written)
+        try submitGimhaeAsLim(root)
         runner.send(.tick, to: &state)                       // the consensus screen sees the store change
         press([.char("q")], runner, &state)
         #expect(row("2025-gimhae")?.written.done == 6)

@@ -49,13 +49,7 @@ public struct ApplicationListState: Sendable {
     }
 
     /// The rows shown: a view of `all` in the order and with the filters chosen (no copy).
-    public struct Rows: RandomAccessCollection, Sendable {
-        let all: [ApplicationSummary]
-        let order: [Int]
-        public var startIndex: Int { 0 }
-        public var endIndex: Int { order.count }
-        public subscript(i: Int) -> ApplicationSummary { all[order[i]] }
-    }
+    public typealias Rows = OrderedRows<ApplicationSummary>
 
     /// Positions in `all`, in each sort order, and each row's class for the filters: a filter or sort
     /// key is then a pass over integers (at 5,000 applications, comparing names and looking up each

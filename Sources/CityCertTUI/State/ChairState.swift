@@ -64,16 +64,10 @@ public struct OverviewState: Sendable {
     }
 
     /// Rows in display order: large cities first, then small; within a type by boundary closeness or id.
-    public var ordered: Rows { Rows(rows: rows, order: byBoundary ? orders.byBoundary : orders.byID) }
+    public var ordered: Rows { Rows(all: rows, order: byBoundary ? orders.byBoundary : orders.byID) }
 
     /// The rows in an order (a view, no copy).
-    public struct Rows: RandomAccessCollection, Sendable {
-        let rows: [OverviewRow]
-        let order: [Int]
-        public var startIndex: Int { 0 }
-        public var endIndex: Int { order.count }
-        public subscript(i: Int) -> OverviewRow { rows[order[i]] }
-    }
+    public typealias Rows = OrderedRows<OverviewRow>
 
     private static func orders(_ rows: [OverviewRow]) -> (byBoundary: [Int], byID: [Int]) {
         func sorted(byBoundary: Bool) -> [Int] {
