@@ -11,14 +11,9 @@ extension EffectRunner {
         case .loadOverview:
             overviewCursor = store.auditCursor()   // before reading: a change made meanwhile is read again next time
             return [.overviewLoaded(overview())]
-        case .refreshOverviewRow(let id):
-            guard let cursor = overviewCursor, let (changed, end) = store.applicationsChanged(since: cursor) else {
-                overviewCursor = store.auditCursor()
-                return [.overviewLoaded(overview())]
-            }
-            overviewCursor = end
-            let ids = changed.union([id]).filter { store.applicationIDs.contains($0) }.sorted()
-            let rows = Parallel.map(ids) { id in (id: id, row: self.store.evaluatedApplication(id).map(self.overviewRow)) }
+        case .refreshOverview(let left):
+            guard let ids = changedApplications(since: &overviewCursor, left: left) else { return perform(.loadOverview) }
+            let rows = Parallel.map(ids.filter(store.applicationIDs.contains)) { id in (id: id, row: self.store.evaluatedApplication(id).map(self.overviewRow)) }
             return [.overviewRowsLoaded(rows)]
         case .openConsensus(let id):
             guard let data = consensus(id) else { return [.failed("\(id) cannot be opened: it is invalid")] }

@@ -16,8 +16,18 @@ public final class EffectRunner {
     public var language: Language = .ko
     /// The store's change mark when the screen was last read (see ``Store/changeMark()``).
     private var seenChange: String?
-    /// Where the audit log ended when the chair's overview was read (see ``Store/applicationsChanged(since:)``).
+    /// Where the audit log ended when the list and the chair's overview were read (see
+    /// ``Store/applicationsChanged(since:)``): what changed since is read again, not every row.
+    var listCursor: Int64?
     var overviewCursor: Int64?
+
+    /// The applications changed since `cursor` and `left`, in id order, moving the cursor on; nil
+    /// when that cannot be told (never read, or the log was rewritten): read everything again.
+    func changedApplications(since cursor: inout Int64?, left: String?) -> [String]? {
+        guard let from = cursor, let (changed, end) = store.applicationsChanged(since: from) else { return nil }
+        cursor = end
+        return changed.union(left.map { [$0] } ?? []).sorted()
+    }
 
     public init(store: Store, memberID: String? = nil) {
         self.store = store
@@ -66,11 +76,14 @@ public final class EffectRunner {
             return [.sessionStarted(session(for: m), summaries(for: id))]
         case .loadApplications:
             guard let id = memberID else { return [] }
+            listCursor = store.auditCursor()   // before reading: a change made meanwhile is read again next time
             return [.applicationsLoaded(summaries(for: id))]
-        case .refreshApplicationRow(let app):
+        case .refreshApplications(let left):
             guard let id = memberID else { return [] }
-            let row = store.applicationIDs.contains(app) ? summaries(for: id, ids: [app]).first : nil
-            return [.applicationRowLoaded(row, id: app, final: store.finalApplications())]
+            guard let ids = changedApplications(since: &listCursor, left: left) else { return perform(.loadApplications) }
+            let known = ids.filter(store.applicationIDs.contains)
+            let rows = Dictionary(uniqueKeysWithValues: summaries(for: id, ids: known).map { ($0.id, $0) })
+            return [.applicationRowsLoaded(ids.map { (id: $0, row: rows[$0]) }, final: store.finalApplications())]
         case .openApplication(let app):
             guard let id = memberID else { return [] }
             return [open(app, member: id)]

@@ -111,6 +111,29 @@ import TestSupport
         #expect(list.all.map(\.isFinal) == full.map(\.isFinal))
     }
 
+    /// On the list, a tick reads again the rows of the applications the audit log names since the
+    /// list was read (here: the same member in another terminal), and what is final.
+    @Test func theListShowsChangesOnTheNextTick() throws {
+        let t = try TempStore()
+        defer { t.remove() }
+        var (runner, state) = try start(t, as: "park")
+        func row(_ id: String) -> ApplicationSummary? {
+            guard case .applications(let list) = state.screen else { return nil }
+            return list.all.first { $0.id == id }
+        }
+        #expect(row("app-b")?.progress[.written] == .notStarted)
+        runner.send(.tick, to: &state)
+        let other = try Store.open(at: t.path)
+        try other.setEntry(Entry(level: 4), indicator: "L1", member: "park", application: "app-b", phase: .written)
+        try t.write("decisions/app-a.json", #"{"format": 1, "application": "app-a", "finalized_by": "kim", "finalized_at": "2025-10-01T00:00:00Z", "total": "0.00", "max": "200.00", "grade": 5, "certified": false}"#)
+        runner.send(.tick, to: &state)
+        #expect(row("app-b")?.progress[.written] == .draft(done: 1, of: 2))
+        #expect(row("app-a")?.isFinal == true)
+        guard case .applications(let list) = state.screen else { return }
+        let full = runner.summaries(for: "park")
+        #expect(list.all.map(\.progress) == full.map(\.progress) && list.all.map(\.isFinal) == full.map(\.isFinal))
+    }
+
     @Test func finalizedApplicationIsReadOnlyInTheTUI() throws {
         let t = try TempStore()
         defer { t.remove() }

@@ -112,7 +112,7 @@ import TestSupport
         guard case .overview(let overview) = state.screen else { return }
         state.savedOverview = overview
         state.screen = ChairFixture.consensusState(flagged: false).screen
-        #expect(Update.update(&state, .key(.char("q"))) == [.refreshOverviewRow("a")])
+        #expect(Update.update(&state, .key(.char("q"))) == [.refreshOverview(left: "a")])
         var suwon = overview.rows[0]
         suwon.status = .final
         _ = Update.update(&state, .overviewRowsLoaded([(id: "2025-suwon", row: suwon)]))

@@ -233,17 +233,17 @@ import TestSupport
         suwon.id = "2025-suwon"
         _ = Update.update(&state, .applicationOpened(OpenApplication(application: suwon, sheet: ScoreSheet(application: "2025-suwon", member: "m1"))))
         // Only the row of the application left is read again, with what is final.
-        #expect(TUIFixture.press([.char("q")], &state) == [.refreshApplicationRow("2025-suwon")])
+        #expect(TUIFixture.press([.char("q")], &state) == [.refreshApplications(left: "2025-suwon")])
         var row = TUIFixture.summaries()[0]
         row.progress = [.written: .submitted, .site: .notStarted]
-        _ = Update.update(&state, .applicationRowLoaded(row, id: "2025-suwon", final: ["2025-naju"]))
+        _ = Update.update(&state, .applicationRowsLoaded([(id: "2025-suwon", row: row)], final: ["2025-naju"]))
         guard case .applications(let list) = state.screen else { Issue.record("not on the list"); return }
         #expect(list.cursor == 3)
         #expect(list.all.map(\.id) == TUIFixture.summaries().map(\.id))
         #expect(list.all.first { $0.id == "2025-suwon" }?.progress[.written] == .submitted)
         #expect(list.all.filter(\.isFinal).map(\.id) == ["2025-naju"])
         // An application gone meanwhile leaves the list.
-        _ = Update.update(&state, .applicationRowLoaded(nil, id: "2025-suwon", final: []))
+        _ = Update.update(&state, .applicationRowsLoaded([(id: "2025-suwon", row: nil)], final: []))
         guard case .applications(let shorter) = state.screen else { Issue.record("not on the list"); return }
         #expect(shorter.all.map(\.id) == ["2025-chuncheon", "2025-naju", "2025-jeonju"])
         #expect(shorter.cursor == 2, "the cursor stays on the list")
@@ -254,6 +254,11 @@ import TestSupport
         #expect(Update.update(&state, .tick) == [.refreshIfChanged(.openApplication("a"))])
         TUIFixture.press([.char("n")], &state)
         #expect(Update.update(&state, .tick).isEmpty, "not while typing")
+        // The list and the overview read again only what changed.
+        var list = TUIFixture.listState()
+        #expect(Update.update(&list, .tick) == [.refreshIfChanged(.refreshApplications(left: nil))])
+        var overview = ChairFixture.overviewState()
+        #expect(Update.update(&overview, .tick) == [.refreshIfChanged(.refreshOverview(left: nil))])
     }
 
     @Test func tooSmallIgnoresKeysButQuits() {

@@ -23,12 +23,16 @@ public struct ApplicationListState: Sendable {
         refilter()
     }
 
-    /// One row read again (nil: gone), and which applications are now final.
-    public mutating func refresh(row: ApplicationSummary?, id: String, final: Set<String>) {
+    /// Some rows read again (a nil row: gone; a new id: added), and which applications are now final.
+    public mutating func refresh(_ changed: [(id: String, row: ApplicationSummary?)], final: Set<String>) {
         var rows = all
         for i in rows.indices where rows[i].isFinal != final.contains(rows[i].id) { rows[i].isFinal.toggle() }
-        if let i = rows.firstIndex(where: { $0.id == id }) {
-            if let row { rows[i] = row } else { rows.remove(at: i) }
+        for (id, row) in changed {
+            if let i = rows.firstIndex(where: { $0.id == id }) {
+                if let row { rows[i] = row } else { rows.remove(at: i) }
+            } else if let row {
+                rows.append(row)
+            }
         }
         all = rows
     }

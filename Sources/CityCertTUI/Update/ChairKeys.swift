@@ -98,7 +98,7 @@ enum ConsensusKeys {
                 return [.loadOverview]
             }
             state.screen = .overview(saved)
-            return [.refreshOverviewRow(app)]
+            return [.refreshOverview(left: app)]
         default:
             break
         }

@@ -9,8 +9,8 @@ public enum Message: Sendable {
     /// A member was chosen and the applications read.
     case sessionStarted(Session, [ApplicationSummary])
     case applicationsLoaded([ApplicationSummary])
-    /// One row of the list read again (nil: the application is gone), and which applications are final.
-    case applicationRowLoaded(ApplicationSummary?, id: String, final: Set<String>)
+    /// Some rows of the list read again (a nil row: the application is gone), and which are final.
+    case applicationRowsLoaded([(id: String, row: ApplicationSummary?)], final: Set<String>)
     case applicationOpened(OpenApplication)
     /// A change to the member's sheet was saved (the sheet as now on disk, and when).
     case sheetSaved(ScoreSheet, at: String)
@@ -32,16 +32,17 @@ public indirect enum Effect: Sendable, Equatable {
     case refreshIfChanged(Effect)
     case chooseMember(String)
     case loadApplications
-    /// Reads one row of the list again (the application just left) and which applications are final.
-    case refreshApplicationRow(String)
+    /// Reads again the list's rows of the applications changed since it was read (the audit log
+    /// names them), of `left` (the application just left), and which applications are final.
+    case refreshApplications(left: String?)
     case openApplication(String)
     case setEntry(application: String, phase: Phase, indicator: String, entry: Entry?)
     case submit(application: String, phase: Phase)
     case reopenSheet(application: String, phase: Phase)
     case loadOverview
-    /// Reads again the overview's rows of the applications changed since it was read, and of the
-    /// one whose consensus screen was left.
-    case refreshOverviewRow(String)
+    /// Reads again the overview's rows of the applications changed since it was read (the audit log
+    /// names them), and of `left` (the application whose consensus screen was left).
+    case refreshOverview(left: String?)
     case openConsensus(String)
     case finalize(application: String, note: String)
     case reopenApplication(String)

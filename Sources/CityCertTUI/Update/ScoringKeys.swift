@@ -108,8 +108,8 @@ enum ScoringKeys {
     }
 
     /// Back to the applications list as it was left, with the row of the application left read
-    /// again for its new progress (the member's work changed only that row; reading every row again
-    /// took a quarter of a second at 5,000 applications).
+    /// again for its new progress, and those of applications changed meanwhile (reading every row
+    /// again took a quarter of a second at 5,000 applications).
     static func back(_ state: inout AppState) -> [Effect] {
         guard let saved = state.savedList else {
             state.screen = .applications(ApplicationListState(all: []))
@@ -117,7 +117,7 @@ enum ScoringKeys {
         }
         let left: String? = if case .scoring(let s) = state.screen { s.application.id } else { nil }
         state.screen = .applications(saved)
-        return [left.map(Effect.refreshApplicationRow) ?? .loadApplications]
+        return [.refreshApplications(left: left)]
     }
 
     /// Applies an entry locally (so the screen answers at once) and asks the runtime to save it.

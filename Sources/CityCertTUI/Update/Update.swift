@@ -61,9 +61,9 @@ public enum Update {
             list.cursor = min(list.cursor, max(0, list.visible(language: state.language).count - 1))
             state.screen = .applications(list)
             return []
-        case let .applicationRowLoaded(row, id, final):
+        case let .applicationRowsLoaded(rows, final):
             guard case .applications(var list) = state.screen else { return [] }
-            list.refresh(row: row, id: id, final: final)
+            list.refresh(rows, final: final)
             list.cursor = min(list.cursor, max(0, list.visible(language: state.language).count - 1))
             state.screen = .applications(list)
             return []
@@ -105,9 +105,9 @@ public enum Update {
     /// What reads the current screen again from the store.
     static func reloadEffect(for screen: Screen) -> Effect? {
         switch screen {
-        case .applications: return .loadApplications
+        case .applications: return .refreshApplications(left: nil)
         case .scoring(let s): return .openApplication(s.application.id)
-        case .overview: return .loadOverview
+        case .overview: return .refreshOverview(left: nil)
         case .consensus(let c): return .openConsensus(c.data.application.id)
         case .chooseMember, .report: return nil
         }
