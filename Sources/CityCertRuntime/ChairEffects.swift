@@ -9,7 +9,6 @@ extension EffectRunner {
     func performChair(_ effect: Effect) -> [Message]? {
         switch effect {
         case .loadOverview:
-            overviewCursor = store.auditCursor()   // before reading: a change made meanwhile is read again next time
             return [.overviewLoaded(overview())]
         case .refreshOverview(let left):
             guard let ids = changedApplications(since: &overviewCursor, left: left) else { return perform(.loadOverview) }
@@ -77,6 +76,7 @@ extension EffectRunner {
     /// Every valid application with status, progress, figures and closeness to a grade boundary:
     /// read and evaluated on both cores a batch at a time, without keeping the applications read.
     public func overview() -> OverviewState {
+        overviewCursor = store.auditCursor()   // before reading: a change made meanwhile is read again next time
         var rows: [OverviewRow] = []
         _ = store.evaluateInBatches(rendering: overviewRow) { rows += $0 }
         let valid = Set(rows.map(\.id))

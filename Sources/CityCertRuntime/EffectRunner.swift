@@ -76,7 +76,6 @@ public final class EffectRunner {
             return [.sessionStarted(session(for: m), summaries(for: id))]
         case .loadApplications:
             guard let id = memberID else { return [] }
-            listCursor = store.auditCursor()   // before reading: a change made meanwhile is read again next time
             return [.applicationsLoaded(summaries(for: id))]
         case .refreshApplications(let left):
             guard let id = memberID else { return [] }
@@ -142,9 +141,12 @@ public final class EffectRunner {
 
     /// The applications list for a member: progress per phase from the member's own sheet only.
     public func summaries(for member: String, ids: [String]? = nil) -> [ApplicationSummary] {
+        // A whole list: where the audit log ends, taken before reading (a change made meanwhile is
+        // read again by the next refresh).
+        if ids == nil { listCursor = store.auditCursor() }
         // The list's rows come from the store's listing: each application's form and the member's
         // own sheet, read on all cores (the values and claims are read when an application opens).
-        store.listing(member: member, ids: ids) { entry in
+        return store.listing(member: member, ids: ids) { entry in
             let id = entry.id
             switch entry.application {
             case .invalid(let problems):
