@@ -1,6 +1,6 @@
 import CityCertCore
 import CityCertRuntime
-import CityCertStore
+@testable import CityCertStore
 @testable import CityCertTUI
 import Foundation
 import Testing
@@ -132,6 +132,23 @@ import TestSupport
         guard case .applications(let list) = state.screen else { return }
         let full = runner.summaries(for: "park")
         #expect(list.all.map(\.progress) == full.map(\.progress) && list.all.map(\.isFinal) == full.map(\.isFinal))
+    }
+
+    /// Leaving an application touches no other application's files, from the first list of the
+    /// session on.
+    @Test func leavingAnApplicationReadsNoOtherApplication() throws {
+        let t = try TempStore()
+        defer { t.remove() }
+        let recorder = FileRecorder()
+        let runner = EffectRunner(store: try Store.open(at: t.path, recorder: recorder), memberID: "park")
+        var state = runner.start(language: .ko, colors: false, width: 80, height: 24, reason: "test")
+        press([.enter, .char("a")], runner, &state)
+        _ = recorder.take()
+        press([.char("q")], runner, &state)
+        let touched = recorder.take()
+        #expect(!touched.isEmpty)
+        #expect(!touched.contains { $0.contains("app-b") }, "\(touched)")
+        guard case .applications = state.screen else { Issue.record("back on the list"); return }
     }
 
     @Test func finalizedApplicationIsReadOnlyInTheTUI() throws {
