@@ -29,7 +29,7 @@ extension Store {
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0, Int64(st.st_size) >= cursor, lseek(fd, off_t(cursor), SEEK_SET) == off_t(cursor),
-              let data = FileBytes.data(fd, sizeHint: Int(Int64(st.st_size) - cursor), limit: 64 << 20) else { return nil }
+              let data = try? FileBytes.data(fd, sizeHint: Int(Int64(st.st_size) - cursor), limit: 64 << 20) else { return nil }
         let bytes = [UInt8](data)
         guard let lastNewline = bytes.lastIndex(of: 0x0A) else { return ([], cursor) }   // nothing whole yet
         let key = Array(#""application":""#.utf8)

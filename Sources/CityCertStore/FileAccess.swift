@@ -82,7 +82,7 @@ struct FileAccess: Sendable {
             problems.append(Problem(path: relative, "not a regular file (a folder, device or pipe): not read"))
             return nil
         }
-        guard Int(st.st_size) <= limit, let data = FileBytes.data(fd, sizeHint: Int(st.st_size), limit: limit) else {
+        guard Int(st.st_size) <= limit, let data = try? FileBytes.data(fd, sizeHint: Int(st.st_size), limit: limit) else {
             problems.append(Problem(path: relative, "the file is larger than \(limit / 1024 / 1024) MiB"))
             return nil
         }

@@ -287,43 +287,44 @@ struct AuditLines {
 
 /// Reading a whole file from a descriptor, refusing more than a limit.
 enum FileBytes {
+    enum Failure: Error { case read(errno: Int32), tooLarge }
+
     /// The whole file as `Data`, read straight into one buffer sized from `sizeHint` (the size the
-    /// file system gave): no zero-filled scratch buffer, no copy. Nil on a read error or past `limit`.
-    static func data(_ fd: Int32, sizeHint: Int, limit: Int) -> Data? {
+    /// file system gave, grown if the file is longer): no zero-filled scratch buffer, no copy.
+    static func data(_ fd: Int32, sizeHint: Int, limit: Int) throws(Failure) -> Data {
         var capacity = max(1, min(sizeHint, limit) + 1)   // one more, to see the end in one read
-        guard var base = malloc(capacity) else { return nil }
+        guard var base = malloc(capacity) else { throw .read(errno: ENOMEM) }
         var count = 0
         while true {
             if count == capacity {
-                guard capacity <= limit, let grown = realloc(base, min(capacity * 2, limit + 1)) else { free(base); return nil }
+                guard capacity <= limit, let grown = realloc(base, min(capacity * 2, limit + 1)) else { free(base); throw .tooLarge }
                 base = grown
                 capacity = min(capacity * 2, limit + 1)
             }
             let n = read(fd, base + count, capacity - count)
             if n < 0 {
                 if errno == EINTR { continue }
+                let e = errno
                 free(base)
-                return nil
+                throw .read(errno: e)
             }
             if n == 0 { break }
             count += n
-            if count > limit { free(base); return nil }
+            if count > limit { free(base); throw .tooLarge }
         }
         return Data(bytesNoCopy: base, count: count, deallocator: .free)
     }
 
+    /// The whole file as bytes, or an error naming the file.
     static func readAll(_ fd: Int32, path: String, limit: Int) throws -> [UInt8] {
-        var out: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw AtomicFile.WriteError(path: path, reason: "cannot read: \(String(cString: strerror(errno)))")
-            }
-            if n == 0 { return out }
-            out.append(contentsOf: buffer[..<n])
-            if out.count > limit { throw AtomicFile.WriteError(path: path, reason: "the file is larger than \(limit / 1024 / 1024) MiB") }
+        var st = stat()
+        let size = fstat(fd, &st) == 0 ? Int(st.st_size) : 0
+        do {
+            return [UInt8](try data(fd, sizeHint: size, limit: limit))
+        } catch .read(let e) {
+            throw AtomicFile.WriteError(path: path, reason: "cannot read: \(String(cString: strerror(e)))")
+        } catch .tooLarge {
+            throw AtomicFile.WriteError(path: path, reason: "the file is larger than \(limit / 1024 / 1024) MiB")
         }
     }
 }
