@@ -1,3 +1,4 @@
+import Foundation
 import CityCertCore
 
 /// The whole state of the terminal application: a plain value that `update` changes and screens draw.
@@ -88,6 +89,8 @@ public struct Confirmation: Sendable, Equatable {
         case reopen(Phase)
         case finalize(application: String, note: String)
         case reopenApplication(String, reason: String)
+        /// A value far from the submitted one, saved once the member confirms it.
+        case setValue(indicator: String, value: Decimal)
     }
     public var title: String
     public var lines: [String]

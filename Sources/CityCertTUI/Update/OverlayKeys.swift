@@ -38,6 +38,11 @@ enum OverlayKeys {
                     }
                     return [.finalize(application: app, note: note)]
                 case .reopenApplication(let app, let reason): return [.reopenApplication(app, reason: reason)]
+                case let .setValue(id, value):
+                    guard case .scoring(var s) = state.screen else { return [] }
+                    let effects = ScoringKeys.saveValue(value, for: id, &s)
+                    state.screen = .scoring(s)
+                    return effects
                 case .submit(let p), .reopen(let p):
                     guard case .scoring(let s) = state.screen else { return [] }
                     if case .submit = c.action { return [.submit(application: s.application.id, phase: p)] }
@@ -137,14 +142,32 @@ enum OverlayKeys {
                 state.status = StatusLine(lang.pick("Type the value you verified (Esc cancels).", "확인한 값을 입력하세요 (Esc 취소)."), .error)
                 return []
             }
-            guard let value = ValueParsing.decimal(text) else {
-                state.status = StatusLine(lang.pick("“\(text)” is not a number.", "“\(text)”은(는) 숫자가 아닙니다."), .error)
+            let value: Decimal
+            switch EnteredNumber.parse(text) {
+            case .success(let v): value = v
+            case .failure(let why):
+                state.status = StatusLine(why.message(text, korean: lang == .ko), .error)
+                return []
+            }
+            // A value outside the indicator's range is refused here, the prompt kept (spec §2 range).
+            if let ind = s.indicators.first(where: { $0.id == id }), let range = ind.range, !range.contains(value) {
+                state.status = StatusLine(lang.pick("\(id): \(value.plainText) is outside the range of this indicator (\(range.description)).",
+                                                    "\(id): \(value.plainText)은(는) 이 지표의 허용 범위(\(range.description))를 벗어납니다."), .error)
+                return []
+            }
+            // A correction far from what the applicant submitted (over 10× or under a tenth) is asked once.
+            if let submitted = s.application.quantitative[id]?.value, ValueCheck.isFar(value, from: submitted) {
+                state.overlay = .confirm(Confirmation(
+                    title: lang.pick("Far from the submitted value", "제출값과 크게 다름"),
+                    lines: [lang.pick("\(id): you entered \(value.plainText); the applicant submitted \(submitted.plainText).",
+                                      "\(id): 입력 \(value.plainText), 신청기관 제출값 \(submitted.plainText)."),
+                            lang.pick("More than ten times apart (a unit or a typing slip?). Save it?",
+                                      "10배 이상 차이가 납니다 (단위나 오타 확인). 저장할까요?")],
+                    action: .setValue(indicator: id, value: value)))
                 return []
             }
             state.overlay = nil
-            var entry = s.entry(id) ?? Entry()
-            entry.value = value
-            effects = ScoringKeys.save(entry, for: id, &s)
+            effects = ScoringKeys.saveValue(value, for: id, &s)
         case .note(let id), .clarification(let id):
             state.overlay = nil
             var entry = s.entry(id) ?? Entry()
@@ -159,20 +182,18 @@ enum OverlayKeys {
 }
 
 /// Parsing what a member types as a value.
-public enum ValueParsing {
-    /// A decimal number (a comma as thousands separator is allowed), nil otherwise.
-    public static func decimal(_ text: String) -> Decimal? {
-        // Full-width digits and signs (an input method may type them) count as ASCII.
-        let ascii = String(text.unicodeScalars.map { u -> Character in
-            (0xFF01...0xFF5E).contains(u.value) ? Character(Unicode.Scalar(u.value - 0xFEE0)!) : Character(u)
-        })
-        let t = ascii.replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces)
-        guard !t.isEmpty, t.count <= 30,
-              t.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
-              t.filter({ $0 == "." }).count <= 1, t.dropFirst().allSatisfy({ $0 != "-" }),
-              t.contains(where: \.isNumber) else { return nil }
-        return Decimal(string: t, locale: Locale(identifier: "en_US_POSIX"))
+/// Whether a member's value is far from the applicant's: more than ten times apart either way.
+public enum ValueCheck {
+    public static func isFar(_ value: Decimal, from submitted: Decimal) -> Bool {
+        let a = value.magnitude, b = submitted.magnitude
+        if a == 0 || b == 0 { return a != b && max(a, b) >= 1 }
+        return a > b * 10 || b > a * 10
     }
+}
+
+public enum ValueParsing {
+    /// A decimal number as ``EnteredNumber`` reads it (the one reading of typed values), nil otherwise.
+    public static func decimal(_ text: String) -> Decimal? { EnteredNumber.value(text) }
 }
 
 /// Editing a line of text with the cursor keys.
