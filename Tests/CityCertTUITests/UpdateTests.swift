@@ -14,6 +14,20 @@ import TestSupport
         #expect(state.quitting)
     }
 
+    /// A member chosen from the committee list goes back to it with q (chosen by login: q quits).
+    @Test func qOnTheFirstScreenGoesBackToTheCommitteeList() {
+        var state = AppState(screen: .chooseMember(MemberListState(members: Fixture.committee().members, reason: "")))
+        #expect(TUIFixture.press([.down, .enter], &state) == [.chooseMember("m1")])
+        _ = Update.update(&state, .sessionStarted(TUIFixture.session(), TUIFixture.summaries()))
+        guard case .applications = state.screen else { Issue.record("not on the list"); return }
+        #expect(TUIFixture.press([.char("q")], &state).isEmpty)
+        guard case .chooseMember(let back) = state.screen else { Issue.record("not back on the committee list"); return }
+        #expect(back.cursor == 1 && state.session == nil && !state.quitting)
+        #expect(TUIFixture.press([.char("q")], &state) == [.quit], "q there quits")
+        var byLogin = TUIFixture.listState()
+        #expect(TUIFixture.press([.char("q")], &byLogin) == [.quit])
+    }
+
     @Test func applicationListOpensAndRefusesConflicts() {
         var state = TUIFixture.listState()
         // sorted by id: chuncheon (conflict), jeonju (invalid), naju, suwon

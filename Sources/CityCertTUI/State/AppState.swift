@@ -17,6 +17,9 @@ public struct AppState: Sendable {
     /// The list and overview as they were, to come back to them (cursor, filters) from an application.
     public var savedList: ApplicationListState?
     public var savedOverview: OverviewState?
+    /// The committee list the member was chosen from (nil when chosen by login or `--as`): `q` at
+    /// the member's first screen goes back to it instead of quitting.
+    public var savedMembers: MemberListState?
 
     public init(width: Int = 80, height: Int = 24, language: Language = .ko, colors: Bool = true, screen: Screen) {
         self.width = width; self.height = height; self.language = language; self.colors = colors; self.screen = screen
