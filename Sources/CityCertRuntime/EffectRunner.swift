@@ -20,6 +20,12 @@ public final class EffectRunner {
     /// ``Store/applicationsChanged(since:)``): what changed since is read again, not every row.
     var listCursor: Int64?
     var overviewCursor: Int64?
+    /// Where the open field's text is kept as it is typed (nil: not kept, as in most tests).
+    /// Made for the member once one is chosen, unless ``draftsEnvironment`` is nil.
+    public private(set) var drafts: DraftStore?
+    /// The folder drafts of every member go under (a store's and a member's subfolder are added);
+    /// nil keeps no drafts.
+    public var draftsEnvironment: [String: String]?
 
     /// The applications changed since `cursor` and `left`, in id order, moving the cursor on; nil
     /// when that cannot be told (never read, or the log was rewritten): read everything again.
@@ -29,9 +35,17 @@ public final class EffectRunner {
         return changed.union(left.map { [$0] } ?? []).sorted()
     }
 
-    public init(store: Store, memberID: String? = nil) {
+    /// `draftsEnvironment`: where drafts are kept (`XDG_STATE_HOME`, `HOME`); nil keeps none.
+    public init(store: Store, memberID: String? = nil, draftsEnvironment: [String: String]? = nil) {
         self.store = store
         self.memberID = memberID
+        self.draftsEnvironment = draftsEnvironment
+        if let memberID { makeDrafts(for: memberID) }
+    }
+
+    private func makeDrafts(for member: String) {
+        guard let env = draftsEnvironment else { return }
+        drafts = DraftStore(storePath: store.root.path, member: member, environment: env)
     }
 
     /// Feeds a message to `update`, performs the effects it returns, and feeds their results back,
@@ -43,6 +57,8 @@ public final class EffectRunner {
             let effects = Update.update(&state, queue.removeFirst())
             for effect in effects { queue += perform(effect) }
         }
+        // What is typed is kept as it is typed (and forgotten once saved or cancelled).
+        drafts?.sync(state.openDraft)
     }
 
     /// The first state: the member's applications, or the committee to choose from.
@@ -73,6 +89,7 @@ public final class EffectRunner {
                 return [.failed(error.message)]
             }
             memberID = id
+            makeDrafts(for: id)
             return [.sessionStarted(session(for: m), summaries(for: id))]
         case .loadApplications:
             guard let id = memberID else { return [] }
@@ -85,7 +102,13 @@ public final class EffectRunner {
             return [.applicationRowsLoaded(ids.map { (id: $0, row: rows[$0]) }, final: store.finalApplications())]
         case .openApplication(let app):
             guard let id = memberID else { return [] }
-            return [open(app, member: id)]
+            let opened = open(app, member: id)
+            // Text typed on this sheet and never saved (the program stopped): offered back.
+            if case .applicationOpened = opened, let draft = drafts?.draft(for: app) { return [opened, .draftFound(draft)] }
+            return [opened]
+        case .discardDraft(let app):
+            drafts?.remove(app)
+            return []
         case let .setEntry(app, phase, indicator, entry):
             guard let id = memberID else { return [] }
             do {

@@ -56,7 +56,7 @@ public enum Overlay: Sendable {
     case reader(title: String, lines: [String], scroll: Int)
 }
 
-/// A one-line text input.
+/// A text input in a box: one line (a value, a search, a path) or several (a note, a question).
 public struct Prompt: Sendable, Equatable {
     public enum Purpose: Sendable, Equatable {
         case value(indicator: String)
@@ -65,15 +65,35 @@ public struct Prompt: Sendable, Equatable {
         case find
         case finalizeNote(application: String)
         case reportPath
+
+        /// Whether the text may have several lines.
+        public var isMultiline: Bool {
+            switch self {
+            case .note, .clarification, .finalizeNote: return true
+            case .value, .find, .reportPath: return false
+            }
+        }
     }
     public var purpose: Purpose
     public var title: String
-    public var text: String
-    /// Cursor position in characters.
-    public var cursor: Int
+    /// The text and its cursor.
+    public var field: TextField
+    /// A hint shown under the field (what Enter does with an empty field, the submitted value).
+    public var hint: String?
 
-    public init(purpose: Purpose, title: String, text: String = "") {
-        self.purpose = purpose; self.title = title; self.text = text; self.cursor = text.count
+    public init(purpose: Purpose, title: String, text: String = "", hint: String? = nil) {
+        self.purpose = purpose; self.title = title; self.hint = hint
+        self.field = TextField(text, multiline: purpose.isMultiline)
+    }
+
+    public var text: String {
+        get { field.text }
+        set { field = TextField(newValue, multiline: purpose.isMultiline) }
+    }
+    /// Cursor position in characters.
+    public var cursor: Int {
+        get { field.cursor }
+        set { field.cursor = newValue }
     }
 }
 
@@ -84,6 +104,8 @@ public struct Confirmation: Sendable, Equatable {
         case reopen(Phase)
         case finalize(application: String, note: String)
         case reopenApplication(String)
+        /// Text typed into a field and never saved (the program stopped): open the field with it again.
+        case restoreDraft(Draft)
     }
     public var title: String
     public var lines: [String]
