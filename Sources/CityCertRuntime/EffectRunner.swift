@@ -82,11 +82,11 @@ public final class EffectRunner {
         case .quit:
             return []
         case .chooseMember(let id):
-            guard let m = store.committee.member(id) else { return [.failed("unknown member \(id)")] }
+            guard let m = store.committee.member(id) else { return [.failed(language.pick("Unknown member \(id).", "알 수 없는 위원: \(id)"))] }
             do {
                 try store.checkIdentity(id)       // a member with a login is that operating-system user
             } catch {
-                return [.failed(error.message)]
+                return [.failed(error.message(language))]
             }
             memberID = id
             makeDrafts(for: id)
@@ -116,7 +116,7 @@ public final class EffectRunner {
                 return [.sheetSaved(sheet, at: clockText())]
             } catch {
                 // The local change was not saved: show why and reload what is on disk.
-                return [.failed(error.message), open(app, member: id)]
+                return [.failed(error.message(language)), open(app, member: id)]
             }
         case let .submit(app, phase):
             return sheetAction(app, phase: phase, submitted: true) { try self.store.submit(member: $0, application: app, phase: phase) }
@@ -135,7 +135,7 @@ public final class EffectRunner {
             _ = try action(id)
             return [open(app, member: id), .sheetSavedNote(app, phase: phase, submitted: submitted, language: language)]
         } catch {
-            return [.failed((error as? StoreActionError)?.message ?? "\(error)"), open(app, member: id)]
+            return [.failed((error as? StoreActionError)?.message(language) ?? "\(error)"), open(app, member: id)]
         }
     }
 
@@ -151,15 +151,20 @@ public final class EffectRunner {
     }
 
     func open(_ id: String, member: String) -> Message {
-        guard let app = store.application(id).application else { return .failed("\(id) cannot be opened: it is invalid") }
+        guard let app = store.application(id).application else { return .failed(Self.invalidText(id, language)) }
         if store.committee.conflict(member: member, application: id) != nil {
-            return .failed("You have a conflict of interest on \(id).")
+            return .failed(language.pick("You have a conflict of interest on \(id).", "\(id)에 이해충돌이 있어 열 수 없습니다."))
         }
         let sheet = store.sheet(member: member, application: id) ?? ScoreSheet(application: id, member: member)
         return .applicationOpened(OpenApplication(
             application: app, sheet: sheet, peers: store.peerResults(member: member, application: id),
             isFinal: store.isFinal(id),
             onSiteTeam: store.committee.isOnSiteTeam(member, application: id)))
+    }
+
+    /// An application that cannot be opened because its files are invalid.
+    static func invalidText(_ id: String, _ language: Language) -> String {
+        language.pick("\(id) cannot be opened: it is invalid (see citycert validate).", "\(id)은(는) 유효하지 않아 열 수 없습니다 (citycert validate 참조).")
     }
 
     /// The applications list for a member: progress per phase from the member's own sheet only.

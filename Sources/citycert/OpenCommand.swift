@@ -121,7 +121,7 @@ struct OpenCommand: ParsableCommand {
         do {
             try store.checkIdentity(member)
         } catch {
-            Console.error("citycert: \(error.message)")
+            Console.error("citycert: \(error.message(Console.language))")
             throw ExitCode(1)
         }
     }
