@@ -91,8 +91,8 @@ enum OverlayScreen {
         switch p.purpose {
         case .find: keys = lang.pick("Enter: find (again: next)   Esc: cancel", "Enter: 찾기 (다시: 다음)   Esc: 취소")
         case .reportPath: keys = lang.pick("Enter: write   Esc: cancel", "Enter: 저장   Esc: 취소")
-        case .note, .clarification, .finalizeNote: keys = lang.pick("Enter: save   Alt-Enter/Ctrl-J: new line   Esc: cancel", "Enter: 저장   Alt-Enter/Ctrl-J: 줄바꿈   Esc: 취소")
-        case .value: keys = lang.pick("Enter: save   Esc: cancel", "Enter: 저장   Esc: 취소")
+        case .note, .clarification: keys = lang.pick("Enter: save   Alt-Enter/Ctrl-J: new line   Esc: cancel", "Enter: 저장   Alt-Enter/Ctrl-J: 줄바꿈   Esc: 취소")
+        case .value, .finalizeNote: keys = lang.pick("Enter: save   Esc: cancel", "Enter: 저장   Esc: 취소")
         }
         let hint = p.hint.map { keys + "   " + $0 } ?? keys
         b.put(hint, x: rect.x + 2, y: rect.maxY - 2, style: theme.dim, maxWidth: width - 4)

@@ -66,11 +66,12 @@ public struct Prompt: Sendable, Equatable {
         case finalizeNote(application: String)
         case reportPath
 
-        /// Whether the text may have several lines.
+        /// Whether the text may have several lines: a member's note and question. (The chair's
+        /// decision note stays one line: the reports print it inline.)
         public var isMultiline: Bool {
             switch self {
-            case .note, .clarification, .finalizeNote: return true
-            case .value, .find, .reportPath: return false
+            case .note, .clarification: return true
+            case .value, .find, .reportPath, .finalizeNote: return false
             }
         }
     }
