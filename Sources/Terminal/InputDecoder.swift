@@ -35,6 +35,8 @@ public struct InputDecoder: Sendable {
     static let pasteEnd = "\u{1B}[201~"
 
     private var pending: [Unicode.Scalar] = []
+    /// Inside a sequence too long to be a key: dropped up to its final byte.
+    private var discarding = false
     private var pasting = false
     private var paste: [Unicode.Scalar] = []
     /// Inside a paste, a possible start of the end marker.
@@ -74,6 +76,7 @@ public struct InputDecoder: Sendable {
         if pending == ["\u{1B}"] { out.append(.key(.escape)) }
         else if pending == ["\u{1B}", "\u{1B}"] { out += [.key(.escape), .key(.escape)] }
         pending = []
+        discarding = false
         return out
     }
 
@@ -81,6 +84,11 @@ public struct InputDecoder: Sendable {
 
     private mutating func feed(_ s: Unicode.Scalar, into out: inout [TerminalInput]) {
         if pasting { return pasteFeed(s, into: &out) }
+        if discarding {
+            if (0x20...0x3F).contains(s.value) { return }
+            discarding = false
+            if (0x40...0x7E).contains(s.value) { return }
+        }
         if pending.isEmpty {
             if s == "\u{1B}" { pending = [s]; return }
             if let key = Self.plain(s) { out.append(.key(key)) }
@@ -89,7 +97,7 @@ public struct InputDecoder: Sendable {
         pending.append(s)
         switch sequenceState(pending) {
         case .incomplete:
-            if pending.count > Self.maxSequence { pending = [] }
+            if pending.count > Self.maxSequence { pending = []; discarding = true }
         case .complete(let start):
             let sequence = String(String.UnicodeScalarView(pending[start...]))
             pending = []

@@ -75,6 +75,12 @@ import CityCertTUI
         }
     }
 
+    @Test func anOverlongSequenceIsSwallowedToItsEnd() {
+        let long = Self.esc + "[" + String(repeating: "1;", count: 40) + "m"
+        #expect(decodeAtOnce(long + "x") == [.key(.char("x"))])
+        #expect(decodeByteByByte(long + "x") == [.key(.char("x"))])
+    }
+
     @Test func aLoneEscapeIsEscapeOnceTheDelayPasses() {
         var d = InputDecoder()
         #expect(d.feed(Self.esc) == [])
