@@ -92,7 +92,7 @@ enum OverlayScreen {
         case .find: keys = lang.pick("Enter: find (again: next)   Esc: cancel", "Enter: 찾기 (다시: 다음)   Esc: 취소")
         case .reportPath: keys = lang.pick("Enter: write   Esc: cancel", "Enter: 저장   Esc: 취소")
         case .note, .clarification: keys = lang.pick("Enter: save   Alt-Enter/Ctrl-J: new line   Esc: cancel", "Enter: 저장   Alt-Enter/Ctrl-J: 줄바꿈   Esc: 취소")
-        case .value, .finalizeNote: keys = lang.pick("Enter: save   Esc: cancel", "Enter: 저장   Esc: 취소")
+        case .value, .finalizeNote, .finalizeTyped, .reopenReason: keys = lang.pick("Enter: save   Esc: cancel", "Enter: 저장   Esc: 취소")
         }
         let hint = p.hint.map { keys + "   " + $0 } ?? keys
         b.put(hint, x: rect.x + 2, y: rect.maxY - 2, style: theme.dim, maxWidth: width - 4)
@@ -138,7 +138,8 @@ enum HelpText {
         case .overview:
             return [
                 lang.pick("Enter          consensus screen of the application", "Enter          신청서 합의 화면"),
-                lang.pick("o              sort: boundary closeness / id", "o              정렬: 등급 경계 / ID"),
+                lang.pick("o              sort: range closest to the certification line / id", "o              정렬: 인증선에 가까운 범위 / ID"),
+                lang.pick("Enter          consensus screen (invalid row: why)", "Enter          합의 화면 (오류 행: 사유)"),
                 lang.pick("w              your own scoring (applications list)", "w              내 평가 (신청서 목록)"),
                 lang.pick("P              grade report (preview, write)", "P              등급 보고서 (미리보기, 저장)"),
                 lang.pick("r              reload", "r              새로고침"),
@@ -150,8 +151,9 @@ enum HelpText {
                 lang.pick("h              how solid is the grade ↔ indicator detail", "h              등급 안정성 ↔ 지표 상세"),
                 lang.pick("[ ]            scroll the member columns (narrow terminal)", "[ ]            위원 열 이동 (좁은 화면)"),
                 lang.pick("c              all clarification questions", "c              질의 목록"),
-                lang.pick("F              finalize (when complete)", "F              최종 확정 (완료 시)"),
-                lang.pick("O              reopen a final application", "O              확정 취소"),
+                lang.pick("F              finalize (when complete): note, full picture, typed id if the range crosses the line",
+                          "F              최종 확정 (완료 시): 메모, 전체 현황, 범위가 인증선을 넘나들면 ID 입력"),
+                lang.pick("O              reopen a final application (asks why)", "O              확정 취소 (사유 입력)"),
                 lang.pick("r              reload", "r              새로고침"),
             ] + common
         case .report:

@@ -64,6 +64,10 @@ public struct Prompt: Sendable, Equatable {
         case clarification(indicator: String)
         case find
         case finalizeNote(application: String)
+        /// The application id typed again, to finalize a city whose range crosses the certification line.
+        case finalizeTyped(application: String, note: String)
+        /// Why the chair reopens a final application (required; stored in the audit log).
+        case reopenReason(application: String)
         case reportPath
 
         /// Whether the text may have several lines: a member's note and question. (The chair's
@@ -71,7 +75,7 @@ public struct Prompt: Sendable, Equatable {
         public var isMultiline: Bool {
             switch self {
             case .note, .clarification: return true
-            case .value, .find, .reportPath, .finalizeNote: return false
+            case .value, .find, .reportPath, .finalizeNote, .finalizeTyped, .reopenReason: return false
             }
         }
     }
@@ -104,7 +108,7 @@ public struct Confirmation: Sendable, Equatable {
         case submit(Phase)
         case reopen(Phase)
         case finalize(application: String, note: String)
-        case reopenApplication(String)
+        case reopenApplication(String, reason: String)
         /// Text typed into a field and never saved (the program stopped): open the field with it again.
         case restoreDraft(Draft)
     }
