@@ -155,3 +155,24 @@ import TestSupport
         #expect(other.overlay == nil)
     }
 }
+
+/// A saved multi-line note on the sheet and in the full view.
+@Suite struct MultiLineNoteScreenTests {
+    @Test func theNoteKeepsItsLinesInThePaneAndTheFullView() {
+        var sheet = ScoreSheet(application: "a", member: "m1")
+        sheet.phases[.written] = PhaseSheet(entries: ["Q1": Entry(value: 12, note: "증빙과 일치함.\nSee p.3 of the catalogue.", clarification: "원자료?\n기준일은?")])
+        var state = TUIFixture.scoringState(sheet: sheet, height: 34)
+        let lines = View.render(state).lines()
+        let note = lines.firstIndex { $0.contains("메모      증빙과 일치함.") }
+        #expect(note != nil, "\(lines.joined(separator: "\n"))")
+        if let note {
+            #expect(lines[note + 1].hasSuffix("│           See p.3 of the catalogue."))
+            let bar = { (l: String) in DisplayWidth.of(String(l[..<l.firstIndex(of: "│")!])) }
+            #expect(bar(lines[note]) == bar(lines[note + 1]), "the pane separator stays in one column")
+            #expect(lines[note + 2].contains("질의      원자료?") && lines[note + 3].hasSuffix("           기준일은?"), "\(lines.joined(separator: "\n"))")
+        }
+        TUIFixture.press([.char("v")], &state)
+        guard case .reader(_, let full, _)? = state.overlay else { Issue.record("no full view"); return }
+        #expect(full.contains("메모      증빙과 일치함.") && full.contains("          See p.3 of the catalogue."))
+    }
+}
