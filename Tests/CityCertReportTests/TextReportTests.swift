@@ -95,7 +95,7 @@ func trimmed(_ s: String) -> String {
         let suwon = block("2026-suwon", in: lines)
         #expect(suwon.contains("인구:          1,190,000"))
         #expect(suwon.contains("상태:          확정"))
-        #expect(suwon.contains("확정:          김민수 (kim), 2026-09-20T15:00:00Z"))
+        #expect(suwon.contains("확정:          위원장 김민수, 2026. 9. 21. 00:00"), "names and Korea's time, not an id and UTC")
         #expect(suwon.contains("편차 큰 지표:  2"))
         #expect(suwon.contains { $0.hasPrefix("  IN-02 교통 \"스마트\"") && $0.contains("서면 편차 18.00 (12.00~30.00)") })
     }
