@@ -1,0 +1,125 @@
+import Foundation
+
+/// Prints the report's HTML to PDF with headless Chromium (the page layout is the HTML's own:
+/// `@page` margin boxes carry the title, the issue date and the page numbers; the browser's header
+/// and footer are turned off).
+///
+/// Chromium is looked up as `CITYCERT_CHROMIUM`, then `chromium`, `chromium-browser`,
+/// `google-chrome-stable` and `google-chrome` on `PATH`. It runs in a temporary folder with its own
+/// profile, under a time limit; the PDF is then written atomically where asked.
+public enum PDFPrinter {
+    public enum Failure: Error, CustomStringConvertible, Equatable {
+        case noBrowser
+        case browserMissing(String)
+        case timedOut(seconds: Int)
+        case failed(status: Int32, log: String)
+        case noOutput(log: String)
+        case pdftotextMissing
+
+        public var description: String {
+            switch self {
+            case .noBrowser:
+                return "no Chromium to print the PDF with: install the Debian package chromium (apt-get install chromium), "
+                    + "or name a Chromium or Chrome binary in CITYCERT_CHROMIUM"
+            case .browserMissing(let path):
+                return "CITYCERT_CHROMIUM names \(path), which is not an executable file"
+            case .timedOut(let s):
+                return "Chromium did not finish printing within \(s) s (stopped); try again, or print the html report yourself"
+            case let .failed(status, log):
+                return "Chromium failed (exit status \(status))" + (log.isEmpty ? "" : ":\n\(log)")
+            case .noOutput(let log):
+                return "Chromium wrote no PDF" + (log.isEmpty ? "" : ":\n\(log)")
+            case .pdftotextMissing:
+                return "no pdftotext to preview the PDF with: install the Debian package poppler-utils"
+            }
+        }
+    }
+
+    /// The browser to print with, or why there is none.
+    public static func browser(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
+        if let named = environment["CITYCERT_CHROMIUM"], !named.isEmpty {
+            guard FileManager.default.isExecutableFile(atPath: named) else { throw Failure.browserMissing(named) }
+            return named
+        }
+        for name in ["chromium", "chromium-browser", "google-chrome-stable", "google-chrome"] {
+            if let path = which(name, environment: environment) { return path }
+        }
+        throw Failure.noBrowser
+    }
+
+    /// An executable on `PATH`, or nil.
+    public static func which(_ name: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        for dir in (environment["PATH"] ?? "").split(separator: ":") where !dir.isEmpty {
+            let path = "\(dir)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return nil
+    }
+
+    /// The PDF of an HTML document, as bytes.
+    public static func pdf(html: String, timeout: TimeInterval = 120,
+                           environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Data {
+        let browser = try browser(environment: environment)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("citycert-pdf-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = dir.appendingPathComponent("report.html"), output = dir.appendingPathComponent("report.pdf")
+        try Data(html.utf8).write(to: input)
+        let log = dir.appendingPathComponent("chromium.log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: browser)
+        process.arguments = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+            "--no-default-browser-check", "--disable-extensions", "--hide-scrollbars",
+            "--no-pdf-header-footer", "--user-data-dir=\(dir.appendingPathComponent("profile").path)",
+            "--print-to-pdf=\(output.path)", input.absoluteString,
+        ]
+        let logHandle = try FileHandle(forWritingTo: log)
+        defer { try? logHandle.close() }
+        process.standardOutput = logHandle
+        process.standardError = logHandle
+        process.standardInput = FileHandle.nullDevice
+        let done = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in done.signal() }
+        try process.run()
+        if done.wait(timeout: .now() + timeout) == .timedOut {
+            process.terminate()
+            if done.wait(timeout: .now() + 5) == .timedOut { kill(process.processIdentifier, SIGKILL); _ = done.wait(timeout: .now() + 5) }
+            throw Failure.timedOut(seconds: Int(timeout))
+        }
+        let tail = ((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(separator: "\n").suffix(8).joined(separator: "\n")
+        guard process.terminationStatus == 0 else { throw Failure.failed(status: process.terminationStatus, log: tail) }
+        guard let data = try? Data(contentsOf: output), data.count > 0 else { throw Failure.noOutput(log: tail) }
+        return data
+    }
+
+    /// Prints HTML to a PDF file (atomically) and returns the absolute path written.
+    @discardableResult
+    public static func print(html: String, to path: String, timeout: TimeInterval = 120) throws -> String {
+        try ExportFile.write(try pdf(html: html, timeout: timeout), to: path)
+    }
+
+    /// The text of each page of a PDF (`pdftotext -layout`), for a preview in the terminal.
+    public static func pageTexts(_ pdf: Data, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> [String] {
+        guard let tool = which("pdftotext", environment: environment) else { throw Failure.pdftotextMissing }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("citycert-pdftext-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = dir.appendingPathComponent("report.pdf"), output = dir.appendingPathComponent("report.txt")
+        try pdf.write(to: input)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = ["-layout", "-enc", "UTF-8", input.path, output.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0, let text = try? String(contentsOf: output, encoding: .utf8) else {
+            throw Failure.failed(status: process.terminationStatus, log: "pdftotext")
+        }
+        var pages = text.components(separatedBy: "\u{0C}")
+        if pages.last?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == true { pages.removeLast() }
+        return pages
+    }
+}
