@@ -16,6 +16,8 @@ public struct AppState: Sendable {
     /// The list and overview as they were, to come back to them (cursor, filters) from an application.
     public var savedList: ApplicationListState?
     public var savedOverview: OverviewState?
+    /// The folder the last report was written to, proposed for the next one.
+    public var reportFolder: String?
 
     public init(width: Int = 80, height: Int = 24, language: Language = .ko, colors: Bool = true, screen: Screen) {
         self.width = width; self.height = height; self.language = language; self.colors = colors; self.screen = screen
@@ -84,6 +86,7 @@ public struct Confirmation: Sendable, Equatable {
         case reopen(Phase)
         case finalize(application: String, note: String)
         case reopenApplication(String)
+        case overwriteReport(applications: [String], format: ReportState.Format, path: String, byteOrderMark: Bool)
     }
     public var title: String
     public var lines: [String]

@@ -129,7 +129,17 @@ public struct ConsensusState: Sendable {
 
 /// The secretary's report screen: choose applications, preview, write to a file.
 public struct ReportState: Sendable {
-    public enum Format: String, Sendable, CaseIterable { case text, markdown, html, csv }
+    public enum Format: String, Sendable, CaseIterable {
+        case text, markdown, html, csv, pdf, xlsx
+        /// The file name extension.
+        public var fileExtension: String {
+            switch self {
+            case .text: return "txt"
+            case .markdown: return "md"
+            case .html, .csv, .pdf, .xlsx: return rawValue
+            }
+        }
+    }
     public var applications: [(id: String, name: LocalizedText)]
     /// Where each application stands (provisional, complete, final), so the secretary sees what is final.
     public var statuses: [String: ApplicationStatus] = [:]
@@ -142,6 +152,10 @@ public struct ReportState: Sendable {
     /// Columns scrolled to the right (the text report is wider than a small terminal).
     public var column = 0
     public var showingPreview = false
+    /// The number of PDF pages the preview shows (nil: the preview is the text report).
+    public var previewPages: Int?
+    /// CSV starts with a byte order mark (for Korean Excel); `b` toggles it.
+    public var byteOrderMark = true
 
     public init(applications: [(id: String, name: LocalizedText)]) {
         self.applications = applications

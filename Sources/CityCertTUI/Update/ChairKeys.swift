@@ -176,9 +176,14 @@ enum ReportKeys {
                 state.status = StatusLine(lang.pick("Choose at least one application (Space).", "신청서를 하나 이상 고르세요 (Space)."), .error)
                 return []
             }
-            return [.previewReport(applications: s.chosen)]
+            return [.previewReport(applications: s.chosen, format: s.format)]
         case .char("w"):
             return askPath(&s, &state)
+        case .char("b"):
+            s.byteOrderMark.toggle()
+            state.status = StatusLine(s.byteOrderMark
+                ? lang.pick("CSV with a byte order mark (Korean Excel reads Hangul).", "CSV에 BOM 포함 (한글 Excel에서 한글이 바르게 보임).")
+                : lang.pick("CSV without a byte order mark.", "CSV에 BOM 없음."))
         case .char("q"), .escape:
             if state.session?.member.role == .chair {
                 state.screen = .overview(state.savedOverview ?? OverviewState(rows: []))
@@ -197,9 +202,10 @@ enum ReportKeys {
             state.status = StatusLine(state.language.pick("Choose at least one application (Space).", "신청서를 하나 이상 고르세요 (Space)."), .error)
             return []
         }
-        let ext = ["text": "txt", "markdown": "md", "html": "html", "csv": "csv"][s.format.rawValue]!
+        let ext = s.format.fileExtension
+        let folder = state.reportFolder.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? ""
         state.overlay = .prompt(Prompt(purpose: .reportPath, title: state.language.pick("Write the \(s.format.rawValue) report to", "\(s.format.rawValue) 보고서 저장 경로"),
-                                       text: "citycert-report.\(ext)"))
+                                       text: "\(folder)citycert-report.\(ext)"))
         return []
     }
 }

@@ -23,7 +23,12 @@ public enum Message: Sendable {
     case overviewRowsLoaded([(id: String, row: OverviewRow?)])
     case consensusLoaded(ConsensusData)
     case reportApplications([(id: String, name: LocalizedText)], statuses: [String: ApplicationStatus])
-    case reportPreview([String])
+    /// The preview's lines; `pages`: the text of the PDF's pages (nil for a text preview).
+    case reportPreview([String], pages: Int? = nil)
+    /// The report file exists: ask before writing over it.
+    case reportExists(applications: [String], format: ReportState.Format, path: String)
+    /// The report was written (the absolute path), so the next one is proposed in the same folder.
+    case reportWritten(path: String)
 }
 
 /// What `update` asks the runtime to do, as plain values.
@@ -47,7 +52,9 @@ public indirect enum Effect: Sendable, Equatable {
     case finalize(application: String, note: String)
     case reopenApplication(String)
     case loadReportScreen
-    case previewReport(applications: [String])
-    case writeReport(applications: [String], format: ReportState.Format, path: String)
+    /// The preview of the chosen applications: the PDF's pages as text for pdf, the text report otherwise.
+    case previewReport(applications: [String], format: ReportState.Format = .text)
+    /// Writes the report; an existing file is written over only with `overwrite`.
+    case writeReport(applications: [String], format: ReportState.Format, path: String, overwrite: Bool = false, byteOrderMark: Bool = true)
     case quit
 }

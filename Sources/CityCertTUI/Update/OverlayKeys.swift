@@ -30,6 +30,8 @@ enum OverlayKeys {
                 switch c.action {
                 case .finalize(let app, let note): return [.finalize(application: app, note: note)]
                 case .reopenApplication(let app): return [.reopenApplication(app)]
+                case let .overwriteReport(apps, format, path, bom):
+                    return [.writeReport(applications: apps, format: format, path: path, overwrite: true, byteOrderMark: bom)]
                 case .submit(let p), .reopen(let p):
                     guard case .scoring(let s) = state.screen else { return [] }
                     if case .submit = c.action { return [.submit(application: s.application.id, phase: p)] }
@@ -67,7 +69,7 @@ enum OverlayKeys {
             guard case .report(let r) = state.screen else { return [] }
             let path = p.text.trimmingCharacters(in: .whitespaces)
             guard !path.isEmpty else { return [] }
-            return [.writeReport(applications: r.chosen, format: r.format, path: path)]
+            return [.writeReport(applications: r.chosen, format: r.format, path: path, byteOrderMark: r.byteOrderMark)]
         default:
             break
         }
