@@ -119,9 +119,14 @@ public struct ReportContent: Sendable {
         return d.total != e.evaluation.total.description || d.grade != e.evaluation.grade
     }
 
-    /// The spec §3.9 range of the total and grade, for the summary; `-` until the evaluation has one.
+    /// The spec §3.9 range: `1398.00~1450.00 (3~4등급)`, `(3등급)` when the grade cannot move, and
+    /// a mark when certification itself is at stake.
     public func rangeText(_ e: EvaluatedApplication) -> String {
-        labels.none
+        let r = e.evaluation.range
+        let grades = r.gradeHigh == r.gradeLow ? "\(r.gradeHigh)" : "\(r.gradeHigh)~\(r.gradeLow)"
+        var text = "\(r.low)~\(r.high) (" + labels.t("\(grades)등급", "grade \(grades)") + ")"
+        if r.crossesCertification { text += " " + labels.t("인증 경계", "certification at stake") }
+        return text
     }
 
     /// The members whose sheets count for an application (in either phase), in committee order.

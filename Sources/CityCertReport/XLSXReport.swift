@@ -26,12 +26,14 @@ public enum XLSXReport {
     static func summary(_ c: ReportContent) -> XLSXWriter.Sheet {
         let l = c.labels
         let header = [l.application, l.government, l.province, l.cityType, l.status, l.total, l.max, l.percent, l.grade,
-                      l.certification, l.range, l.decision, l.disagreementShort]
+                      l.certification, l.t("범위 하한", "Range low"), l.t("범위 상한", "Range high"), l.t("등급 범위", "Grades in range"),
+                      l.decision, l.disagreementShort]
         let rows: [[XLSXWriter.Cell]] = c.round.applications.map { e in
             let ev = e.evaluation
             return [.text(e.application.id), .text(c.government(e.application)), .text(c.province(e.application) ?? ""),
                     .text(l.cityType(ev.cityType)), .text(l.status(ev.status)), decimal(ev.total), decimal(ev.max),
-                    decimal(ev.percent), .integer(ev.grade), .text(l.certified(ev.certified)), .text(c.rangeText(e)),
+                    decimal(ev.percent), .integer(ev.grade), .text(l.certified(ev.certified)), decimal(ev.range.low),
+                    decimal(ev.range.high), .text(ev.range.gradeHigh == ev.range.gradeLow ? "\(ev.range.gradeHigh)" : "\(ev.range.gradeHigh)~\(ev.range.gradeLow)"),
                     .text(c.decisionLine(e) ?? ""), .text(c.decisionDisagrees(e) ? "⚠" : "")]
         }
         return XLSXWriter.Sheet(name: l.allCities, header: header, rows: rows)

@@ -141,6 +141,18 @@ import Testing
     }
 
 
+    @Test func theSummaryAndEachPageShowTheRangeOfTheJSONReport() throws {
+        let h = html
+        let json = try JSONSerialization.jsonObject(with: Data(JSONReport.render(round).utf8)) as! [String: Any]
+        for a in json["applications"] as! [[String: Any]] {
+            let r = a["range"] as! [String: Any]
+            let (lo, hi, gl, gh) = (r["low"] as! String, r["high"] as! String, r["grade_low"] as! Int, r["grade_high"] as! Int)
+            let grades = gl == gh ? "\(gh)등급" : "\(gh)~\(gl)등급"
+            #expect(h.contains("<td class=\"range\">\(lo)~\(hi) (\(grades))"), "\(a["id"]!)")
+            #expect(try section(a["id"] as! String, in: h).contains("<tr><th>범위</th><td>\(lo)~\(hi) (\(grades))"))
+        }
+    }
+
     @Test func coverAndSummary() {
         let h = html
         #expect(h.contains("<h1>2026년 스마트도시 인증 (시험)</h1>"))

@@ -39,6 +39,8 @@ import ZIPFoundation
         // In id order as the JSON: 안동시 40.00 of 50.00, 80.00%, grade 2; styles 2 = 0.00, 3 = 0.
         #expect(summary.contains(#"<c r="F2" s="2"><v>40.00</v></c><c r="G2" s="2"><v>50.00</v></c><c r="H2" s="2"><v>80.00</v></c><c r="I2" s="3"><v>2</v></c>"#))
         #expect(summary.contains(#"<c r="F3" s="2"><v>80.07</v></c><c r="G3" s="2"><v>100.00</v></c>"#))
+        let suwon = round.applications[1].evaluation.range
+        #expect(summary.contains(#"<c r="K3" s="2"><v>\#(suwon.low)</v></c><c r="L3" s="2"><v>\#(suwon.high)</v></c>"#), "the range as numbers")
         #expect(p["xl/styles.xml"]!.contains(#"<xf numFmtId="2" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"#))
         let indicators = p["xl/worksheets/sheet2.xml"]!
         #expect(indicators.contains(#"<c r="E2" t="inlineStr"><is><t xml:space="preserve">IN-01</t></is></c>"#))
