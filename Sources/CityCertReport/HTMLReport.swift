@@ -83,10 +83,14 @@ public enum HTMLReport {
         let l = c.labels
         var h = "<div class=\"bars comparison\">\n"
         let thresholds = c.round.standards.grades.filter { $0.minPercent.hundredths > 0 }
+        var names: [String: Int] = [:]   // a name two applications share is shown with the ids
+        for e in c.round.applications { names[c.government(e.application), default: 0] += 1 }
         for e in c.round.applications {
             let ev = e.evaluation
             let width = min(10_000, max(0, ev.percent.hundredths))
-            h += "<div class=\"bar-row\"><div class=\"bar-label\">\(esc(c.government(e.application)))</div>"
+            let name = c.government(e.application)
+            let label = names[name, default: 0] > 1 ? "\(esc(name)) <small>\(esc(e.application.id))</small>" : esc(name)
+            h += "<div class=\"bar-row\"><div class=\"bar-label\">\(label)</div>"
             h += "<div class=\"bar-track\"><div class=\"bar \(ev.certified ? "yes" : "no")\" style=\"width: \(percentCSS(width))\"></div>"
             for g in thresholds {
                 h += "<div class=\"mark\" style=\"left: \(percentCSS(g.minPercent.hundredths))\"></div>"
@@ -234,7 +238,7 @@ public enum HTMLReport {
             let members = c.countedMembers(e)
             h += "<h3 class=\"with-table\">\(esc(c.government(e.application))) <small>\(esc(e.application.id))</small></h3>\n"
             guard !members.isEmpty else { h += "<p>\(l.noneFlagged)</p>\n"; continue }
-            h += "<table class=\"members\">\n<thead><tr><th>\(l.scoreTableName)</th>"
+            h += "<table class=\"members\">\n<thead><tr><th>\(l.t("지표", "Indicator"))</th>"
             for m in members { h += "<th class=\"num\">\(esc(c.annexName(m.id)))</th>" }
             h += "</tr></thead>\n<tbody>\n"
             for r in e.evaluation.indicators {
@@ -394,6 +398,9 @@ enum HTMLStyle {
     .signature .line { width: 50mm; border-bottom: 1px solid #000; color: #888; font-size: 8pt; }
     .signature .date { width: 28mm; border-bottom: 1px solid #000; color: #888; font-size: 8pt; }
     table.invalid code { white-space: pre-wrap; overflow-wrap: anywhere; }
+    table.members td:first-child, table.notes td:first-child, table.invalid td:first-child { white-space: nowrap; }
+    a { color: inherit; text-decoration: none; }
+    .bar-label small { color: #555; font-size: 7.5pt; }
     """
 }
 

@@ -78,8 +78,8 @@ public struct ReportLabels: Sendable {
     public var documentNumber: String { t("문서번호", "Document no.") }
     public var provisionalMark: String { t("잠정 (확정 전)", "PROVISIONAL (not final)") }
     public var provisionalNote: String {
-        t("이 도시의 결과는 위원장이 확정하기 전의 잠정 결과입니다. 확정 후 서명을 받습니다.",
-          "This city's result is provisional until the chair finalizes it; it is signed once final.")
+        t("이 도시의 결과는 위원장이 확정하기 전의 잠정 결과이며, 등급이 바뀔 수 있습니다.",
+          "This city's result is provisional until the chair finalizes it; its grade may still change.")
     }
     public var disagreement: String { t("확정 결과가 현재 평가표와 다름", "the decision disagrees with the current sheets") }
     public var disagreementShort: String { t("결정≠평가표", "decision≠sheets") }
