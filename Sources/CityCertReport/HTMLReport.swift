@@ -95,7 +95,7 @@ public enum HTMLReport {
             for g in thresholds {
                 h += "<div class=\"mark\" style=\"left: \(percentCSS(g.minPercent.hundredths))\"></div>"
             }
-            h += "</div><div class=\"bar-figure\">\(ev.percent)% · \(ev.grade)\(l.t("등급", ""))</div></div>\n"
+            h += "</div><div class=\"bar-figure\">\(ev.percent)% · \(l.t("\(ev.grade)등급", "grade \(ev.grade)"))</div></div>\n"
         }
         h += "<div class=\"bar-row legend\"><div class=\"bar-label\"></div><div class=\"bar-track axis\">"
         for g in thresholds {
@@ -274,7 +274,7 @@ public enum HTMLReport {
             }
             h += "<h3 class=\"with-table\">\(esc(c.government(e.application))) <small>\(esc(e.application.id))</small></h3>\n"
             if rows.isEmpty { h += "<p>\(l.noNotes)</p>\n"; continue }
-            h += "<table class=\"notes\">\n<thead><tr><th>\(l.scoreTableName)</th><th>\(l.phase)</th><th>\(l.member)</th><th>\(l.note)</th><th>\(l.clarification)</th></tr></thead>\n<tbody>\n"
+            h += "<table class=\"notes\">\n<thead><tr><th>\(l.t("지표", "Indicator"))</th><th>\(l.phase)</th><th>\(l.member)</th><th>\(l.note)</th><th>\(l.clarification)</th></tr></thead>\n<tbody>\n"
             h += rows + "</tbody>\n</table>\n"
         }
         return h + "</section>\n"
@@ -365,7 +365,7 @@ enum HTMLStyle {
     .disagree { color: #b00000; font-weight: bold; }
     .muted { color: #555; font-size: 8.5pt; }
     table { border-collapse: collapse; width: 100%; margin: 2mm 0; }
-    th, td { border: 1px solid #999; padding: 1mm 1.5mm; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+    th, td { border: 1px solid #999; padding: 1mm 1.5mm; text-align: left; vertical-align: top; overflow-wrap: break-word; }
     thead { display: table-header-group; }
     tr { page-break-inside: avoid; break-inside: avoid; }
     th { background: #eee; }
@@ -398,7 +398,8 @@ enum HTMLStyle {
     .signature .line { width: 50mm; border-bottom: 1px solid #000; color: #888; font-size: 8pt; }
     .signature .date { width: 28mm; border-bottom: 1px solid #000; color: #888; font-size: 8pt; }
     table.invalid code { white-space: pre-wrap; overflow-wrap: anywhere; }
-    table.members td:first-child, table.notes td:first-child, table.invalid td:first-child { white-space: nowrap; }
+    table.members td:first-child, table.notes td:first-child, table.invalid td:first-child,
+    table.summary-table td:first-child { white-space: nowrap; }
     a { color: inherit; text-decoration: none; }
     .bar-label small { color: #555; font-size: 7.5pt; }
     """
