@@ -51,7 +51,7 @@ extension EffectRunner {
                     var lines: [String] = []
                     for (i, page) in pages.enumerated() {
                         lines.append("──── " + language.pick("page \(i + 1) of \(pages.count)", "\(i + 1) / \(pages.count) 쪽") + " " + String(repeating: "─", count: 60))
-                        lines += page.components(separatedBy: "\n")
+                        lines += page
                     }
                     return [.reportPreview(lines, pages: pages.count)]
                 } catch {

@@ -100,17 +100,18 @@ public enum PDFPrinter {
         try ExportFile.write(try pdf(html: html, timeout: timeout), to: path)
     }
 
-    /// The text of each page of a PDF (`pdftotext -layout`), for a preview in the terminal.
-    public static func pageTexts(_ pdf: Data, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> [String] {
+    /// The text of each page of a PDF, for a preview in the terminal: `pdftotext -bbox` gives the
+    /// words and their positions, ``PDFTextLayout`` lays them out by display width.
+    public static func pageTexts(_ pdf: Data, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> [[String]] {
         guard let tool = which("pdftotext", environment: environment) else { throw Failure.pdftotextMissing }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("citycert-pdftext-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let input = dir.appendingPathComponent("report.pdf"), output = dir.appendingPathComponent("report.txt")
+        let input = dir.appendingPathComponent("report.pdf"), output = dir.appendingPathComponent("report.html")
         try pdf.write(to: input)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = ["-layout", "-enc", "UTF-8", input.path, output.path]
+        process.arguments = ["-bbox", "-enc", "UTF-8", input.path, output.path]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -118,8 +119,6 @@ public enum PDFPrinter {
         guard process.terminationStatus == 0, let text = try? String(contentsOf: output, encoding: .utf8) else {
             throw Failure.failed(status: process.terminationStatus, log: "pdftotext")
         }
-        var pages = text.components(separatedBy: "\u{0C}")
-        if pages.last?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == true { pages.removeLast() }
-        return pages
+        return PDFTextLayout.pages(bboxXHTML: text)
     }
 }
