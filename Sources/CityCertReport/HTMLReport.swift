@@ -64,8 +64,8 @@ public enum HTMLReport {
                 h += "<td>\(esc(c.government(e.application)))</td><td>\(l.cityType(group.type))</td>"
                 h += "<td class=\"num\">\(ev.total)</td><td class=\"num\">\(ev.max)</td><td class=\"num\">\(ev.percent)</td>"
                 h += "<td class=\"num\">\(ev.grade)</td><td class=\"\(ev.certified ? "yes" : "no")\">\(l.certified(ev.certified))</td>"
-                h += "<td class=\"range\">\(esc(c.rangeText(e)))</td><td>\(l.status(ev.status))"
-                if c.decisionDisagrees(e) { h += " <span class=\"disagree\">⚠ \(l.disagreementShort)</span>" }
+                h += "<td class=\"range\">\(esc(c.rangeLine(e)))</td><td>\(l.status(ev.status))"
+                if e.decisionDisagrees { h += " <span class=\"disagree\">⚠ \(l.disagreementShort)</span>" }
                 h += "</td></tr>\n"
             }
         }
@@ -131,10 +131,10 @@ public enum HTMLReport {
         facts += [(l.total, "<strong class=\"total\">\(ev.total)</strong> / \(ev.max)"), (l.percent, "\(ev.percent)%"),
                   (l.grade, "<strong class=\"grade\">\(ev.grade)</strong>"),
                   (l.certification, "<strong class=\"\(ev.certified ? "yes" : "no")\">\(l.certified(ev.certified))</strong>"),
-                  (l.range, esc(c.rangeText(e)))]
-        if let d = c.decisionLine(e) { facts.append((l.decision, esc(d))) }
+                  (l.range, esc(c.rangeLine(e)))]
+        if let d = c.finalizedLine(e) { facts.append((l.decision, esc(d))) }
         if let note = e.decision?.note, !note.isEmpty { facts.append((l.note, esc(note))) }
-        if c.decisionDisagrees(e), let d = e.decision {
+        if e.decisionDisagrees, let d = e.decision {
             facts.append(("⚠", "<span class=\"disagree\">\(l.disagreement): \(l.decisionRecorded) \(esc(d.total)) · \(l.grade) \(d.grade)</span>"))
         }
         if !final {

@@ -105,28 +105,27 @@ public struct ReportContent: Sendable {
     /// The spread above which an indicator is flagged: `flag_spread_share × points` (display only).
     public func flagThreshold(_ r: IndicatorResult) -> Points { r.max.times(round.standards.flagSpreadShare) }
 
-    /// `위원장 김민수, 2025. 9. 21. 00:00`: who finalized (role and name, no internal id) and when, in
-    /// Korea's time.
+    /// `김민수 (kim), 2025-09-21 00:00 KST` for a final application; a decision whose total or grade
+    /// disagrees with the sheets says so, with its own figures.
     public func decisionLine(_ e: EvaluatedApplication) -> String? {
+        guard let d = e.decision else { return nil }
+        let line = "\(memberLabel(d.finalizedBy)), \(KoreanTime.format(d.finalizedAt))"
+        guard e.decisionDisagrees else { return line }
+        return line + " — ⚠ \(labels.decisionDisagrees) (\(d.total), \(labels.grade) \(d.grade))"
+    }
+
+    /// Spec §3.9 in a line: `1599.62–1640.42 · 3–2등급 · 어느 쪽이든 인증`.
+    public func rangeLine(_ e: EvaluatedApplication) -> String {
+        let r = e.evaluation.range
+        return "\(r.low)–\(r.high) · \(labels.rangeGrades(r)) · \(labels.rangeCertification(r))"
+    }
+
+    /// `위원장 김민수, 2026. 9. 21. 00:00` for the printed report: who finalized by role and name (no
+    /// internal id) and when, in Korea's time as a Korean office writes it.
+    public func finalizedLine(_ e: EvaluatedApplication) -> String? {
         guard let d = e.decision else { return nil }
         let who = round.committee.member(d.finalizedBy).map { "\(labels.role($0.role)) \($0.name)" } ?? d.finalizedBy
         return "\(who), \(KoreanTime.dateTime(iso: d.finalizedAt))"
-    }
-
-    /// Whether a final application's decision disagrees with what its sheets give now (total or grade).
-    public func decisionDisagrees(_ e: EvaluatedApplication) -> Bool {
-        guard let d = e.decision else { return false }
-        return d.total != e.evaluation.total.description || d.grade != e.evaluation.grade
-    }
-
-    /// The spec §3.9 range: `1398.00~1450.00 (3~4등급)`, `(3등급)` when the grade cannot move, and
-    /// a mark when certification itself is at stake.
-    public func rangeText(_ e: EvaluatedApplication) -> String {
-        let r = e.evaluation.range
-        let grades = r.gradeHigh == r.gradeLow ? "\(r.gradeHigh)" : "\(r.gradeHigh)~\(r.gradeLow)"
-        var text = "\(r.low)~\(r.high) (" + labels.t("\(grades)등급", "grade \(grades)") + ")"
-        if r.crossesCertification { text += " " + labels.t("인증 경계", "certification at stake") }
-        return text
     }
 
     /// The members whose sheets count for an application (in either phase), in committee order.

@@ -28,18 +28,17 @@ public struct ReportOptions: Sendable, Hashable {
     }
 }
 
-/// Dates and times as a Korean office writes them, in Korea's time zone (UTC+9, no daylight saving
-/// since 1988): `2025. 11. 30.` and `2025. 11. 30. 15:04`.
-public enum KoreanTime {
+/// Dates and times as a Korean office writes them on paper, in Korea's time zone (UTC+9, no
+/// daylight saving since 1988): `2025. 11. 30.` and `2025. 11. 30. 15:04`.
+extension KoreanTime {
     /// Korea Standard Time as a fixed offset (no dependency on the machine's time zone database).
-    public static let zone = TimeZone(secondsFromGMT: 9 * 3600)!
+    public static let koreaZone = TimeZone(secondsFromGMT: 9 * 3600)!
 
     static func components(_ date: Date) -> DateComponents {
         var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = zone
+        cal.timeZone = koreaZone
         return cal.dateComponents([.year, .month, .day, .hour, .minute], from: date)
     }
-
     /// `2025. 11. 30.`
     public static func date(_ date: Date) -> String {
         let c = components(date)

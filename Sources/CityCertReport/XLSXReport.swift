@@ -33,8 +33,8 @@ public enum XLSXReport {
             return [.text(e.application.id), .text(c.government(e.application)), .text(c.province(e.application) ?? ""),
                     .text(l.cityType(ev.cityType)), .text(l.status(ev.status)), decimal(ev.total), decimal(ev.max),
                     decimal(ev.percent), .integer(ev.grade), .text(l.certified(ev.certified)), decimal(ev.range.low),
-                    decimal(ev.range.high), .text(ev.range.gradeHigh == ev.range.gradeLow ? "\(ev.range.gradeHigh)" : "\(ev.range.gradeHigh)~\(ev.range.gradeLow)"),
-                    .text(c.decisionLine(e) ?? ""), .text(c.decisionDisagrees(e) ? "⚠" : "")]
+                    decimal(ev.range.high), .text(l.rangeGrades(ev.range)),
+                    .text(c.finalizedLine(e) ?? ""), .text(e.decisionDisagrees ? "⚠" : "")]
         }
         return XLSXWriter.Sheet(name: l.allCities, header: header, rows: rows)
     }

@@ -58,7 +58,7 @@ struct ReportCommand: ParsableCommand {
         let parts = text.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3, text.count == 10 else { return nil }
         var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = KoreanTime.zone
+        cal.timeZone = KoreanTime.koreaZone
         let c = DateComponents(year: parts[0], month: parts[1], day: parts[2], hour: 12)
         guard c.isValidDate(in: cal) else { return nil }
         return cal.date(from: c)

@@ -146,11 +146,11 @@ import Testing
         let json = try JSONSerialization.jsonObject(with: Data(JSONReport.render(round).utf8)) as! [String: Any]
         for a in json["applications"] as! [[String: Any]] {
             let r = a["range"] as! [String: Any]
-            let (lo, hi, gl, gh) = (r["low"] as! String, r["high"] as! String, r["grade_low"] as! Int, r["grade_high"] as! Int)
-            let grades = gl == gh ? "\(gh)등급" : "\(gh)~\(gl)등급"
-            #expect(h.contains("<td class=\"range\">\(lo)~\(hi) (\(grades))"), "\(a["id"]!)")
-            #expect(try section(a["id"] as! String, in: h).contains("<tr><th>범위</th><td>\(lo)~\(hi) (\(grades))"))
+            let (lo, hi) = (r["low"] as! String, r["high"] as! String)
+            #expect(h.contains("<td class=\"range\">\(lo)–\(hi) · "), "\(a["id"]!)")
+            #expect(try section(a["id"] as! String, in: h).contains("<tr><th>가능 범위</th><td>\(lo)–\(hi) · "))
         }
+        #expect(try section("2026-suwon", in: h).contains("64.20–88.00 · 4–2등급 · 인증선을 넘나듦"))
     }
 
     @Test func coverAndSummary() {
@@ -162,7 +162,7 @@ import Testing
         let large = summary.range(of: "2026-suwon</a>")!.lowerBound
         let small = summary.range(of: "2026-andong</a>")!.lowerBound
         #expect(large < small, "one table, large cities first")
-        #expect(summary.contains("<th>범위</th>"))
+        #expect(summary.contains("<th>가능 범위</th>"))
         #expect(summary.contains("<h3>도시별 득점률 비교</h3>"))
         #expect(summary.contains("<div class=\"bar no\" style=\"width: 80.00%\"></div>") || summary.contains("<div class=\"bar yes\" style=\"width: 80.00%\"></div>"))
         #expect(summary.contains("<div class=\"mark\" style=\"left: 70.00%\"></div>"), "the grade thresholds")

@@ -66,6 +66,10 @@ public struct Prompt: Sendable, Equatable {
         case clarification(indicator: String)
         case find
         case finalizeNote(application: String)
+        /// The application id typed again, to finalize a city whose range crosses the certification line.
+        case finalizeTyped(application: String, note: String)
+        /// Why the chair reopens a final application (required; stored in the audit log).
+        case reopenReason(application: String)
         case reportPath
     }
     public var purpose: Purpose
@@ -85,7 +89,7 @@ public struct Confirmation: Sendable, Equatable {
         case submit(Phase)
         case reopen(Phase)
         case finalize(application: String, note: String)
-        case reopenApplication(String)
+        case reopenApplication(String, reason: String)
         case overwriteReport(applications: [String], format: ReportState.Format, path: String, byteOrderMark: Bool)
     }
     public var title: String

@@ -20,7 +20,7 @@ public enum Message: Sendable {
     case status(StatusLine)
     case overviewLoaded(OverviewState)
     /// Some rows of the overview read again (a nil row: the application is gone or invalid).
-    case overviewRowsLoaded([(id: String, row: OverviewRow?)])
+    case overviewRowsLoaded([(id: String, row: OverviewRow?, reasons: [String])])
     case consensusLoaded(ConsensusData)
     case reportApplications([(id: String, name: LocalizedText)], statuses: [String: ApplicationStatus])
     /// The preview's lines; `pages`: the text of the PDF's pages (nil for a text preview).
@@ -50,7 +50,7 @@ public indirect enum Effect: Sendable, Equatable {
     case refreshOverview(left: String?)
     case openConsensus(String)
     case finalize(application: String, note: String)
-    case reopenApplication(String)
+    case reopenApplication(String, reason: String)
     case loadReportScreen
     /// The preview of the chosen applications: the PDF's pages as text for pdf, the text report otherwise.
     case previewReport(applications: [String], format: ReportState.Format = .text)

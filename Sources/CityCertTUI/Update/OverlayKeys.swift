@@ -28,8 +28,16 @@ enum OverlayKeys {
             case .char("y"), .char("Y"), .enter:
                 state.overlay = nil
                 switch c.action {
-                case .finalize(let app, let note): return [.finalize(application: app, note: note)]
-                case .reopenApplication(let app): return [.reopenApplication(app)]
+                case .finalize(let app, let note):
+                    // A range across the certification line: the id typed again, not a single key.
+                    if ConsensusKeys.rangeCrossesLine(state) {
+                        state.overlay = .prompt(Prompt(purpose: .finalizeTyped(application: app, note: note),
+                                                       title: state.language.pick("Type \(app) to finalize (the range crosses the certification line)",
+                                                                                  "확정하려면 \(app) 입력 (범위가 인증선을 넘나듦)")))
+                        return []
+                    }
+                    return [.finalize(application: app, note: note)]
+                case .reopenApplication(let app, let reason): return [.reopenApplication(app, reason: reason)]
                 case let .overwriteReport(apps, format, path, bom):
                     return [.writeReport(applications: apps, format: format, path: path, overwrite: true, byteOrderMark: bom)]
                 case .submit(let p), .reopen(let p):
@@ -62,7 +70,36 @@ enum OverlayKeys {
     static func commit(_ p: Prompt, _ state: inout AppState) -> [Effect] {
         switch p.purpose {
         case .finalizeNote(let app):
-            state.overlay = .confirm(ConsensusKeys.finalizeConfirmation(app, note: p.text, state))
+            let note = p.text.trimmingCharacters(in: .whitespaces)
+            if note.isEmpty, ConsensusKeys.rangeCrossesLine(state) {
+                state.status = StatusLine(state.language.pick("A note is required: the range crosses the certification line.",
+                                                              "범위가 인증선을 넘나들어 메모가 필요합니다."), .error)
+                return []
+            }
+            state.status = nil
+            state.overlay = .confirm(ConsensusKeys.finalizeConfirmation(app, note: note, state))
+            return []
+        case .finalizeTyped(let app, let note):
+            state.overlay = nil
+            guard p.text.trimmingCharacters(in: .whitespaces) == app else {
+                state.status = StatusLine(state.language.pick("Not finalized: the text typed was not \(app).", "확정하지 않았습니다: \(app)와(과) 다르게 입력했습니다."), .error)
+                return []
+            }
+            return [.finalize(application: app, note: note)]
+        case .reopenReason(let app):
+            let reason = p.text.trimmingCharacters(in: .whitespaces)
+            guard !reason.isEmpty else {
+                state.status = StatusLine(state.language.pick("Say why the application is reopened (Esc cancels).", "확정 취소 사유를 입력하세요 (Esc 취소)."), .error)
+                return []
+            }
+            let lang = state.language
+            let name: String = { if case .consensus(let s) = state.screen { return s.data.application.government.text(lang) } else { return app } }()
+            state.overlay = .confirm(Confirmation(
+                title: lang.pick("Reopen application", "확정 취소"),
+                lines: [lang.pick("Remove the decision on \(name) and let members change their sheets?",
+                                  "\(name)의 확정을 취소하고 평가표 수정을 허용할까요?"),
+                        lang.pick("Reason: ", "사유: ") + reason],
+                action: .reopenApplication(app, reason: reason)))
             return []
         case .reportPath:
             state.overlay = nil
@@ -115,7 +152,7 @@ enum OverlayKeys {
             var entry = s.entry(id) ?? Entry()
             if case .note = p.purpose { entry.note = text.isEmpty ? nil : text } else { entry.clarification = text.isEmpty ? nil : text }
             effects = ScoringKeys.save(entry, for: id, &s)
-        case .finalizeNote, .reportPath:
+        case .finalizeNote, .finalizeTyped, .reopenReason, .reportPath:
             break
         }
         state.screen = .scoring(s)
