@@ -118,6 +118,12 @@ for name in ("sample", "gen"):
         check(re.search(rf"(?<!\d){i} / {m}(?!\d)", p) is not None, f"{name}: page {i} holds '{i} / {m}'")
         check("발행일 2025. 11. 30." in p, f"{name}: page {i} holds the issue date")
     check(m >= 2 + len(apps), f"{name}: {m} pages, cover, summary and a page per application at least")
+    # No heading is left alone at the bottom of a page (its chart or table on the next).
+    headings = ("분야별 득점", "편차 큰 지표", "서명", "도시별 득점률 비교", "평가위원회")
+    for i, p in enumerate(pages, 1):
+        body = [l.strip() for l in p.splitlines() if l.strip() and not re.search(r"\d+ / \d+$", l.strip())
+                and "발행일" not in l and "문서번호" not in l]
+        check(not body or body[-1] not in headings, f"{name}: page {i} does not end with the heading '{body[-1] if body else ''}'")
     for a in apps:
         check(a["government"] in squeezed, f"{name}: {a['id']}: government {a['government']} in the PDF")
         check(a["total"] in squeezed, f"{name}: {a['id']}: total {a['total']} in the PDF")
