@@ -44,12 +44,12 @@ extension EffectRunner {
             _ = store.evaluateInBatches(rendering: { (id: $0.application.id, name: $0.application.government, status: $0.evaluation.status) }) { rows += $0 }
             return [.reportApplications(rows.map { (id: $0.id, name: $0.name) },
                                         statuses: Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0.status) }))]
-        case let .previewReport(ids, format):
+        case let .previewReport(ids, format, choices):
             let r = round(ids)
             if format == .pdf {
                 // The PDF's own pages as text: what the ministry will read, page by page.
                 do {
-                    let pdf = try PDFPrinter.pdf(html: HTMLReport.render(r, language: language, options: reportOptions()))
+                    let pdf = try PDFPrinter.pdf(html: HTMLReport.render(r, language: language, options: reportOptions(choices)))
                     let pages = try PDFPrinter.pageTexts(pdf)
                     var lines: [String] = []
                     for (i, page) in pages.enumerated() {
@@ -65,9 +65,9 @@ extension EffectRunner {
             }
             let text = TextReport.render(r, language: language)
             return [.reportPreview(text.components(separatedBy: "\n"))]
-        case let .writeReport(ids, format, path, overwrite, bom):
+        case let .writeReport(ids, format, path, overwrite, choices):
             if !overwrite && ExportFile.exists(path) {
-                return [.reportExists(applications: ids, format: format, path: ExportFile.absolute(path))]
+                return [.reportExists(applications: ids, format: format, path: ExportFile.absolute(path), choices: choices)]
             }
             let r = round(ids)
             do {
@@ -75,10 +75,10 @@ extension EffectRunner {
                 switch format {
                 case .text: written = try ExportFile.write(TextReport.render(r, language: language), to: path)
                 case .markdown: written = try ExportFile.write(MarkdownReport.render(r, language: language), to: path)
-                case .html: written = try ExportFile.write(HTMLReport.render(r, language: language, options: reportOptions()), to: path)
-                case .csv: written = try ExportFile.write(CSVReport.render(r, language: language, byteOrderMark: bom), to: path)
-                case .pdf: written = try PDFPrinter.print(html: HTMLReport.render(r, language: language, options: reportOptions()), to: path)
-                case .xlsx: written = try ExportFile.write(try XLSXReport.render(r, language: language, options: reportOptions()), to: path)
+                case .html: written = try ExportFile.write(HTMLReport.render(r, language: language, options: reportOptions(choices)), to: path)
+                case .csv: written = try ExportFile.write(CSVReport.render(r, language: language, byteOrderMark: choices.byteOrderMark), to: path)
+                case .pdf: written = try PDFPrinter.print(html: HTMLReport.render(r, language: language, options: reportOptions(choices)), to: path)
+                case .xlsx: written = try ExportFile.write(try XLSXReport.render(r, language: language, options: reportOptions(choices)), to: path)
                 }
                 return [.reportWritten(path: written),
                         .status(StatusLine(language.pick("✓ written: \(written) (\(format.rawValue), \(ids.count) applications)",
@@ -91,8 +91,13 @@ extension EffectRunner {
         }
     }
 
-    /// The printed report's options from the screen: issued now.
-    func reportOptions() -> ReportOptions { ReportOptions(issuedAt: Date()) }
+    /// The printed report's options from the screen's choices: issued now, the annexes asked for.
+    func reportOptions(_ choices: ReportChoices) -> ReportOptions {
+        var annexes: Set<ReportOptions.Annex> = []
+        if choices.members != .none { annexes.insert(.members) }
+        if choices.notes { annexes.insert(.notes) }
+        return ReportOptions(issuedAt: Date(), annexes: annexes, anonymous: choices.members == .anonymous)
+    }
 
     /// The round restricted to some applications (the report of a selection).
     func round(_ ids: [String]) -> RoundEvaluation {

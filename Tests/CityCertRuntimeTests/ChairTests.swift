@@ -244,8 +244,13 @@ import TestSupport
         let xlsx = out.deletingPathExtension().appendingPathExtension("xlsx")
         defer { try? FileManager.default.removeItem(at: xlsx) }
         press([.ctrl("u")] + xlsx.path.map { Key.char($0) } + [.enter], runner, &state)
-        let bytes = try Data(contentsOf: xlsx)
+        var bytes = try Data(contentsOf: xlsx)
         #expect(bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]), "a zip archive")
+        #expect(bytes.range(of: Data("xl/worksheets/sheet3.xml".utf8)) == nil, "no member annex unless asked")
+        // m: the member annex (a third sheet), written over the file after the question.
+        press([.char("m"), .char("w"), .ctrl("u")] + xlsx.path.map { Key.char($0) } + [.enter, .char("y")], runner, &state)
+        bytes = try Data(contentsOf: xlsx)
+        #expect(bytes.range(of: Data("xl/worksheets/sheet3.xml".utf8)) != nil)
     }
 
     @Test func secretaryWritesTheCSVWithAByteOrderMarkUnlessToldNot() throws {

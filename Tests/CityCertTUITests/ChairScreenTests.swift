@@ -273,12 +273,12 @@ import TestSupport
         #expect(effects.isEmpty)
         guard case .prompt(let p)? = state.overlay else { Issue.record("no prompt"); return }
         #expect(p.text == "citycert-report.csv")
-        #expect(Update.update(&state, .key(.enter)) == [.writeReport(applications: ["2025-suwon"], format: .csv, path: "citycert-report.csv", byteOrderMark: false)])
+        #expect(Update.update(&state, .key(.enter)) == [.writeReport(applications: ["2025-suwon"], format: .csv, path: "citycert-report.csv", choices: ReportChoices(byteOrderMark: false))])
 
         // The file exists: a question; y writes over it with the same options.
-        _ = Update.update(&state, .reportExists(applications: ["2025-suwon"], format: .csv, path: "/tmp/r.csv"))
+        _ = Update.update(&state, .reportExists(applications: ["2025-suwon"], format: .csv, path: "/tmp/r.csv", choices: ReportChoices(byteOrderMark: false)))
         #expect(View.render(state).lines().joined(separator: "\n").contains("기존 파일을 덮어쓸까요?"))
-        #expect(Update.update(&state, .key(.char("y"))) == [.writeReport(applications: ["2025-suwon"], format: .csv, path: "/tmp/r.csv", overwrite: true, byteOrderMark: false)])
+        #expect(Update.update(&state, .key(.char("y"))) == [.writeReport(applications: ["2025-suwon"], format: .csv, path: "/tmp/r.csv", overwrite: true, choices: ReportChoices(byteOrderMark: false))])
         _ = Update.update(&state, .reportWritten(path: "/srv/reports/r.csv"))
         _ = Update.update(&state, .key(.char("f")))   // csv → pdf
         _ = Update.update(&state, .key(.char("w")))
@@ -287,7 +287,13 @@ import TestSupport
         _ = Update.update(&state, .key(.escape))
 
         // Enter previews the PDF's pages as text.
-        #expect(Update.update(&state, .key(.enter)) == [.previewReport(applications: ["2025-suwon"], format: .pdf)])
+        #expect(View.render(state).lines().contains { $0.contains("부록: 없음 (m n)") })
+        _ = Update.update(&state, .key(.char("m")))
+        _ = Update.update(&state, .key(.char("m")))
+        _ = Update.update(&state, .key(.char("n")))
+        #expect(View.render(state).lines().contains { $0.contains("부록: 위원별 익명, 의견 (m n)") })
+        #expect(Update.update(&state, .key(.enter)) == [.previewReport(applications: ["2025-suwon"], format: .pdf,
+                                                                       choices: ReportChoices(byteOrderMark: false, members: .anonymous, notes: true))])
         _ = Update.update(&state, .reportPreview(["──── 1 / 2 쪽 ────", "수원시", "1 / 2", "──── 2 / 2 쪽 ────", "2 / 2"], pages: 2))
         let text = View.render(state).lines().joined(separator: "\n")
         #expect(text.contains("미리보기 (PDF 2쪽)") && text.contains("──── 1 / 2 쪽"))

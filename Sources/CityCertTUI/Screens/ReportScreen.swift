@@ -18,9 +18,19 @@ enum ReportScreen {
             Chrome.footer(&b, status: state.status, hints: lang.pick("↑↓ ←→ PgUp PgDn scroll  w write to file  q back", "↑↓ ←→ PgUp PgDn 이동  w 파일로 저장  q 뒤로"), theme: theme)
             return
         }
-        let bom = s.format == .csv ? (s.byteOrderMark ? " BOM (b)" : lang.pick(" no BOM (b)", " BOM 없음 (b)")) : ""
-        b.put(lang.pick("Format: \(s.format.rawValue)\(bom) (f)   chosen \(s.selected.count) of \(s.applications.count)",
-                        "형식: \(s.format.rawValue)\(bom) (f)   \(s.applications.count)건 중 \(s.selected.count)건 선택"), x: 1, y: 1, style: theme.dim, maxWidth: b.width - 2)
+        let bom = s.format == .csv ? (s.choices.byteOrderMark ? " BOM (b)" : lang.pick(" no BOM (b)", " BOM 없음 (b)")) : ""
+        var annexes: [String] = []
+        switch s.choices.members {
+        case .none: break
+        case .named: annexes.append(lang.pick("members", "위원별"))
+        case .anonymous: annexes.append(lang.pick("members, anonymous", "위원별 익명"))
+        }
+        if s.choices.notes { annexes.append(lang.pick("notes", "의견")) }
+        let annex = [ReportState.Format.pdf, .html, .xlsx].contains(s.format)
+            ? lang.pick("   annexes: \(annexes.isEmpty ? "none" : annexes.joined(separator: ", ")) (m n)",
+                        "   부록: \(annexes.isEmpty ? "없음" : annexes.joined(separator: ", ")) (m n)") : ""
+        b.put(lang.pick("Format: \(s.format.rawValue)\(bom) (f)   chosen \(s.selected.count) of \(s.applications.count)\(annex)",
+                        "형식: \(s.format.rawValue)\(bom) (f)   \(s.applications.count)건 중 \(s.selected.count)건 선택\(annex)"), x: 1, y: 1, style: theme.dim, maxWidth: b.width - 2)
         // The rows that fit, scrolled to keep the cursor in view.
         let visible = max(1, b.height - 7)
         let first = max(0, min(s.cursor - visible / 2, s.applications.count - visible))

@@ -90,7 +90,7 @@ public struct Confirmation: Sendable, Equatable {
         case reopen(Phase)
         case finalize(application: String, note: String)
         case reopenApplication(String, reason: String)
-        case overwriteReport(applications: [String], format: ReportState.Format, path: String, byteOrderMark: Bool)
+        case overwriteReport(applications: [String], format: ReportState.Format, path: String, choices: ReportChoices)
     }
     public var title: String
     public var lines: [String]

@@ -186,6 +186,18 @@ extension ConsensusData {
     public func name(_ id: String) -> String { members.first { $0.id == id }?.name ?? id }
 }
 
+/// What the secretary chose besides the format: the CSV's byte order mark (`b`), the member annex
+/// (`m`: none, named, anonymous) and the notes annex (`n`) of the pdf, html and xlsx reports.
+public struct ReportChoices: Sendable, Equatable {
+    public enum Members: Sendable, Equatable { case none, named, anonymous }
+    public var byteOrderMark: Bool
+    public var members: Members
+    public var notes: Bool
+    public init(byteOrderMark: Bool = true, members: Members = .none, notes: Bool = false) {
+        self.byteOrderMark = byteOrderMark; self.members = members; self.notes = notes
+    }
+}
+
 /// The secretary's report screen: choose applications, preview, write to a file.
 public struct ReportState: Sendable {
     public enum Format: String, Sendable, CaseIterable {
@@ -213,8 +225,8 @@ public struct ReportState: Sendable {
     public var showingPreview = false
     /// The number of PDF pages the preview shows (nil: the preview is the text report).
     public var previewPages: Int?
-    /// CSV starts with a byte order mark (for Korean Excel); `b` toggles it.
-    public var byteOrderMark = true
+    /// The BOM of the CSV and the annexes of the printed report and the workbook.
+    public var choices = ReportChoices()
 
     public init(applications: [(id: String, name: LocalizedText)]) {
         self.applications = applications

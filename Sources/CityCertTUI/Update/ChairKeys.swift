@@ -205,12 +205,20 @@ enum ReportKeys {
                 state.status = StatusLine(lang.pick("Choose at least one application (Space).", "신청서를 하나 이상 고르세요 (Space)."), .error)
                 return []
             }
-            return [.previewReport(applications: s.chosen, format: s.format)]
+            return [.previewReport(applications: s.chosen, format: s.format, choices: s.choices)]
         case .char("w"):
             return askPath(&s, &state)
+        case .char("m"):
+            switch s.choices.members {
+            case .none: s.choices.members = .named
+            case .named: s.choices.members = .anonymous
+            case .anonymous: s.choices.members = .none
+            }
+        case .char("n"):
+            s.choices.notes.toggle()
         case .char("b"):
-            s.byteOrderMark.toggle()
-            state.status = StatusLine(s.byteOrderMark
+            s.choices.byteOrderMark.toggle()
+            state.status = StatusLine(s.choices.byteOrderMark
                 ? lang.pick("CSV with a byte order mark (Korean Excel reads Hangul).", "CSV에 BOM 포함 (한글 Excel에서 한글이 바르게 보임).")
                 : lang.pick("CSV without a byte order mark.", "CSV에 BOM 없음."))
         case .char("q"), .escape:

@@ -26,7 +26,7 @@ public enum Message: Sendable {
     /// The preview's lines; `pages`: the text of the PDF's pages (nil for a text preview).
     case reportPreview([String], pages: Int? = nil)
     /// The report file exists: ask before writing over it.
-    case reportExists(applications: [String], format: ReportState.Format, path: String)
+    case reportExists(applications: [String], format: ReportState.Format, path: String, choices: ReportChoices = ReportChoices())
     /// The report was written (the absolute path), so the next one is proposed in the same folder.
     case reportWritten(path: String)
 }
@@ -53,8 +53,9 @@ public indirect enum Effect: Sendable, Equatable {
     case reopenApplication(String, reason: String)
     case loadReportScreen
     /// The preview of the chosen applications: the PDF's pages as text for pdf, the text report otherwise.
-    case previewReport(applications: [String], format: ReportState.Format = .text)
+    case previewReport(applications: [String], format: ReportState.Format = .text, choices: ReportChoices = ReportChoices())
     /// Writes the report; an existing file is written over only with `overwrite`.
-    case writeReport(applications: [String], format: ReportState.Format, path: String, overwrite: Bool = false, byteOrderMark: Bool = true)
+    case writeReport(applications: [String], format: ReportState.Format, path: String, overwrite: Bool = false,
+                     choices: ReportChoices = ReportChoices())
     case quit
 }

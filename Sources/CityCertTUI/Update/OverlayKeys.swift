@@ -38,8 +38,8 @@ enum OverlayKeys {
                     }
                     return [.finalize(application: app, note: note)]
                 case .reopenApplication(let app, let reason): return [.reopenApplication(app, reason: reason)]
-                case let .overwriteReport(apps, format, path, bom):
-                    return [.writeReport(applications: apps, format: format, path: path, overwrite: true, byteOrderMark: bom)]
+                case let .overwriteReport(apps, format, path, choices):
+                    return [.writeReport(applications: apps, format: format, path: path, overwrite: true, choices: choices)]
                 case .submit(let p), .reopen(let p):
                     guard case .scoring(let s) = state.screen else { return [] }
                     if case .submit = c.action { return [.submit(application: s.application.id, phase: p)] }
@@ -106,7 +106,7 @@ enum OverlayKeys {
             guard case .report(let r) = state.screen else { return [] }
             let path = p.text.trimmingCharacters(in: .whitespaces)
             guard !path.isEmpty else { return [] }
-            return [.writeReport(applications: r.chosen, format: r.format, path: path, byteOrderMark: r.byteOrderMark)]
+            return [.writeReport(applications: r.chosen, format: r.format, path: path, choices: r.choices)]
         default:
             break
         }

@@ -41,13 +41,12 @@ public enum Update {
                 state.status = nil
             }
             return []
-        case let .reportExists(apps, format, path):
+        case let .reportExists(apps, format, path, choices):
             state.overlay = .confirm(Confirmation(
                 title: state.language.pick("Write over the existing file?", "기존 파일을 덮어쓸까요?"),
                 lines: [path, state.language.pick("y: write over it   n: keep it (choose another name with w)",
                                                   "y: 덮어쓰기   n: 그대로 두기 (w로 다른 이름)")],
-                action: .overwriteReport(applications: apps, format: format, path: path,
-                                         byteOrderMark: { if case .report(let r) = state.screen { return r.byteOrderMark }; return true }())))
+                action: .overwriteReport(applications: apps, format: format, path: path, choices: choices)))
             return []
         case .reportWritten(let path):
             state.reportFolder = (path as NSString).deletingLastPathComponent
