@@ -347,6 +347,7 @@ enum HTMLStyle {
         return "data:image/svg+xml;base64," + Base64.encode(Array(svg.utf8))
     }
 
+    // Backgrounds are translucent so that the provisional watermark shows through every table.
     static let css = """
     html { font-family: "Noto Sans CJK KR", "Noto Sans KR", "Nanum Gothic", "Malgun Gothic", "Apple SD Gothic Neo", sans-serif;
            font-size: 10pt; color: #111; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -368,22 +369,22 @@ enum HTMLStyle {
     th, td { border: 1px solid #999; padding: 1mm 1.5mm; text-align: left; vertical-align: top; overflow-wrap: break-word; }
     thead { display: table-header-group; }
     tr { page-break-inside: avoid; break-inside: avoid; }
-    th { background: #eee; }
+    th { background: rgba(0, 0, 0, 0.07); }
     .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     table.facts { width: auto; }
     table.facts th { width: 32mm; }
     table.scores, table.members, table.notes, table.summary-table { font-size: 8.5pt; }
-    tr.field td { font-weight: bold; background: #f3f3f3; }
+    tr.field td { font-weight: bold; background: rgba(0, 0, 0, 0.045); }
     tr.item td:first-child { padding-left: 4mm; }
     tr.indicator td:first-child { padding-left: 8mm; }
-    tr.flagged td { background: #fff3cd; }
+    tr.flagged td { background: rgba(255, 193, 7, 0.2); }
     tr.sum td { font-weight: bold; border-top: 2px solid #333; }
     td.flag { text-align: center; color: #b00; }
     .yes { color: #060; } .no { color: #900; }
     .bars { margin: 2mm 0 4mm; }
     .bar-row { display: flex; align-items: center; gap: 3mm; margin: 1.5mm 0; break-inside: avoid; }
     .bar-label { width: 45mm; flex: none; font-size: 9pt; overflow-wrap: anywhere; }
-    .bar-track { position: relative; flex: 1; height: 5mm; background: #e3e3e3; }
+    .bar-track { position: relative; flex: 1; height: 5mm; background: rgba(0, 0, 0, 0.11); }
     .bar { position: absolute; left: 0; top: 0; bottom: 0; background: #2b6cb0; }
     .comparison .bar.yes { background: #2f855a; } .comparison .bar.no { background: #c05621; }
     .bar-track .mark { position: absolute; top: -1mm; bottom: -1mm; border-left: 1px dashed #333; }
