@@ -25,6 +25,12 @@ struct IntegrityCommandTests {
         #expect(conflict.status == 1 && conflict.err == "citycert: refused: 이서연 has a conflict of interest on app-b and cannot score it\n", "\(conflict.err)")
         let level = try CitycertBinary.run(base + ["--set", "L1=9"])
         #expect(level.status == 1 && level.err.contains("L1 has no level 9"))
+        // In the language of the member's screen (LANG), refusals included.
+        let korean = try CitycertBinary.run(base + ["--set", "L1=9"], language: "ko_KR.UTF-8")
+        #expect(korean.status == 1 && korean.err == "citycert: 거부됨: L1에는 9 수준이 없습니다 (수준: 5, 4, 3, 2, 1)\n", "\(korean.err)")
+        let koreanConflict = try CitycertBinary.run(["score", "--store", t.path, "--as", "lee", "--application", "app-b", "--phase", "written", "--set", "Q1=3"],
+                                                    language: "ko_KR.UTF-8")
+        #expect(koreanConflict.err == "citycert: 거부됨: 이서연은(는) app-b에 이해충돌이 있어 평가할 수 없습니다\n", "\(koreanConflict.err)")
 
         // A wrong command line: exit 2.
         for args in [["--set", "Q1"], ["--set", "Q1=abc"], ["--set", "L1=four"], ["--set", "ZZ=1"], ["--set", "Q1=1e30"], []] {
@@ -34,6 +40,24 @@ struct IntegrityCommandTests {
         #expect(try CitycertBinary.run(["score", "--store", t.path, "--as", "nobody", "--application", "app-a", "--phase", "written", "--set", "Q1=1"]).status == 2)
         #expect(try CitycertBinary.run(["score", "--store", t.path, "--as", "lee", "--application", "../app-a", "--phase", "written", "--set", "Q1=1"]).status == 2)
         #expect(try CitycertBinary.run(base.dropLast(2) + ["--phase", "oral", "--set", "Q1=1"]).status == 2)
+    }
+
+    /// Spec §2 `range` and the comma rule from the command line: `--set Q1=-3` on a count is refused
+    /// (exit 1, naming the range) and `0,5` is never read as 5; nothing changes.
+    @Test func scoreRefusesValuesOutsideTheRangeAndDecimalCommas() throws {
+        let standards = TempStore.standards.replacingOccurrences(
+            of: "              unit: {ko: 건, en: datasets}\n",
+            with: "              unit: {ko: 건, en: datasets}\n              range: {min: 0}\n")
+        let t = try TempStore(["standards/t.yaml": standards])
+        defer { t.remove() }
+        let base = ["score", "--store", t.path, "--as", "lee", "--application", "app-a", "--phase", "written"]
+        let negative = try CitycertBinary.run(base + ["--set", "Q1=-3"])
+        #expect(negative.status == 1 && negative.err == "citycert: refused: Q1: -3 is outside the range of this indicator (≥ 0)\n", "\(negative.err)")
+        let comma = try CitycertBinary.run(base + ["--set", "Q1=0,5"])
+        #expect(comma.status == 2 && comma.err.contains("a comma is read only as a thousands separator"), "\(comma.err)")
+        #expect(!FileManager.default.fileExists(atPath: t.path + "/scores/lee/app-a.json"), "nothing was saved")
+        let grouped = try CitycertBinary.run(base + ["--set", "Q1=1,234"])
+        #expect(grouped.status == 0 && grouped.out.hasPrefix("saved lee app-a written Q1: 1234"), "\(grouped.out)")
     }
 
     @Test func theSheetFormRoundTrips() throws {

@@ -7,7 +7,7 @@ enum OverlayKeys {
         switch overlay {
         case .help, .notice:
             state.overlay = nil
-            return []
+            return closedBy(key, &state)
         case .reader(let title, let lines, let scroll):
             let page = max(1, OverlayScreen.readerHeight(state) - 3)
             let last = max(0, lines.count - page)
@@ -21,7 +21,11 @@ enum OverlayKeys {
             case .end, .char("G"): next = last
             default: next = nil
             }
-            state.overlay = next.map { .reader(title: title, lines: lines, scroll: min(max(0, $0), last)) }
+            guard let next else {
+                state.overlay = nil
+                return closedBy(key, &state)
+            }
+            state.overlay = .reader(title: title, lines: lines, scroll: min(max(0, next), last))
             return []
         case .confirm(let c):
             switch key {
@@ -40,6 +44,13 @@ enum OverlayKeys {
                 case .reopenApplication(let app, let reason): return [.reopenApplication(app, reason: reason)]
                 case let .overwriteReport(apps, format, path, choices):
                     return [.writeReport(applications: apps, format: format, path: path, overwrite: true, choices: choices)]
+                case let .setValue(id, value):
+                    guard case .scoring(var s) = state.screen else { return [] }
+                    let effects = ScoringKeys.saveValue(value, for: id, &s)
+                    state.screen = .scoring(s)
+                    return effects
+                case .restoreDraft(let d):
+                    return restore(d, &state)
                 case .submit(let p), .reopen(let p):
                     guard case .scoring(let s) = state.screen else { return [] }
                     if case .submit = c.action { return [.submit(application: s.application.id, phase: p)] }
@@ -47,6 +58,10 @@ enum OverlayKeys {
                 }
             case .char("n"), .char("N"), .escape, .char("q"):
                 state.overlay = nil
+                if case .restoreDraft(let d) = c.action {
+                    state.status = StatusLine(state.language.pick("The unsaved text was discarded.", "저장하지 않은 글을 버렸습니다."))
+                    return [.discardDraft(application: d.application)]
+                }
                 state.status = StatusLine(state.language.pick("Cancelled.", "취소했습니다."))
             default:
                 break
@@ -59,12 +74,62 @@ enum OverlayKeys {
                 return []
             case .enter:
                 return commit(p, &state)
+            case .lineBreak where !p.purpose.isMultiline:
+                return commit(p, &state)
             default:
-                TextEditing.apply(key, to: &p.text, cursor: &p.cursor)
+                p.field.apply(key, width: OverlayScreen.promptTextWidth(state.width))
                 state.overlay = .prompt(p)
                 return []
             }
         }
+    }
+
+    /// After a key closed the help, a notice or the reader: a key that is also an action on the
+    /// screen below (a level, a movement, `e`) does it too, instead of being lost. The keys that
+    /// only close (Esc, q, Enter, Space, ?, F1, v) do nothing more.
+    static func closedBy(_ key: Key, _ state: inout AppState) -> [Effect] {
+        switch key {
+        case .escape, .char("q"), .enter, .lineBreak, .char(" "), .char("?"), .function(1), .char("v"), .resize:
+            return []
+        default:
+            return Update.handle(key, &state)
+        }
+    }
+
+    /// Opens the field of a draft again with its text (the member said yes to getting it back).
+    static func restore(_ d: Draft, _ state: inout AppState) -> [Effect] {
+        guard case .scoring(var s) = state.screen, s.application.id == d.application,
+              let index = s.indicators.firstIndex(where: { $0.id == d.indicator }) else { return [.discardDraft(application: d.application)] }
+        s.phase = d.phase
+        s.cursor = index
+        state.screen = .scoring(s)
+        let lang = state.language
+        let purpose: Prompt.Purpose
+        let title: String
+        switch d.field {
+        case .note: purpose = .note(indicator: d.indicator); title = lang.pick("Note on \(d.indicator)", "\(d.indicator) 메모")
+        case .clarification: purpose = .clarification(indicator: d.indicator); title = lang.pick("Question to the applicant on \(d.indicator)", "\(d.indicator) 신청기관 질의")
+        case .value: purpose = .value(indicator: d.indicator); title = lang.pick("Verified value for \(d.indicator)", "\(d.indicator) 확인 값")
+        }
+        var prompt = Prompt(purpose: purpose, title: title, text: d.text)
+        prompt.cursor = min(max(0, d.cursor), prompt.field.characters.count)
+        state.overlay = .prompt(prompt)
+        state.status = StatusLine(lang.pick("Your unsaved text is back: Enter saves it.", "저장하지 않았던 글을 되살렸습니다. Enter로 저장합니다."))
+        return []
+    }
+
+    /// A paste goes whole into the open field, line breaks included; with no field open it is
+    /// ignored (never read as keys) and the status line says so.
+    static func paste(_ text: String, _ state: inout AppState) -> [Effect] {
+        guard !state.isTooSmall, case .prompt(var p) = state.overlay else {
+            state.status = StatusLine(state.language.pick(
+                "Paste ignored: no text field is open (n opens a note).",
+                "붙여넣기를 무시했습니다: 열린 입력란이 없습니다 (n: 메모)."), .error)
+            return []
+        }
+        p.field.insert(text)
+        state.overlay = .prompt(p)
+        return []
     }
 
     static func commit(_ p: Prompt, _ state: inout AppState) -> [Effect] {
@@ -112,11 +177,13 @@ enum OverlayKeys {
         }
         guard case .scoring(var s) = state.screen else { state.overlay = nil; return [] }
         let lang = state.language
-        let text = p.text.trimmingCharacters(in: .whitespaces)
+        let text = p.text.trimmingCharacters(in: .whitespacesAndNewlines)
         var effects: [Effect] = []
         switch p.purpose {
         case .find:
             state.overlay = nil
+            // An empty search finds the last one again (the next match).
+            let text = text.isEmpty ? s.lastFind : text
             guard !text.isEmpty else { return [] }
             s.lastFind = text
             let needle = text.lowercased()
@@ -139,14 +206,32 @@ enum OverlayKeys {
                 state.status = StatusLine(lang.pick("Type the value you verified (Esc cancels).", "확인한 값을 입력하세요 (Esc 취소)."), .error)
                 return []
             }
-            guard let value = ValueParsing.decimal(text) else {
-                state.status = StatusLine(lang.pick("“\(text)” is not a number.", "“\(text)”은(는) 숫자가 아닙니다."), .error)
+            let value: Decimal
+            switch EnteredNumber.parse(text) {
+            case .success(let v): value = v
+            case .failure(let why):
+                state.status = StatusLine(why.message(text, korean: lang == .ko), .error)
+                return []
+            }
+            // A value outside the indicator's range is refused here, the prompt kept (spec §2 range).
+            if let ind = s.indicators.first(where: { $0.id == id }), let range = ind.range, !range.contains(value) {
+                state.status = StatusLine(lang.pick("\(id): \(value.plainText) is outside the range of this indicator (\(range.description)).",
+                                                    "\(id): \(value.plainText)은(는) 이 지표의 허용 범위(\(range.description))를 벗어납니다."), .error)
+                return []
+            }
+            // A correction far from what the applicant submitted (over 10× or under a tenth) is asked once.
+            if let submitted = s.application.quantitative[id]?.value, ValueCheck.isFar(value, from: submitted) {
+                state.overlay = .confirm(Confirmation(
+                    title: lang.pick("Far from the submitted value", "제출값과 크게 다름"),
+                    lines: [lang.pick("\(id): you entered \(value.plainText); the applicant submitted \(submitted.plainText).",
+                                      "\(id): 입력 \(value.plainText), 신청기관 제출값 \(submitted.plainText)."),
+                            lang.pick("More than ten times apart (a unit or a typing slip?). Save it?",
+                                      "10배 이상 차이가 납니다 (단위나 오타 확인). 저장할까요?")],
+                    action: .setValue(indicator: id, value: value)))
                 return []
             }
             state.overlay = nil
-            var entry = s.entry(id) ?? Entry()
-            entry.value = value
-            effects = ScoringKeys.save(entry, for: id, &s)
+            effects = ScoringKeys.saveValue(value, for: id, &s)
         case .note(let id), .clarification(let id):
             state.overlay = nil
             var entry = s.entry(id) ?? Entry()
@@ -160,44 +245,16 @@ enum OverlayKeys {
     }
 }
 
-/// Parsing what a member types as a value.
-public enum ValueParsing {
-    /// A decimal number (a comma as thousands separator is allowed), nil otherwise.
-    public static func decimal(_ text: String) -> Decimal? {
-        // Full-width digits and signs (an input method may type them) count as ASCII.
-        let ascii = String(text.unicodeScalars.map { u -> Character in
-            (0xFF01...0xFF5E).contains(u.value) ? Character(Unicode.Scalar(u.value - 0xFEE0)!) : Character(u)
-        })
-        let t = ascii.replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces)
-        guard !t.isEmpty, t.count <= 30,
-              t.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
-              t.filter({ $0 == "." }).count <= 1, t.dropFirst().allSatisfy({ $0 != "-" }),
-              t.contains(where: \.isNumber) else { return nil }
-        return Decimal(string: t, locale: Locale(identifier: "en_US_POSIX"))
+/// Whether a member's value is far from the applicant's: more than ten times apart either way.
+public enum ValueCheck {
+    public static func isFar(_ value: Decimal, from submitted: Decimal) -> Bool {
+        let a = value.magnitude, b = submitted.magnitude
+        if a == 0 || b == 0 { return a != b && max(a, b) >= 1 }
+        return a > b * 10 || b > a * 10
     }
 }
 
-/// Editing a line of text with the cursor keys.
-enum TextEditing {
-    static func apply(_ key: Key, to text: inout String, cursor: inout Int) {
-        var chars = Array(text)
-        cursor = min(max(0, cursor), chars.count)
-        switch key {
-        case .char(let c):
-            chars.insert(c, at: cursor)
-            cursor += 1
-        case .backspace:
-            if cursor > 0 { chars.remove(at: cursor - 1); cursor -= 1 }
-        case .delete, .ctrl("d"):
-            if cursor < chars.count { chars.remove(at: cursor) }
-        case .left: cursor = max(0, cursor - 1)
-        case .right: cursor = min(chars.count, cursor + 1)
-        case .home, .ctrl("a"): cursor = 0
-        case .end, .ctrl("e"): cursor = chars.count
-        case .ctrl("u"): chars.removeFirst(cursor); cursor = 0
-        case .ctrl("k"): chars.removeLast(chars.count - cursor)
-        default: break
-        }
-        text = String(chars)
-    }
+public enum ValueParsing {
+    /// A decimal number as ``EnteredNumber`` reads it (the one reading of typed values), nil otherwise.
+    public static func decimal(_ text: String) -> Decimal? { EnteredNumber.value(text) }
 }
