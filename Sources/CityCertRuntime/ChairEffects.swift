@@ -60,7 +60,8 @@ extension EffectRunner {
                 } catch {
                     let text = TextReport.render(r, language: language)
                     return [.reportPreview(text.components(separatedBy: "\n")),
-                            .status(StatusLine(language.pick("No PDF preview (\(error)); the text report instead.", "PDF 미리보기 불가 (\(error)): 텍스트 보고서로 대신합니다."), .error))]
+                            .status(StatusLine(language.pick("No PDF preview (\(error)); the text report instead.",
+                                                               "PDF 미리보기 불가 (\(PDFPrinter.message(error, language))): 텍스트 보고서로 대신합니다."), .error))]
                 }
             }
             let text = TextReport.render(r, language: language)
@@ -84,7 +85,7 @@ extension EffectRunner {
                         .status(StatusLine(language.pick("✓ written: \(written) (\(format.rawValue), \(ids.count) applications)",
                                                          "✓ 저장: \(written) (\(format.rawValue), \(ids.count)건)"), .success))]
             } catch {
-                return [.failed("\(error)")]
+                return [.failed(PDFPrinter.message(error, language))]
             }
         default:
             return nil

@@ -1,3 +1,4 @@
+import CityCertCore
 import Foundation
 
 /// Prints the report's HTML to PDF with headless Chromium (the page layout is the HTML's own:
@@ -32,6 +33,25 @@ public enum PDFPrinter {
             case .pdftotextMissing:
                 return "no pdftotext to preview the PDF with: install the Debian package poppler-utils"
             }
+        }
+    }
+
+    /// The message in the screen's language.
+    public static func message(_ error: Error, _ language: Language) -> String {
+        guard language == .ko, let f = error as? Failure else { return "\(error)" }
+        switch f {
+        case .noBrowser:
+            return "PDF를 인쇄할 Chromium이 없습니다. 데비안 패키지 chromium을 설치하거나 (apt-get install chromium) CITYCERT_CHROMIUM에 Chromium 또는 Chrome 실행 파일을 지정하세요"
+        case .browserMissing(let path):
+            return "CITYCERT_CHROMIUM에 지정된 \(path)은(는) 실행 파일이 아닙니다"
+        case .timedOut(let seconds):
+            return "Chromium이 \(seconds)초 안에 인쇄를 마치지 못해 중단했습니다. 다시 시도하거나 html 보고서를 직접 인쇄하세요"
+        case let .failed(status, log):
+            return "Chromium 실행 실패 (종료 상태 \(status))" + (log.isEmpty ? "" : ":\n\(log)")
+        case .noOutput(let log):
+            return "Chromium이 PDF를 만들지 않았습니다" + (log.isEmpty ? "" : ":\n\(log)")
+        case .pdftotextMissing:
+            return "PDF 미리보기에 필요한 pdftotext가 없습니다. 데비안 패키지 poppler-utils를 설치하세요"
         }
     }
 

@@ -1,5 +1,6 @@
 import CityCertCore
 import CityCertStore
+import Foundation
 import Testing
 
 /// The PDF preview's layout: words placed by their position on the page, Hangul two columns wide.
@@ -44,5 +45,28 @@ import Testing
         let words = [PDFTextLayout.Word("가나다라마", xMin: 0, yMin: 0, xMax: 20, yMax: 10),
                      PDFTextLayout.Word("x", xMin: 10, yMin: 0, xMax: 12, yMax: 10)]
         #expect(PDFTextLayout.lines(words) == ["가나다라마 x"])
+    }
+}
+
+/// Finding the browser, and the printer's messages in both languages.
+@Suite struct PDFPrinterTests {
+    @Test func theBrowserIsNamedOrFoundOnThePath() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("citycert-browser-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(throws: PDFPrinter.Failure.noBrowser) { try PDFPrinter.browser(environment: ["PATH": dir.path]) }
+        #expect(throws: PDFPrinter.Failure.browserMissing("/nonexistent/chrome")) {
+            try PDFPrinter.browser(environment: ["PATH": dir.path, "CITYCERT_CHROMIUM": "/nonexistent/chrome"])
+        }
+        let fake = dir.appendingPathComponent("chromium-browser").path
+        FileManager.default.createFile(atPath: fake, contents: Data("#!/bin/sh\n".utf8), attributes: [.posixPermissions: 0o755])
+        #expect(try PDFPrinter.browser(environment: ["PATH": "/nonexistent:\(dir.path)"]) == fake)
+    }
+
+    @Test func messagesInTheScreensLanguage() {
+        #expect(PDFPrinter.message(PDFPrinter.Failure.noBrowser, .ko).contains("데비안 패키지 chromium을 설치"))
+        #expect(PDFPrinter.message(PDFPrinter.Failure.timedOut(seconds: 120), .ko).contains("120초 안에"))
+        #expect(PDFPrinter.message(PDFPrinter.Failure.noBrowser, .en) == PDFPrinter.Failure.noBrowser.description)
+        #expect(PDFPrinter.Failure.noBrowser.description.contains("install the Debian package chromium"))
     }
 }
