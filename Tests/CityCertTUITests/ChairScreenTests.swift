@@ -294,8 +294,13 @@ import TestSupport
         #expect(View.render(state).lines().contains { $0.contains("부록: 위원별 익명, 의견 (m n)") })
         #expect(Update.update(&state, .key(.enter)) == [.previewReport(applications: ["2025-suwon"], format: .pdf,
                                                                        choices: ReportChoices(byteOrderMark: false, members: .anonymous, notes: true))])
+        #expect(state.status?.text == "Chromium으로 PDF 인쇄 중… (몇 초 걸립니다)", "drawn before Chromium runs")
+        #expect(Effect.previewReport(applications: [], format: .pdf).takesSeconds)
+        #expect(!Effect.previewReport(applications: [], format: .text).takesSeconds)
+        #expect(Effect.writeReport(applications: [], format: .pdf, path: "r.pdf").takesSeconds)
         _ = Update.update(&state, .reportPreview(["──── 1 / 2 쪽 ────", "수원시", "1 / 2", "──── 2 / 2 쪽 ────", "2 / 2"], pages: 2))
         let text = View.render(state).lines().joined(separator: "\n")
         #expect(text.contains("미리보기 (PDF 2쪽)") && text.contains("──── 1 / 2 쪽"))
+        #expect(state.status == nil, "printing is over")
     }
 }

@@ -206,6 +206,7 @@ enum ReportKeys {
                 state.status = StatusLine(lang.pick("Choose at least one application (Space).", "신청서를 하나 이상 고르세요 (Space)."), .error)
                 return []
             }
+            if s.format == .pdf { state.status = printing(lang) }
             return [.previewReport(applications: s.chosen, format: s.format, choices: s.choices)]
         case .char("w"):
             return askPath(&s, &state)
@@ -234,6 +235,11 @@ enum ReportKeys {
             break
         }
         return []
+    }
+
+    /// The status line while Chromium prints.
+    static func printing(_ lang: Language) -> StatusLine {
+        StatusLine(lang.pick("Printing the PDF with Chromium… (a few seconds)", "Chromium으로 PDF 인쇄 중… (몇 초 걸립니다)"))
     }
 
     static func askPath(_ s: inout ReportState, _ state: inout AppState) -> [Effect] {

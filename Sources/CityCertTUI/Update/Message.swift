@@ -35,6 +35,17 @@ public enum Message: Sendable {
     case reportWritten(path: String)
 }
 
+extension Effect {
+    /// Whether the effect takes seconds: printing a PDF with Chromium (to preview or to write it).
+    public var takesSeconds: Bool {
+        switch self {
+        case .previewReport(_, let format, _): return format == .pdf
+        case .writeReport(_, let format, _, _, _): return format == .pdf
+        default: return false
+        }
+    }
+}
+
 /// What `update` asks the runtime to do, as plain values.
 public indirect enum Effect: Sendable, Equatable {
     /// Performs the effect only when the store changed since the screen was read.

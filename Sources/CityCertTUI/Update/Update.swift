@@ -42,6 +42,7 @@ public enum Update {
             }
             return []
         case let .reportExists(apps, format, path, choices):
+            state.status = nil
             state.overlay = .confirm(Confirmation(
                 title: state.language.pick("Write over the existing file?", "기존 파일을 덮어쓸까요?"),
                 lines: [path, state.language.pick("y: write over it   n: keep it (choose another name with w)",
@@ -60,6 +61,7 @@ public enum Update {
             if case .report(var r) = state.screen {
                 r.preview = lines
                 r.previewPages = pages
+                state.status = nil   // "printing…" is over
                 r.scroll = 0
                 r.showingPreview = true
                 state.screen = .report(r)
