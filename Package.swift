@@ -50,7 +50,7 @@ let package = Package(
             "CityCertReport", "CityCertStore", "CityCertCore", "TestSupport",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
-        .testTarget(name: "CityCertTUITests", dependencies: ["CityCertTUI", "CityCertCore", "TestSupport"]),
+        .testTarget(name: "CityCertTUITests", dependencies: ["CityCertTUI", "CityCertCore", "TestSupport"], exclude: ["__Snapshots__"]),
         .testTarget(name: "CityCertRuntimeTests", dependencies: ["CityCertRuntime", "CityCertTUI", "CityCertStore", "CityCertCore", "TestSupport"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "CityCertTUI", "CityCertCore"]),
         .testTarget(name: "citycertTests", dependencies: ["TestSupport", "CityCertCore"]),
