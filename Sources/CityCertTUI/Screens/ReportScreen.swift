@@ -46,8 +46,10 @@ enum ReportScreen {
             b.put("\(box) \(DisplayWidth.pad(a.id, to: 18)) \(DisplayWidth.pad(status, to: 6)) \(a.name.text(lang)) \(a.name.text(lang.other))",
                   x: 2, y: y, style: style, maxWidth: b.width - 4)
         }
+        // The format's own keys: b for the CSV's BOM, m n for the annexes of pdf, html and xlsx.
+        let extra = s.format == .csv ? "  b BOM" : [ReportState.Format.pdf, .html, .xlsx].contains(s.format) ? lang.pick("  m n annexes", "  m n 부록") : ""
         Chrome.footer(&b, status: state.status, hints: lang.pick(
-            "Space choose  a all  f format  Enter preview  w write to file  b BOM  ? keys  q back",
-            "Space 선택  a 전체  f 형식  Enter 미리보기  w 파일로 저장  b BOM  ? 도움말  q 뒤로"), theme: theme)
+            "Space pick  a all  f format  Enter view  w write\(extra)  ? keys  q back",
+            "Space 선택  a 전체  f 형식  Enter 미리보기  w 저장\(extra)  ? 도움말  q 뒤로"), theme: theme)
     }
 }
