@@ -117,7 +117,9 @@ public struct ReportContent: Sendable {
     /// Spec §3.9 in a line: `1599.62–1640.42 · 3–2등급 · 어느 쪽이든 인증`.
     public func rangeLine(_ e: EvaluatedApplication) -> String {
         let r = e.evaluation.range
-        return "\(r.low)–\(r.high) · \(labels.rangeGrades(r)) · \(labels.rangeCertification(r))"
+        // While sheets are missing the range is only what the submitted sheets say: no verdict.
+        let verdict = e.evaluation.status == .provisional ? labels.rangeProvisional : labels.rangeCertification(r)
+        return "\(r.low)–\(r.high) · \(labels.rangeGrades(r)) · \(verdict)"
     }
 
     /// `위원장 김민수, 2026. 9. 21. 00:00` for the printed report: who finalized by role and name (no

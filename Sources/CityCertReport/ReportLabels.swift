@@ -68,6 +68,7 @@ public struct ReportLabels: Sendable {
         default: return t("인증선을 넘나듦", "crosses the certification line")
         }
     }
+    public var rangeProvisional: String { t("잠정: 미제출 평가표가 들어오면 바뀜", "provisional: missing sheets will move it") }
     public var decisionDisagrees: String { t("의결이 현재 평가표와 다름", "the decision disagrees with the sheets") }
 
     // MARK: Sections

@@ -20,6 +20,8 @@ public final class Store: @unchecked Sendable {
     public let applicationIDs: [String]
 
     let files: FileAccess
+    /// The rules' files as read at open (see ``rulesChangedSinceOpen()``).
+    let rulesAtOpen: [String: String]
     /// The clock for timestamps (tests set a fixed one).
     public var clock: @Sendable () -> Date = { Date() }
     /// Who is running the program, for the identity rule of the store actions (tests set one).
@@ -96,6 +98,7 @@ public final class Store: @unchecked Sendable {
         self.root = root; self.round = round; self.title = title; self.standardsPath = standardsPath
         self.standards = standards; self.committee = committee; self.problems = problems
         self.applicationIDs = applicationIDs; self.files = files
+        rulesAtOpen = RulesFingerprint.of(files, paths: ["store.yaml", "committee.yaml", standardsPath])
     }
 
     // MARK: - Reading

@@ -179,6 +179,24 @@ import TestSupport
         #expect(View.render(state).lines()[2].contains("⚠ 의결(0.00, 1등급)이 평가표(731.88, 3등급)와 다릅니다"))
     }
 
+    /// committee.yaml changed while the chair works (a recusal added): reading the overview again
+    /// reads the rules again, so the screens and the decision use them.
+    @Test func changedRulesAreReadAgain() throws {
+        let root = try sampleCopy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        var (runner, state) = try start(root, as: "kim")
+        let before = runner.store
+        let committee = root.appendingPathComponent("committee.yaml")
+        var text = try String(contentsOf: committee, encoding: .utf8)
+        text = text.replacingOccurrences(of: "conflicts:\n", with: "conflicts:\n  - {member: park, application: 2025-goyang, kind: recusal}\n")
+        try Data(text.utf8).write(to: committee)
+        press([.char("r")], runner, &state)
+        #expect(runner.store !== before, "the store was opened again")
+        #expect(runner.store.committee.conflict(member: "park", application: "2025-goyang") != nil)
+        guard case .overview(let o) = state.screen else { Issue.record("on the overview"); return }
+        #expect(o.rows.first { $0.id == "2025-goyang" }?.written.of == 7, "park no longer counts on goyang")
+    }
+
     @Test func onlyTheChairFinalizes() throws {
         let root = try sampleCopy()
         defer { try? FileManager.default.removeItem(at: root) }

@@ -46,10 +46,18 @@ public struct OverviewRow: Sendable {
         self.damaged = damaged; self.decisionDisagrees = decisionDisagrees
     }
 
-    /// The grade as the overview shows it: `3`, or `3 (5–3)` when the range holds other grades.
+    /// The grade as the overview shows it: `3`, or `3 (5–3)` when the range holds other grades; a
+    /// provisional grade carries `?` (sheets are missing: it is not settled, whatever its range).
     public var gradeText: String {
-        guard gradesInRange.count > 1, let best = gradesInRange.first, let worst = gradesInRange.last else { return "\(grade)" }
-        return "\(grade) (\(worst)–\(best))"
+        let mark = status == .provisional ? "?" : ""
+        guard status != .final, gradesInRange.count > 1, let best = gradesInRange.first, let worst = gradesInRange.last else { return "\(grade)\(mark)" }
+        return "\(grade)\(mark) (\(worst)–\(best))"
+    }
+
+    /// Whether the certification shown is unsettled: sheets missing, or a range across the line
+    /// (a final application is settled by its decision).
+    public var certificationUnsettled: Bool {
+        status == .provisional || (status != .final && (range?.crossesCertification ?? false))
     }
 }
 
@@ -162,6 +170,8 @@ public struct ConsensusState: Sendable {
     public var cursor = 0
     public var phase: Phase = .written
     public var panel: Panel = .indicator
+    /// The decision note typed last, offered again when finalizing was cancelled or mistyped.
+    public var draftNote = ""
     /// The first member column shown when not all fit the width.
     public var memberOffset = 0
     public let rows: [TreeRow]

@@ -88,7 +88,7 @@ enum ConsensusKeys {
             let title = s.data.evaluation.range.crossesCertification
                 ? lang.pick("Decision note (required: the range crosses the certification line)", "의결 메모 (필수: 범위가 인증선을 넘나듭니다)")
                 : lang.pick("Decision note (optional)", "의결 메모 (선택)")
-            state.overlay = .prompt(Prompt(purpose: .finalizeNote(application: app), title: title))
+            state.overlay = .prompt(Prompt(purpose: .finalizeNote(application: app), title: title, text: s.draftNote))
         case .char("O"):
             guard s.data.decision != nil else {
                 state.status = StatusLine(lang.pick("\(app) is not final.", "\(app)은(는) 확정되지 않았습니다."), .error)
@@ -134,7 +134,7 @@ enum ConsensusKeys {
             let up = rb.toNextGrade.map { lang.pick("+\($0) to grade \(e.grade - 1)", "\(e.grade - 1)등급까지 +\($0)") } ?? lang.pick("best grade", "최고 등급")
             let down = rb.aboveBoundary.map { lang.pick("\($0) above grade \(e.grade)'s line", "\(e.grade)등급 하한보다 \($0) 높음") } ?? lang.pick("lowest grade", "최저 등급")
             lines.append(lang.pick("Margins: ", "경계 여유: ") + up + " · " + down)
-            lines.append(RobustnessPanel.rangeText(rb.range, lang))
+            lines.append(RobustnessPanel.rangeText(rb.range, lang, provisional: e.status == .provisional))
             if !rb.pivotal.isEmpty {
                 lines.append(lang.pick("Alone across the certification line: ", "단독으로 인증 여부를 바꾸는 지표: ")
                              + rb.pivotal.map { "\($0.id) \($0.score)→\($0.couldLose ? $0.low : $0.high)" }.joined(separator: ", "))

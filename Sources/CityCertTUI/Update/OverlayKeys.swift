@@ -143,6 +143,10 @@ enum OverlayKeys {
                 return []
             }
             state.status = nil
+            if case .consensus(var s) = state.screen {
+                s.draftNote = note   // offered again if finalizing is cancelled or the id mistyped
+                state.screen = .consensus(s)
+            }
             state.overlay = .confirm(ConsensusKeys.finalizeConfirmation(app, note: note, state))
             return []
         case .finalizeTyped(let app, let note):
