@@ -69,6 +69,10 @@ public final class EffectRunner {
         drafts = DraftStore(storePath: store.root.path, member: member, environment: env)
     }
 
+    /// Called with the state before an effect that takes seconds (printing a PDF), so that the
+    /// terminal can show the status line that says so.
+    public var beforeSlowEffect: ((AppState) -> Void)?
+
     /// Feeds a message to `update`, performs the effects it returns, and feeds their results back,
     /// until nothing is left to do.
     public func send(_ message: Message, to state: inout AppState) {
@@ -76,7 +80,10 @@ public final class EffectRunner {
         while !queue.isEmpty {
             language = state.language
             let effects = Update.update(&state, queue.removeFirst())
-            for effect in effects { queue += perform(effect) }
+            for effect in effects {
+                if effect.takesSeconds { beforeSlowEffect?(state) }
+                queue += perform(effect)
+            }
         }
         // What is typed is kept as it is typed (and forgotten once saved or cancelled).
         drafts?.sync(state.openDraft)

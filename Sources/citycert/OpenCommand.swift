@@ -49,6 +49,7 @@ struct OpenCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let runner = EffectRunner(store: store, memberID: memberID, draftsEnvironment: env)
+        runner.beforeSlowEffect = { terminal.draw(View.render($0)) }
         let size = terminal.size
         var state = runner.start(language: language, colors: terminal.hasColors,
                                  width: size.width, height: size.height, reason: reason)

@@ -253,4 +253,56 @@ import TestSupport
         #expect(text.contains("[x] 2025-00001-suwon") && !text.contains("2025-00060-suwon"))
         #expect(text.contains("60건 중 59건 선택"))
     }
+
+    /// The report screen offers every format, the CSV's byte order mark, the PDF's pages as text,
+    /// and asks before writing over a file.
+    @Test func reportScreenFormatsBOMPDFPreviewAndOverwrite() {
+        let apps = [(id: "2025-suwon", name: LocalizedText(ko: "수원시", en: "Suwon-si"))]
+        var state = ChairFixture.overviewState(width: 100, height: 24)
+        state.screen = .report(ReportState(applications: apps))
+        var seen: [String] = []
+        for _ in ReportState.Format.allCases {
+            _ = Update.update(&state, .key(.char("f")))
+            guard case .report(let r) = state.screen else { return }
+            seen.append(r.format.rawValue)
+        }
+        #expect(Set(seen) == ["text", "markdown", "html", "csv", "pdf", "xlsx"])
+        while case .report(let r) = state.screen, r.format != .csv { _ = Update.update(&state, .key(.char("f"))) }
+        #expect(View.render(state).lines().contains { $0.contains("형식: csv BOM (b)") })
+        _ = Update.update(&state, .key(.char("b")))
+        #expect(View.render(state).lines().contains { $0.contains("형식: csv BOM 없음 (b)") })
+        let effects = Update.update(&state, .key(.char("w")))
+        #expect(effects.isEmpty)
+        guard case .prompt(let p)? = state.overlay else { Issue.record("no prompt"); return }
+        #expect(p.text == "citycert-report.csv")
+        #expect(Update.update(&state, .key(.enter)) == [.writeReport(applications: ["2025-suwon"], format: .csv, path: "citycert-report.csv", choices: ReportChoices(byteOrderMark: false))])
+
+        // The file exists: a question; y writes over it with the same options.
+        _ = Update.update(&state, .reportExists(applications: ["2025-suwon"], format: .csv, path: "/tmp/r.csv", choices: ReportChoices(byteOrderMark: false)))
+        #expect(View.render(state).lines().joined(separator: "\n").contains("기존 파일을 덮어쓸까요?"))
+        #expect(Update.update(&state, .key(.char("y"))) == [.writeReport(applications: ["2025-suwon"], format: .csv, path: "/tmp/r.csv", overwrite: true, choices: ReportChoices(byteOrderMark: false))])
+        _ = Update.update(&state, .reportWritten(path: "/srv/reports/r.csv"))
+        _ = Update.update(&state, .key(.char("f")))   // csv → pdf
+        _ = Update.update(&state, .key(.char("w")))
+        guard case .prompt(let next)? = state.overlay else { Issue.record("no prompt"); return }
+        #expect(next.text == "/srv/reports/citycert-report.pdf", "the last folder, the format's extension")
+        _ = Update.update(&state, .key(.escape))
+
+        // Enter previews the PDF's pages as text.
+        #expect(View.render(state).lines().contains { $0.contains("부록: 없음 (m n)") })
+        _ = Update.update(&state, .key(.char("m")))
+        _ = Update.update(&state, .key(.char("m")))
+        _ = Update.update(&state, .key(.char("n")))
+        #expect(View.render(state).lines().contains { $0.contains("부록: 위원별 익명, 의견 (m n)") })
+        #expect(Update.update(&state, .key(.enter)) == [.previewReport(applications: ["2025-suwon"], format: .pdf,
+                                                                       choices: ReportChoices(byteOrderMark: false, members: .anonymous, notes: true))])
+        #expect(state.status?.text == "Chromium으로 PDF 인쇄 중… (몇 초 걸립니다)", "drawn before Chromium runs")
+        #expect(Effect.previewReport(applications: [], format: .pdf).takesSeconds)
+        #expect(!Effect.previewReport(applications: [], format: .text).takesSeconds)
+        #expect(Effect.writeReport(applications: [], format: .pdf, path: "r.pdf").takesSeconds)
+        _ = Update.update(&state, .reportPreview(["──── 1 / 2 쪽 ────", "수원시", "1 / 2", "──── 2 / 2 쪽 ────", "2 / 2"], pages: 2))
+        let text = View.render(state).lines().joined(separator: "\n")
+        #expect(text.contains("미리보기 (PDF 2쪽)") && text.contains("──── 1 / 2 쪽"))
+        #expect(state.status == nil, "printing is over")
+    }
 }

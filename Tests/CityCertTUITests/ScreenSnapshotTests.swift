@@ -83,4 +83,32 @@ import TestSupport
             return s
         }
     }
+
+    /// The secretary's report screen: the PDF format with both annexes, and the question before
+    /// writing over a file.
+    static func reportState(_ w: Int, _ h: Int, _ lang: Language) -> AppState {
+        var s = ChairFixture.overviewState(width: w, height: h, language: lang)
+        var r = ReportState(applications: [(id: "2025-gimhae", name: LocalizedText(ko: "김해시", en: "Gimhae-si")),
+                                           (id: "2025-naju", name: LocalizedText(ko: "나주시", en: "Naju-si")),
+                                           (id: "2025-suwon", name: LocalizedText(ko: "수원시", en: "Suwon-si"))])
+        r.statuses = ["2025-gimhae": .provisional, "2025-naju": .complete, "2025-suwon": .final]
+        r.format = .pdf
+        r.choices = ReportChoices(members: .anonymous, notes: true)
+        s.screen = .report(r)
+        s.overlay = nil
+        s.status = nil
+        return s
+    }
+
+    @Test func reportScreen() {
+        snap("report-pdf") { w, h, lang in Self.reportState(w, h, lang) }
+    }
+
+    @Test func reportOverwriteQuestion() {
+        snap("report-overwrite") { w, h, lang in
+            var s = Self.reportState(w, h, lang)
+            _ = Update.update(&s, .reportExists(applications: ["2025-suwon"], format: .pdf, path: "/home/han/보고서/citycert-report.pdf"))
+            return s
+        }
+    }
 }

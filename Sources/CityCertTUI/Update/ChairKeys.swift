@@ -206,9 +206,23 @@ enum ReportKeys {
                 state.status = StatusLine(lang.pick("Choose at least one application (Space).", "신청서를 하나 이상 고르세요 (Space)."), .error)
                 return []
             }
-            return [.previewReport(applications: s.chosen)]
+            if s.format == .pdf { state.status = printing(lang) }
+            return [.previewReport(applications: s.chosen, format: s.format, choices: s.choices)]
         case .char("w"):
             return askPath(&s, &state)
+        case .char("m"):
+            switch s.choices.members {
+            case .none: s.choices.members = .named
+            case .named: s.choices.members = .anonymous
+            case .anonymous: s.choices.members = .none
+            }
+        case .char("n"):
+            s.choices.notes.toggle()
+        case .char("b"):
+            s.choices.byteOrderMark.toggle()
+            state.status = StatusLine(s.choices.byteOrderMark
+                ? lang.pick("CSV with a byte order mark (Korean Excel reads Hangul).", "CSV에 BOM 포함 (한글 Excel에서 한글이 바르게 보임).")
+                : lang.pick("CSV without a byte order mark.", "CSV에 BOM 없음."))
         case .char("q"), .escape:
             if state.session?.member.role == .chair {
                 state.screen = .overview(state.savedOverview ?? OverviewState(rows: []))
@@ -223,14 +237,20 @@ enum ReportKeys {
         return []
     }
 
+    /// The status line while Chromium prints.
+    static func printing(_ lang: Language) -> StatusLine {
+        StatusLine(lang.pick("Printing the PDF with Chromium… (a few seconds)", "Chromium으로 PDF 인쇄 중… (몇 초 걸립니다)"))
+    }
+
     static func askPath(_ s: inout ReportState, _ state: inout AppState) -> [Effect] {
         guard !s.chosen.isEmpty else {
             state.status = StatusLine(state.language.pick("Choose at least one application (Space).", "신청서를 하나 이상 고르세요 (Space)."), .error)
             return []
         }
-        let ext = ["text": "txt", "markdown": "md", "html": "html", "csv": "csv"][s.format.rawValue]!
+        let ext = s.format.fileExtension
+        let folder = state.reportFolder.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? ""
         state.overlay = .prompt(Prompt(purpose: .reportPath, title: state.language.pick("Write the \(s.format.rawValue) report to", "\(s.format.rawValue) 보고서 저장 경로"),
-                                       text: "citycert-report.\(ext)"))
+                                       text: "\(folder)citycert-report.\(ext)"))
         return []
     }
 }
