@@ -17,6 +17,8 @@ public enum CSVReport {
         "round", "application", "government", "city_type", "status", "field", "item", "indicator",
         "indicator_name", "score", "max", "written", "site", "written_sheets", "site_sheets", "spread",
         "flagged", "total", "app_max", "percent", "grade", "certified",
+        "low", "high", "range_low", "range_high", "grade_low", "grade_high", "certified_low", "certified_high",
+        "missing_written", "missing_site", "finalized_by", "finalized_at", "decision_total", "decision_grade", "decision_note",
     ]
 
     /// The header row in Korean (`--lang ko`), column for column.
@@ -24,6 +26,8 @@ public enum CSVReport {
         "회차", "신청 ID", "지자체", "유형", "상태", "분야", "항목", "지표",
         "지표명", "점수", "만점", "서면", "현장", "서면수", "현장수", "편차",
         "편차 큼", "총점", "신청 만점", "득점률", "등급", "인증",
+        "지표 최저", "지표 최고", "범위 최저", "범위 최고", "최저 등급", "최고 등급", "최저 시 인증", "최고 시 인증",
+        "서면 미제출", "현장 미제출", "확정자", "확정 일시", "의결 총점", "의결 등급", "의결 메모",
     ]
 
     /// The header row in a language: the machine names of the columns in English, Korean words in Korean.
@@ -55,6 +59,13 @@ public enum CSVReport {
                     String(r.written.sheets), String(r.site.sheets), r.spread.description, String(r.flagged),
                     ev.total.description, ev.max.description, ev.percent.description, String(ev.grade),
                     String(ev.certified),
+                    // Spec §3.9 for the indicator and the application, who is missing, the decision (spec §4).
+                    r.low.description, r.high.description,
+                    ev.range.low.description, ev.range.high.description, String(ev.range.gradeLow), String(ev.range.gradeHigh),
+                    String(ev.range.certifiedLow), String(ev.range.certifiedHigh),
+                    ev.missingWritten.joined(separator: " "), ev.missingSite.joined(separator: " "),
+                    e.decision?.finalizedBy ?? "", e.decision?.finalizedAt ?? "", e.decision?.total ?? "",
+                    e.decision.map { String($0.grade) } ?? "", e.decision?.note ?? "",
                 ])
             }
         }

@@ -37,10 +37,26 @@ func parseCSV(_ text: String) -> [[String]] {
 
     @Test func headerRowAsSpecified() {
         let korean = CSVReport.render(round).split(separator: "\r\n").first.map(String.init)
-        #expect(korean == "회차,신청 ID,지자체,유형,상태,분야,항목,지표,지표명,점수,만점,서면,현장,서면수,현장수,편차,편차 큼,총점,신청 만점,득점률,등급,인증")
+        #expect(korean == "회차,신청 ID,지자체,유형,상태,분야,항목,지표,지표명,점수,만점,서면,현장,서면수,현장수,편차,편차 큼,총점,신청 만점,득점률,등급,인증,"
+                + "지표 최저,지표 최고,범위 최저,범위 최고,최저 등급,최고 등급,최저 시 인증,최고 시 인증,서면 미제출,현장 미제출,확정자,확정 일시,의결 총점,의결 등급,의결 메모")
         #expect(CSVReport.koreanColumns.count == CSVReport.columns.count)
         let first = CSVReport.render(round, language: .en).split(separator: "\r\n").first.map(String.init)
-        #expect(first == "round,application,government,city_type,status,field,item,indicator,indicator_name,score,max,written,site,written_sheets,site_sheets,spread,flagged,total,app_max,percent,grade,certified")
+        #expect(first == "round,application,government,city_type,status,field,item,indicator,indicator_name,score,max,written,site,written_sheets,site_sheets,spread,flagged,total,app_max,percent,grade,certified,"
+                + "low,high,range_low,range_high,grade_low,grade_high,certified_low,certified_high,missing_written,missing_site,finalized_by,finalized_at,decision_total,decision_grade,decision_note")
+    }
+
+    /// The range, who is missing and the decision (spec §4) on every row, as the JSON has them.
+    @Test func rangeMissingAndDecisionOnEveryRow() {
+        let records = parseCSV(CSVReport.render(round, language: .en))
+        let h = records[0]
+        func col(_ r: [String], _ name: String) -> String { r[h.firstIndex(of: name)!] }
+        let andong = records.first { col($0, "application") == "2026-andong" && col($0, "indicator") == "IN-01" }!
+        #expect([col(andong, "low"), col(andong, "high")] == ["12.00", "20.00"])
+        #expect([col(andong, "range_low"), col(andong, "range_high"), col(andong, "grade_low"), col(andong, "grade_high")] == ["36.00", "44.00", "3", "2"])
+        #expect(col(andong, "missing_site") == "kim lee" && col(andong, "finalized_by").isEmpty)
+        let suwon = records.first { col($0, "application") == "2026-suwon" }!
+        #expect([col(suwon, "finalized_by"), col(suwon, "decision_total"), col(suwon, "decision_grade"), col(suwon, "decision_note")] == ["kim", "80.07", "2", "현장실사 반영"])
+        #expect(col(suwon, "certified_low") == "false" && col(suwon, "certified_high") == "true")
     }
 
     @Test func oneRowPerApplicationAndApplicableIndicator() {
