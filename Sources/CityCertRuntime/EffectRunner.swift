@@ -20,6 +20,10 @@ public final class EffectRunner {
     /// ``Store/applicationsChanged(since:)``): what changed since is read again, not every row.
     var listCursor: Int64?
     var overviewCursor: Int64?
+    /// Reads evidence files for the viewer; `readsInBackground` false reads them at once (tests).
+    public var evidenceReader = EvidenceReader()
+    public var readsInBackground = true
+    let evidenceMailbox = EvidenceMailbox()
 
     /// The applications changed since `cursor` and `left`, in id order, moving the cursor on; nil
     /// when that cannot be told (never read, or the log was rewritten): read everything again.
@@ -62,6 +66,7 @@ public final class EffectRunner {
         }
         seenChange = store.changeMark()
         if let messages = performChair(effect) { return messages }
+        if let messages = performEvidence(effect) { return messages }
         switch effect {
         case .quit:
             return []

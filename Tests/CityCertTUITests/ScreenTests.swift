@@ -73,7 +73,7 @@ import TestSupport
             "                                │ 다른 위원의 점수는 제출 후 볼 수 있습니다.",
         ]
         #expect(lineDiff(Array(out.prefix(expected.count)), expected) == nil, "\(lineDiff(Array(out.prefix(expected.count)), expected) ?? "")")
-        #expect(out[23] == " 1-5 수준 n 메모 c 질의 x 지움 v 전체 m 미입력 Tab 단계 S 제출 ? 도움말 q 뒤로")
+        #expect(out[23] == " 1-5 수준 o 증빙 n 메모 c 질의 x 지움 v 전체 Tab 단계 S 제출 ? 도움말 q 뒤로")
         // The pane separator stays in one column on every row, Hangul or not.
         for line in out[3...20] { #expect(column(of: "│", in: line) == 32, "\(line)") }
     }

@@ -24,6 +24,10 @@ public enum Message: Sendable {
     case consensusLoaded(ConsensusData)
     case reportApplications([(id: String, name: LocalizedText)], statuses: [String: ApplicationStatus])
     case reportPreview([String])
+    /// Sizes (and problems) of an application's evidence files, for the viewer's list.
+    case evidenceListed(application: String, [EvidenceInfo])
+    /// An evidence file read (a PDF: the page asked for).
+    case evidenceRead(application: String, file: String, page: Int?, EvidenceContent)
 }
 
 /// What `update` asks the runtime to do, as plain values.
@@ -49,5 +53,9 @@ public indirect enum Effect: Sendable, Equatable {
     case loadReportScreen
     case previewReport(applications: [String])
     case writeReport(applications: [String], format: ReportState.Format, path: String)
+    /// Looks up the size of evidence files (inside the application folder only).
+    case listEvidence(application: String, files: [String])
+    /// Reads an evidence file, off the key path (a PDF: the text of one page, by `pdftotext`).
+    case readEvidence(application: String, file: String, page: Int?)
     case quit
 }
