@@ -138,10 +138,14 @@ public final class EffectRunner {
             return .failed("You have a conflict of interest on \(id).")
         }
         let sheet = store.sheet(member: member, application: id) ?? ScoreSheet(application: id, member: member)
-        return .applicationOpened(OpenApplication(
-            application: app, sheet: sheet, peers: store.peerResults(member: member, application: id),
+        let peers = store.peerView(member: member, application: id)
+        var open = OpenApplication(
+            application: app, sheet: sheet, peers: peers.results,
             isFinal: store.isFinal(id),
-            onSiteTeam: store.committee.isOnSiteTeam(member, application: id)))
+            onSiteTeam: store.committee.isOnSiteTeam(member, application: id))
+        open.notSubmitted = peers.notSubmitted
+        open.memberNames = Dictionary(store.committee.members.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        return .applicationOpened(open)
     }
 
     /// The applications list for a member: progress per phase from the member's own sheet only.

@@ -158,6 +158,11 @@ enum ScoringKeys {
             return []
         }
         guard s.isEditable else { return refuseEdit(s, &state) }
+        if s.phase == .site, s.open.sheet.phases[.written]?.status != .submitted {
+            state.status = StatusLine(lang.pick("Submit your written sheet first: the site inspection verifies and revises it.",
+                                                "서면평가 평가표를 먼저 제출하세요: 현장실사는 서면평가를 확인·보완합니다."), .error)
+            return []
+        }
         let missing = s.indicators.filter { s.entry($0.id)?.isScored != true }
         if !missing.isEmpty {
             state.overlay = .notice(
