@@ -157,15 +157,26 @@ enum ChildProcess {
             data.append(contentsOf: buffer[0..<n])
             if data.count > limit { outcome = .tooLarge }
         }
-        // Stopped early, or finished: the whole group goes (a shell's children too).
-        if outcome != nil { kill(-pid, SIGKILL) }
         var status: Int32 = 0
+        // Its output ended: it should exit now; one that closed its output and hangs is stopped at the deadline too.
+        while outcome == nil {
+            let done = waitpid(pid, &status, WNOHANG)
+            if done == pid || (done < 0 && errno != EINTR) { return finish(data, status) }
+            if deadline.timeIntervalSinceNow <= 0 { outcome = .timedOut; break }
+            usleep(10_000)
+        }
+        // Stopped early: the whole group goes (a shell's children too).
+        kill(-pid, SIGKILL)
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        if outcome == nil, (status & 0x7f) != 0 {
+        return outcome!
+    }
+
+    static func finish(_ data: Data, _ status: Int32) -> Outcome {
+        if (status & 0x7f) != 0 {
             // Killed by a signal without our asking (a crash of pdftotext on a damaged file).
             return .finished(data, status: 128 + (status & 0x7f))
         }
-        return outcome ?? .finished(data, status: (status >> 8) & 0xff)
+        return .finished(data, status: (status >> 8) & 0xff)
     }
 }
 

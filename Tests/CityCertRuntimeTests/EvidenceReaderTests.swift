@@ -101,6 +101,17 @@ import TestSupport
         }
         #expect(late.contains("was stopped") && Date().timeIntervalSince(started) < 5)
 
+        // A program that closes its output and hangs is stopped at the deadline too.
+        let quiet = try fakePoppler(pdftotext: "exec 1>&-; sleep 20")
+        defer { try? FileManager.default.removeItem(at: quiet) }
+        reader = EvidenceReader(searchPath: [quiet.path])
+        reader.timeout = 0.5
+        let quietStart = Date()
+        guard case .failed(let hung) = reader.read(store, application: "app-a", file: "evidence/plan.pdf", page: 1, language: .en) else {
+            Issue.record("expected a timeout"); return
+        }
+        #expect(hung.contains("was stopped") && Date().timeIntervalSince(quietStart) < 5)
+
         let flood = try fakePoppler(pdftotext: "yes 가나다라마바사")
         defer { try? FileManager.default.removeItem(at: flood) }
         reader = EvidenceReader(searchPath: [flood.path])

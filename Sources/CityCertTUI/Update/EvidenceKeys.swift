@@ -78,7 +78,7 @@ enum EvidenceKeys {
         case .ctrl("b"): d.scroll = max(0, d.scroll - page)
         case .pageDown, .pageUp:
             let forward = key == .pageDown
-            if d.kind == .pdf, d.content != nil, case .pdfPage? = d.content {
+            if d.kind == .pdf, d.content != nil {
                 let next = d.page + (forward ? 1 : -1)
                 guard next >= 1, next <= (d.pageCount ?? .max) else {
                     state.status = StatusLine(forward ? lang.pick("This is the last page.", "마지막 쪽입니다.") : lang.pick("This is the first page.", "첫 쪽입니다."))
