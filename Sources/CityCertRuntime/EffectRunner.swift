@@ -27,6 +27,10 @@ public final class EffectRunner {
     /// The folder drafts of every member go under (a store's and a member's subfolder are added);
     /// nil keeps no drafts.
     public var draftsEnvironment: [String: String]?
+    /// Reads evidence files for the viewer; `readsInBackground` false reads them at once (tests).
+    public var evidenceReader = EvidenceReader()
+    public var readsInBackground = true
+    let evidenceMailbox = EvidenceMailbox()
 
     /// The applications changed since `cursor` and `left`, in id order, moving the cursor on; nil
     /// when that cannot be told (never read, or the log was rewritten): read everything again.
@@ -117,6 +121,7 @@ public final class EffectRunner {
     private func performRead(_ effect: Effect) -> [Message] {
         seenChange = store.changeMark()
         if let messages = performChair(effect) { return messages }
+        if let messages = performEvidence(effect) { return messages }
         switch effect {
         case .quit:
             return []
@@ -195,10 +200,14 @@ public final class EffectRunner {
             return .failed(language.pick("You have a conflict of interest on \(id).", "\(id)에 이해충돌이 있어 열 수 없습니다."))
         }
         let sheet = store.sheet(member: member, application: id) ?? ScoreSheet(application: id, member: member)
-        return .applicationOpened(OpenApplication(
-            application: app, sheet: sheet, peers: store.peerResults(member: member, application: id),
+        let peers = store.peerView(member: member, application: id)
+        var open = OpenApplication(
+            application: app, sheet: sheet, peers: peers.results,
             isFinal: store.isFinal(id),
-            onSiteTeam: store.committee.isOnSiteTeam(member, application: id)))
+            onSiteTeam: store.committee.isOnSiteTeam(member, application: id))
+        open.notSubmitted = peers.notSubmitted
+        open.memberNames = Dictionary(store.committee.members.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        return .applicationOpened(open)
     }
 
     /// An application that cannot be opened because its files are invalid.

@@ -54,11 +54,14 @@ struct OpenCommand: ParsableCommand {
         var state = runner.start(language: language, colors: terminal.hasColors,
                                  width: size.width, height: size.height, reason: reason)
         while !state.quitting {
+            runner.deliverReads(to: &state)      // evidence read in the background meanwhile
             terminal.draw(View.render(state))
-            // Every two seconds without a key, show what others changed in the store meanwhile.
-            guard var input = terminal.readInput(timeoutMilliseconds: 2000) else {
+            // Every two seconds without a key, show what others changed in the store meanwhile;
+            // while evidence is being read, look for it often.
+            let reading = runner.isReading
+            guard var input = terminal.readInput(timeoutMilliseconds: reading ? 50 : 2000) else {
                 if terminal.inputClosed { break }
-                runner.send(.tick, to: &state)
+                if !reading { runner.send(.tick, to: &state) }
                 continue
             }
             // Everything already typed is handled before the next draw (typing ahead stays quick).

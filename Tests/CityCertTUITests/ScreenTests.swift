@@ -1,4 +1,5 @@
 import CityCertCore
+import Foundation
 @testable import CityCertTUI
 import Testing
 import TestSupport
@@ -73,7 +74,7 @@ import TestSupport
             "                                │ 다른 위원의 점수는 제출 후 볼 수 있습니다.",
         ]
         #expect(lineDiff(Array(out.prefix(expected.count)), expected) == nil, "\(lineDiff(Array(out.prefix(expected.count)), expected) ?? "")")
-        #expect(out[23] == " 1-5 수준 n 메모 c 질의 x 지움 v 전체 m 미입력 Tab 단계 S 제출 ? 도움말 q 뒤로")
+        #expect(out[23] == " 1-5 수준 o 증빙 n 메모 c 질의 x 지움 v 전체 Tab 단계 S 제출 ? 도움말 q 뒤로")
         // The pane separator stays in one column on every row, Hangul or not.
         for line in out[3...20] { #expect(column(of: "│", in: line) == 32, "\(line)") }
     }
@@ -97,16 +98,79 @@ import TestSupport
     @Test func othersScoresAfterSubmittingWithHistogram() {
         var sheet = ScoreSheet(application: "a", member: "m1")
         sheet.phases[.written] = PhaseSheet(status: .submitted, entries: Fixture.levels(4, 5))
-        let members = [("m1", 4), ("m2", 4), ("m3", 2)].map { MemberPoints(member: $0.0, points: Points(60).times(Share(tenThousandths: Int64($0.1) * 2000)), entry: Entry(level: $0.1)) }
+        let members = [("m1", 4), ("m2", 4), ("m3", 2)].map { MemberPoints(member: $0.0, points: Points(60).times(Share(tenThousandths: Int64($0.1) * 2000)),
+                                                                         entry: Entry(level: $0.1, note: $0.0 == "m3" ? "현장 확인 필요" : nil)) }
         let peers: [Phase: [String: PhaseResult]] = [.written: ["L1": PhaseResult(members: members, aggregate: Points(40), spread: Points(24))]]
         var state = TUIFixture.scoringState(sheet: sheet, peers: peers, width: 100, height: 40)
+        if case .scoring(var s) = state.screen {
+            s.open.memberNames = ["m1": "이서연", "m2": "박지훈", "m3": "최유진", "m4": "정하늘"]
+            s.open.notSubmitted = [.written: ["m4"]]
+            state.screen = .scoring(s)
+        }
         TUIFixture.press([.down], &state)
         let out = lines(state).map { String($0.dropFirst(42)) }
         let start = try! #require(out.firstIndex { $0.contains("위원 점수 · 서면평가") })
         #expect(out[start] == "위원 점수 · 서면평가  집계 40.00  편차 24.00")
-        #expect(out[start + 1] == "*m1 48.00  m2 48.00  m3 24.00")
-        #expect(Array(out[(start + 2)...(start + 6)]) == [" 5  0", " 4 ██ 2  ◀ 나", " 3  0", " 2 █ 1", " 1  0"])
+        // Names, not ids; each member's level, points and note; who has not submitted.
+        #expect(Array(out[(start + 1)...(start + 4)]) == ["*이서연 수준 4    48.00", " 박지훈 수준 4    48.00", " 최유진 수준 2    24.00  현장 확인 필요", "미제출: 정하늘"])
+        #expect(Array(out[(start + 5)...(start + 9)]) == [" 5  0", "▶4 ██ 2  ◀ 나", " 3  0", " 2 █ 1", " 1  0"])
         #expect(lines(state)[1].contains("제출 완료"))
+    }
+
+    @Test func peerHistogramCountsTheLowestBandAndMarksYours() {
+        var sheet = ScoreSheet(application: "a", member: "m1")
+        sheet.phases[.written] = PhaseSheet(status: .submitted, entries: Fixture.levels(4, 5, q1: -1))
+        // Q1's bands are ≥10, ≥5, ≥0: a value below 0 meets none and scores 0 ("그 외").
+        let members = [("m1", -1), ("m2", -2), ("m3", 12), ("m4", 6)].map { MemberPoints(member: $0.0, points: .zero, entry: Entry(value: Decimal($0.1))) }
+        let peers: [Phase: [String: PhaseResult]] = [.written: ["Q1": PhaseResult(members: members, aggregate: Points(20), spread: Points(40))]]
+        let state = TUIFixture.scoringState(sheet: sheet, peers: peers, width: 100, height: 40)
+        let out = lines(state).map { String($0.dropFirst(42)) }
+        let start = try! #require(out.firstIndex { $0.hasPrefix(" ≥10") })
+        #expect(Array(out[start...(start + 3)]) == [" ≥10   █ 1", " ≥5    █ 1", " ≥0     0", "▶그 외 ██ 2  ◀ 나"])
+    }
+
+    @Test func siteTabShowsTheWrittenEntryAndAggregateAndRefusesSubmitBeforeWritten() {
+        var sheet = ScoreSheet(application: "a", member: "m1")
+        sheet.phases[.written] = PhaseSheet(status: .draft, entries: Fixture.levels(4, 5))
+        sheet.phases[.site] = PhaseSheet(status: .draft, entries: Fixture.levels(3, 5))
+        var state = TUIFixture.scoringState(sheet: sheet, width: 100, height: 40)
+        TUIFixture.press([.tab, .down], &state)
+        var text = lines(state).joined(separator: "\n")
+        #expect(text.contains("서면 평가 수준 4 → 48.00점  (작성 중)"), "\(text)")
+        #expect(!text.contains("서면 집계"), "no aggregate before the written sheet is submitted")
+        let effects = TUIFixture.press([.char("S")], &state)
+        #expect(effects.isEmpty && state.overlay == nil)
+        #expect(state.status?.text.hasPrefix("서면평가 평가표를 먼저 제출하세요") == true)
+
+        sheet.phases[.written]?.status = .submitted
+        let peers: [Phase: [String: PhaseResult]] = [.written: ["L1": PhaseResult(members: [], aggregate: Points(44), spread: .zero)]]
+        state = TUIFixture.scoringState(sheet: sheet, peers: peers, width: 100, height: 40)
+        TUIFixture.press([.tab, .down], &state)
+        text = lines(state).joined(separator: "\n")
+        #expect(text.contains("서면 평가 수준 4 → 48.00점  (제출)"), "\(text)")
+        #expect(text.contains("서면 집계 44.00점"), "\(text)")
+        TUIFixture.press([.char("S")], &state)
+        guard case .confirm? = state.overlay else { Issue.record("expected the confirmation"); return }
+    }
+
+    @Test func aCutNarrativeEndsInAnEllipsisAndEveryEvidenceIsListed() {
+        let long = String(repeating: "리빙랩을 운영하고 결과를 사업에 반영함. ", count: 12)
+        var state = TUIFixture.scoringState()
+        if case .scoring(var s) = state.screen {
+            s.open.application.selfEvaluation["L1"] = SelfEvaluation(level: 4, narrative: long,
+                evidence: [Evidence(file: "evidence/citizen-participation.md", page: 3), Evidence(file: "evidence/plan.pdf", page: 2)])
+            state.screen = .scoring(s)
+        }
+        TUIFixture.press([.down], &state)
+        let out = lines(state).map { line in line.firstIndex(of: "│").map { String(line[line.index(after: $0)...]) } ?? "" }
+        let narrative = out.filter { $0.hasPrefix("           ") && $0.contains("리빙랩") }
+        #expect(narrative.count == 2 && narrative.last!.hasSuffix("…"), "\(out.joined(separator: "\n"))")
+        #expect(out.contains { $0.hasPrefix(" 증빙      evidence/citizen-participation.md") })
+        #expect(out.contains { $0.hasPrefix("           evidence/plan.pdf p.2") })
+        // v shows the narrative whole.
+        TUIFixture.press([.char("v")], &state)
+        guard case .reader(_, let all, _)? = state.overlay else { Issue.record("expected the reader"); return }
+        #expect(all.joined().replacingOccurrences(of: " ", with: "").contains(long.replacingOccurrences(of: " ", with: "")))
     }
 
     @Test func othersScoresStayHiddenBeforeSubmitting() {

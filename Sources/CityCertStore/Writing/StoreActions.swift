@@ -83,6 +83,10 @@ extension Store {
         return try SheetWriter.withSheet(self, member: member, application: application) { w in
             let ps = w.sheet.phases[phase] ?? PhaseSheet()
             if ps.status == .submitted { return w.sheet }
+            // The site inspection verifies and revises the written evaluation: it is submitted after it.
+            if phase == .site, w.sheet.phases[.written]?.status != .submitted {
+                throw StoreActionError.refused("cannot submit the site sheet while your written sheet is not submitted: the site inspection verifies and revises the written evaluation, so submit the written sheet first")
+            }
             let missing = missingEntries(ps, for: app)
             guard missing.isEmpty else {
                 throw StoreActionError.refused("cannot submit: \(missing.count) indicator(s) have no entry: \(missing.prefix(10).joined(separator: ", "))\(missing.count > 10 ? ", …" : "")")

@@ -212,7 +212,7 @@ enum IndicatorPanel {
             y += 1
         }
         // Histogram of the levels (or bands) chosen in the phase shown.
-        let counts = Histogram.counts(r.phase(s.phase).members, ind)
+        let counts = Histogram.counts(r.phase(s.phase).members, ind, lang)
         let labelWidth = counts.map { DisplayWidth.of($0.0.label) }.max() ?? 1
         for (i, (bucket, count)) in counts.enumerated() where area.y + 1 + i < area.maxY {
             b.put("\(DisplayWidth.pad(bucket.label, to: labelWidth)) \(String(repeating: "█", count: count)) \(count)", x: area.maxX - histogramWidth, y: area.y + 1 + i,

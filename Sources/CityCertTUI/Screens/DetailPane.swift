@@ -15,6 +15,7 @@ enum DetailPane {
         } else {
             lines += qualitative(ind, s, area.width, lang, theme, compact: area.height < 26)
         }
+        lines += SitePhaseSection.lines(ind, s, lang, theme)
         lines += entry(ind, s, area.width, lang, theme)
         lines += PeerSection.lines(ind, s, area.width, lang, theme)
         let shown = lines.count > area.height
@@ -40,6 +41,7 @@ enum DetailPane {
         let theme = Theme(colors: false)
         var lines = header(ind, s, width, lang, theme, full: true)
         lines += ind.isQuantitative ? quantitative(ind, s, width, lang, theme, typing: nil) : qualitative(ind, s, width, lang, theme, compact: false, full: true)
+        lines += SitePhaseSection.lines(ind, s, lang, theme)
         lines += entry(ind, s, width, lang, theme)
         lines += PeerSection.lines(ind, s, width, lang, theme)
         return lines.flatMap { line -> [String] in
@@ -66,15 +68,30 @@ enum DetailPane {
         evidence.map { e in e.page.map { "\(e.file) p.\($0)" } ?? e.file }.joined(separator: ", ")
     }
 
+    /// Each evidence entry on its own line (several are listed, not cut), the first with the label.
+    static func evidenceLines(_ evidence: [Evidence], _ lang: Language, _ theme: Theme) -> [Line] {
+        evidence.enumerated().map { i, e in
+            [(label(i == 0 ? lang.pick("Evidence", "증빙") : ""), theme.dim), (e.page.map { "\(e.file) p.\($0)" } ?? e.file, Style())]
+        }
+    }
+
+    /// The narrative wrapped; when it is cut, the last line shown ends in "…" (v shows it whole).
+    static func narrativeLines(_ text: String, width: Int, limit: Int) -> [String] {
+        let wrapped = TextLayout.wrap(text, width: width)
+        guard wrapped.count > limit, limit > 0 else { return wrapped }
+        var shown = Array(wrapped.prefix(limit))
+        let last = shown[limit - 1]
+        shown[limit - 1] = DisplayWidth.of(last) + 1 <= width ? last + "…" : DisplayWidth.truncate(last + "……", to: width)
+        return shown
+    }
+
     static func quantitative(_ ind: Indicator, _ s: ScoringState, _ width: Int, _ lang: Language, _ theme: Theme, typing: String?) -> [Line] {
         let unit = ind.unit?.text(lang) ?? ""
         let submitted = s.application.quantitative[ind.id]
         var lines: [Line] = []
         if let submitted {
             lines.append([(label(lang.pick("Submitted", "제출값")), theme.dim), ("\(submitted.value) \(unit)", theme.title)])
-            if !submitted.evidence.isEmpty {
-                lines.append([(label(lang.pick("Evidence", "증빙")), theme.dim), (evidenceText(submitted.evidence), Style())])
-            }
+            lines += evidenceLines(submitted.evidence, lang, theme)
             if let note = submitted.note { lines.append([(label(lang.pick("Applicant", "신청 메모")), theme.dim), (note, Style())]) }
         } else {
             lines.append([(label(lang.pick("Submitted", "제출값")), theme.dim), (lang.pick("nothing submitted", "제출 없음"), theme.warn)])
@@ -125,11 +142,9 @@ enum DetailPane {
         if let claim {
             lines.append([(label(lang.pick("Claimed", "신청 수준")), theme.dim), ("\(claim.level)", theme.title)])
             if let n = claim.narrative {
-                lines += TextLayout.wrap(n, width: width - 10).prefix(full ? .max : (compact ? 2 : 4)).map { [(label(""), Style()), ($0, Style())] }
+                lines += narrativeLines(n, width: width - 10, limit: full ? .max : (compact ? 2 : 4)).map { [(label(""), Style()), ($0, Style())] }
             }
-            if !claim.evidence.isEmpty {
-                lines.append([(label(lang.pick("Evidence", "증빙")), theme.dim), (evidenceText(claim.evidence), Style())])
-            }
+            lines += evidenceLines(claim.evidence, lang, theme)
         } else {
             lines.append([(label(lang.pick("Claimed", "신청 수준")), theme.dim), (lang.pick("no claim", "신청 없음"), theme.warn)])
         }

@@ -126,6 +126,7 @@ enum HelpText {
                 lang.pick("a              accept the submitted value", "a              제출값 인정"),
                 lang.pick("e              enter a corrected value", "e              값 수정 입력"),
                 lang.pick("1 … 5          choose a maturity level", "1 … 5          성숙도 수준 선택"),
+                lang.pick("o              evidence (PgUp PgDn pages, / n find, a e 1-5 score)", "o              증빙 보기 (PgUp PgDn 쪽, / n 찾기, a e 1-5 평가)"),
                 lang.pick("n              note on the indicator", "n              지표 메모"),
                 lang.pick("c              ask the applicant for clarification", "c              신청기관에 질의"),
                 lang.pick("x / Del        clear your entry", "x / Del        입력 지우기"),

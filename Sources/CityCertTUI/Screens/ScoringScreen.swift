@@ -39,14 +39,18 @@ enum ScoringScreen {
         DetailPane.draw(&b, s, Rect(x: leftWidth + 2, y: top + 1, width: b.width - leftWidth - 3, height: bottom - top - 1),
                         lang, theme, typing: promptValue)
 
+        if let v = s.viewer { EvidenceScreen.draw(&b, v, s, state, theme) }
+
         let status = state.status ?? s.savedAt.map { StatusLine(lang.pick("Saved at \($0)", "\($0) 저장됨"), .success) }
         let hints: String
-        if s.current?.isQuantitative == true {
-            hints = lang.pick("a accept e edit n note c ask v view m next Tab phase S submit ? keys q back",
-                              "a 인정 e 수정 n 메모 c 질의 v 전체 m 미입력 Tab 단계 S 제출 ? 도움말 q 뒤로")
+        if let v = s.viewer {
+            hints = EvidenceScreen.hints(v, s.current, lang)
+        } else if s.current?.isQuantitative == true {
+            hints = lang.pick("a accept e edit o evidence n note c ask v all Tab phase S submit ? keys q back",
+                              "a 인정 e 수정 o 증빙 n 메모 c 질의 v 전체 Tab 단계 S 제출 ? 도움말 q 뒤로")
         } else {
-            hints = lang.pick("1-5 level n note c ask x clear v view m next Tab phase S submit ? keys q back",
-                              "1-5 수준 n 메모 c 질의 x 지움 v 전체 m 미입력 Tab 단계 S 제출 ? 도움말 q 뒤로")
+            hints = lang.pick("1-5 level o evidence n note c ask x del v all Tab phase S submit ? keys q back",
+                              "1-5 수준 o 증빙 n 메모 c 질의 x 지움 v 전체 Tab 단계 S 제출 ? 도움말 q 뒤로")
         }
         Chrome.footer(&b, status: status, hints: hints, theme: theme)
     }

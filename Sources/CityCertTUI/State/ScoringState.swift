@@ -14,6 +14,8 @@ public struct ScoringState: Sendable {
     public var savedAt: String?
     /// The last search, offered again by `/` so that Enter finds the next match.
     public var lastFind = ""
+    /// The evidence viewer (`o`), open over the panes; scoring keys act on its indicator.
+    public var viewer: EvidenceViewerState?
 
     public init(open: OpenApplication, standards: Standards, phase: Phase = .written) {
         self.open = open

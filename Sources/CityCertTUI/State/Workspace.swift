@@ -61,6 +61,10 @@ public struct OpenApplication: Sendable {
     public var isFinal: Bool
     /// Whether the member is on the site team.
     public var onSiteTeam: Bool
+    /// For the phases the member has submitted: the eligible members who have not submitted yet.
+    public var notSubmitted: [Phase: [String]] = [:]
+    /// Committee members' names by id, for the peer panel.
+    public var memberNames: [String: String] = [:]
 
     public init(application: Application, sheet: ScoreSheet, peers: [Phase: [String: PhaseResult]] = [:],
                 isFinal: Bool = false, onSiteTeam: Bool = true) {

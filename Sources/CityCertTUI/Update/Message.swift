@@ -33,6 +33,10 @@ public enum Message: Sendable {
     case reportExists(applications: [String], format: ReportState.Format, path: String, choices: ReportChoices = ReportChoices())
     /// The report was written (the absolute path), so the next one is proposed in the same folder.
     case reportWritten(path: String)
+    /// Sizes (and problems) of an application's evidence files, for the viewer's list.
+    case evidenceListed(application: String, [EvidenceInfo])
+    /// An evidence file read (a PDF: the page asked for).
+    case evidenceRead(application: String, file: String, page: Int?, EvidenceContent)
 }
 
 extension Effect {
@@ -74,5 +78,9 @@ public indirect enum Effect: Sendable, Equatable {
                      choices: ReportChoices = ReportChoices())
     /// Forgets the unsaved text kept for an application (the member did not want it back).
     case discardDraft(application: String)
+    /// Looks up the size of evidence files (inside the application folder only).
+    case listEvidence(application: String, files: [String])
+    /// Reads an evidence file, off the key path (a PDF: the text of one page, by `pdftotext`).
+    case readEvidence(application: String, file: String, page: Int?)
     case quit
 }

@@ -5,6 +5,12 @@ import Foundation
 enum ScoringKeys {
     static func handle(_ key: Key, _ s: inout ScoringState, _ state: inout AppState) -> [Effect] {
         let lang = state.language
+        if var v = s.viewer {
+            if let effects = EvidenceKeys.handle(key, &v, &s, &state) {
+                if s.viewer != nil { s.viewer = v }
+                return effects
+            }
+        }
         if let c = ListCursor.move(key, cursor: s.cursor, count: s.indicators.count, page: 10) {
             s.cursor = c
             return []
@@ -25,6 +31,8 @@ enum ScoringKeys {
             s.phase = target
             state.status = StatusLine(lang.pick("Phase: \(phaseName(target, .en))", "단계: \(phaseName(target, .ko))"))
             return []
+        case .char("o"):
+            return EvidenceKeys.open(&s, &state)
         case .char("m"):
             if let next = nextMissing(s) { s.cursor = next } else {
                 state.status = StatusLine(lang.pick("Every indicator has an entry.", "모든 지표를 입력했습니다."), .success)
@@ -164,6 +172,11 @@ enum ScoringKeys {
             return []
         }
         guard s.isEditable else { return refuseEdit(s, &state) }
+        if s.phase == .site, s.open.sheet.phases[.written]?.status != .submitted {
+            state.status = StatusLine(lang.pick("Submit your written sheet first: the site inspection verifies and revises it.",
+                                                "서면평가 평가표를 먼저 제출하세요: 현장실사는 서면평가를 확인·보완합니다."), .error)
+            return []
+        }
         let missing = s.indicators.filter { s.entry($0.id)?.isScored != true }
         if !missing.isEmpty {
             state.overlay = .notice(

@@ -97,6 +97,9 @@ public enum Update {
                 state.status = StatusLine(state.language.pick("Saved at \(at)", "\(at) 저장됨"), .success)
             }
             return []
+        case .evidenceListed, .evidenceRead:
+            EvidenceKeys.apply(message, &state)
+            return []
         case .failed(let text):
             state.status = StatusLine(text, .error)
             return []

@@ -1,0 +1,28 @@
+import CityCertCore
+
+/// On the site tab, what the written phase gave the indicator: the member's own written entry and,
+/// once the member has submitted the written sheet, the committee's written aggregate. The site
+/// inspection verifies and revises the written evaluation, so it is shown next to it.
+enum SitePhaseSection {
+    static func lines(_ ind: Indicator, _ s: ScoringState, _ lang: Language, _ theme: Theme) -> [DetailPane.Line] {
+        guard s.phase == .site else { return [] }
+        let written = s.open.sheet.phases[.written]
+        let e = written?.entries[ind.id]
+        let pts = e.flatMap { entry in ind.share(for: entry).map { ind.points(for: s.application.cityType).times($0) } }
+        let mine: String
+        if let v = e?.value, let pts {
+            mine = "\(v) → \(pts)" + lang.pick(" points", "점")
+        } else if let l = e?.level, let pts {
+            mine = lang.pick("level \(l) → \(pts) points", "수준 \(l) → \(pts)점")
+        } else {
+            mine = lang.pick("no entry", "미입력")
+        }
+        let state = written?.status == .submitted ? lang.pick("submitted", "제출") : lang.pick("draft", "작성 중")
+        var out: [DetailPane.Line] = [[],
+            [(DetailPane.label(lang.pick("Written", "서면 평가")), theme.dim), (mine, Style()), ("  (\(state))", theme.dim)]]
+        if let agg = s.open.peers[.written]?[ind.id]?.aggregate {
+            out.append([(DetailPane.label(lang.pick("Aggregate", "서면 집계")), theme.dim), ("\(agg)" + lang.pick(" points", "점"), theme.title)])
+        }
+        return out
+    }
+}

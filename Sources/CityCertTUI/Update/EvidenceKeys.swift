@@ -1,0 +1,160 @@
+import CityCertCore
+import Foundation
+
+/// Keys of the evidence viewer, and the runtime's answers to it.
+enum EvidenceKeys {
+    /// `o` on the scoring screen: the indicator's evidence, a list first when there are several.
+    static func open(_ s: inout ScoringState, _ state: inout AppState) -> [Effect] {
+        guard let ind = s.current else { return [] }
+        let entries = s.application.quantitative[ind.id]?.evidence ?? s.application.selfEvaluation[ind.id]?.evidence ?? []
+        guard !entries.isEmpty else {
+            state.status = StatusLine(state.language.pick("No evidence was submitted for \(ind.id).", "\(ind.id)에 제출된 증빙이 없습니다."), .error)
+            return []
+        }
+        var v = EvidenceViewerState(indicator: ind.id, entries: entries)
+        var effects: [Effect] = [.listEvidence(application: s.application.id, files: entries.map(\.file))]
+        if entries.count == 1 {
+            let d = EvidenceDocument(evidence: entries[0])
+            v.document = d
+            effects.append(.readEvidence(application: s.application.id, file: d.evidence.file, page: d.kind == .pdf ? d.page : nil))
+        }
+        s.viewer = v
+        return effects
+    }
+
+    /// The viewer's keys; nil when the key is the scoring screen's (`a`, `e`, level keys, `x`),
+    /// which then act on the viewer's indicator.
+    static func handle(_ key: Key, _ v: inout EvidenceViewerState, _ s: inout ScoringState, _ state: inout AppState) -> [Effect]? {
+        let lang = state.language
+        if var input = v.searchInput {
+            switch key {
+            case .escape: v.searchInput = nil
+            case .enter:
+                v.searchInput = nil
+                v.search = input.trimmingCharacters(in: .whitespaces)
+                if !v.search.isEmpty { findNext(&v, from: v.document.map { $0.scroll } ?? 0, &state) }
+            case .backspace: if !input.isEmpty { input.removeLast() }; v.searchInput = input
+            case .ctrl("u"): v.searchInput = ""
+            case .char(let c): input.append(c); v.searchInput = input
+            default: break
+            }
+            return []
+        }
+        switch key {
+        case .char("a"), .char("e"), .char("x"), .delete, .backspace: return nil
+        case .char(let c) where c.isNumber: return nil
+        default: break
+        }
+        guard var d = v.document else {
+            // The list.
+            switch key {
+            case .up, .char("k"): v.listCursor = max(0, v.listCursor - 1)
+            case .down, .char("j"): v.listCursor = min(v.entries.count - 1, v.listCursor + 1)
+            case .home, .char("g"): v.listCursor = 0
+            case .end, .char("G"): v.listCursor = v.entries.count - 1
+            case .enter, .char("o"), .right, .char("l"):
+                let doc = EvidenceDocument(evidence: v.entries[v.listCursor])
+                v.document = doc
+                return [.readEvidence(application: s.application.id, file: doc.evidence.file, page: doc.kind == .pdf ? doc.page : nil)]
+            case .char("q"), .escape, .left, .char("h"):
+                s.viewer = nil
+                return []
+            default: break
+            }
+            return []
+        }
+        let page = EvidenceScreen.textHeight(state)
+        let total = EvidenceScreen.layout(d, width: EvidenceScreen.textWidth(state), lang).count
+        let last = max(0, total - page)
+        switch key {
+        case .char("q"), .escape, .left, .char("h"):
+            if v.entries.count > 1 { v.document = nil } else { s.viewer = nil }
+            return []
+        case .up, .char("k"): d.scroll = max(0, d.scroll - 1)
+        case .down, .char("j"): d.scroll = min(last, d.scroll + 1)
+        case .home, .char("g"): d.scroll = 0
+        case .end, .char("G"): d.scroll = last
+        case .char(" "), .ctrl("f"): d.scroll = min(last, d.scroll + page)
+        case .ctrl("b"): d.scroll = max(0, d.scroll - page)
+        case .pageDown, .pageUp:
+            let forward = key == .pageDown
+            if d.kind == .pdf, d.content != nil {
+                let next = d.page + (forward ? 1 : -1)
+                guard next >= 1, next <= (d.pageCount ?? .max) else {
+                    state.status = StatusLine(forward ? lang.pick("This is the last page.", "마지막 쪽입니다.") : lang.pick("This is the first page.", "첫 쪽입니다."))
+                    return []
+                }
+                d.page = next
+                d.content = nil
+                d.scroll = 0
+                v.document = d
+                return [.readEvidence(application: s.application.id, file: d.evidence.file, page: next)]
+            }
+            d.scroll = forward ? min(last, d.scroll + page) : max(0, d.scroll - page)
+        case .char("/"):
+            v.searchInput = ""
+        case .char("n"):
+            v.document = d
+            guard !v.search.isEmpty else {
+                state.status = StatusLine(lang.pick("Search with / first.", "먼저 /로 찾으세요."))
+                return []
+            }
+            findNext(&v, from: d.matchLine.map { $0 + 1 } ?? d.scroll, &state)
+            return []
+        default: break
+        }
+        v.document = d
+        return []
+    }
+
+    /// Scrolls to the first line at or after `from` (wrapping around) that holds the search.
+    static func findNext(_ v: inout EvidenceViewerState, from: Int, _ state: inout AppState) {
+        guard var d = v.document, d.content != nil else { return }
+        let lang = state.language
+        let lines = EvidenceScreen.layout(d, width: EvidenceScreen.textWidth(state), lang)
+        let hits = lines.indices.filter { lines[$0].localizedCaseInsensitiveContains(v.search) }
+        guard let hit = hits.first(where: { $0 >= from }) ?? hits.first else {
+            state.status = StatusLine(lang.pick("“\(v.search)” is not on this page.", "“\(v.search)”이(가) 이 쪽에 없습니다."), .error)
+            return
+        }
+        let last = max(0, lines.count - EvidenceScreen.textHeight(state))
+        d.scroll = min(hit, last)
+        d.matchLine = hit
+        v.document = d
+        let n = (hits.firstIndex(of: hit) ?? 0) + 1
+        state.status = StatusLine(lang.pick("“\(v.search)”: line \(hit + 1), match \(n) of \(hits.count); n next", "“\(v.search)”: \(hit + 1)줄, \(hits.count)건 중 \(n) — n 다음"))
+    }
+
+    /// The runtime's answers: sizes for the list, and a file read. An answer for a viewer that was
+    /// closed or moved on meanwhile is dropped.
+    static func apply(_ message: Message, _ state: inout AppState) {
+        guard case .scoring(var s) = state.screen, var v = s.viewer else { return }
+        switch message {
+        case let .evidenceListed(app, infos):
+            guard app == s.application.id else { return }
+            for i in infos { v.infos[i.file] = i }
+        case let .evidenceRead(app, file, page, content):
+            guard app == s.application.id, var d = v.document, d.evidence.file == file,
+                  d.kind != .pdf || page == d.page else { return }
+            d.content = content
+            // A PDF answers with the page count: a page past the end is shown as the last one read.
+            if case .pdfPage(_, let p, _) = content { d.page = p }
+            d.scroll = 0
+            v.document = d
+            // The submitted value, where it first occurs, is brought into view.
+            if let value = s.application.quantitative[v.indicator]?.value {
+                let lines = EvidenceScreen.layout(d, width: EvidenceScreen.textWidth(state), state.language)
+                let forms = EvidenceScreen.valueForms(value)
+                if let hit = lines.firstIndex(where: { !EvidenceScreen.matchRanges($0, forms).isEmpty }),
+                   hit >= EvidenceScreen.textHeight(state) {
+                    d.scroll = min(hit - 2, max(0, lines.count - EvidenceScreen.textHeight(state)))
+                    v.document = d
+                }
+            }
+        default:
+            return
+        }
+        s.viewer = v
+        state.screen = .scoring(s)
+    }
+}
