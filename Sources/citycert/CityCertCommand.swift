@@ -11,7 +11,7 @@ struct CityCertCommand: ParsableCommand {
         """,
         subcommands: [OpenCommand.self, ValidateCommand.self, ReportCommand.self, GenerateCommand.self, BenchCommand.self,
                       ScoreCommand.self, SheetCommand.self, VerifyCommand.self, HistoryCommand.self,
-                      FinalizeCommand.self, ReopenCommand.self],
+                      FinalizeCommand.self, ReopenCommand.self, SealCommand.self, KeyCommand.self],
         defaultSubcommand: OpenCommand.self)
 }
 

@@ -22,12 +22,24 @@ struct OpenCommand: ParsableCommand {
     var member: String?
     @Option(help: "Language of the labels: ko or en (default: from LANG).")
     var lang: LanguageArgument?
+    @Option(name: .long, help: ArgumentHelp("The private signing key (default: $CITYCERT_KEY, else $XDG_CONFIG_HOME/citycert/keys/<member>.ed25519).", valueName: "file"))
+    var key: String?
 
     func run() throws {
         let path = try storePath()
         let store: Store
         do {
             store = try Store.open(at: path)
+            if let key {
+                store.keySource = .file(key)
+            } else if self.store == nil {
+                // The per-user sample copy signs with the sample committee's keys (sample data,
+                // copied next to it; never a member's own key folder).
+                let source = Self.bundledSample().deletingLastPathComponent().appendingPathComponent("sample-data-keys")
+                if let keys = try? SampleStore.prepareKeys(from: source, to: SampleStore.defaultKeysLocation()) {
+                    store.keySource = .folder(keys.path)
+                }
+            }
         } catch {
             Console.error("citycert: cannot open the store at \(path):")
             for p in error.problems { Console.error("  \(p)") }

@@ -7,11 +7,15 @@ import Foundation
 struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: "The store directory (store.yaml, standards/, committee.yaml, applications/, …).")
     var store: String
+    @Option(name: .long, help: ArgumentHelp("The private signing key to sign with (default: $CITYCERT_KEY, else $XDG_CONFIG_HOME/citycert/keys/<member>.ed25519).", valueName: "file"))
+    var key: String?
 
     /// Opens the store, or prints why it cannot be read and exits 1.
     func open() throws -> Store {
         do {
-            return try Store.open(at: store)
+            let s = try Store.open(at: store)
+            if let key { s.keySource = .file(key) }
+            return s
         } catch {
             Console.error("citycert: cannot open the store at \(store):")
             for p in error.problems { Console.error("  \(p)") }
@@ -24,5 +28,8 @@ struct StoreOptions: ParsableArguments {
 enum Console {
     static func out(_ s: String) { FileHandle.standardOutput.write(Data(s.utf8)) }
     static func out(_ bytes: [UInt8]) { FileHandle.standardOutput.write(Data(bytes)) }
-    static func error(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }
+    /// A line on standard error, stripped of control characters (file contents are never trusted).
+    static func error(_ s: String) { FileHandle.standardError.write(Data((TerminalSafe.clean(s) + "\n").utf8)) }
+    /// A line on standard output, stripped of control characters.
+    static func line(_ s: String) { FileHandle.standardOutput.write(Data((TerminalSafe.clean(s, keepNewlines: false) + "\n").utf8)) }
 }

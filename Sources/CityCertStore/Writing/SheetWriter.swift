@@ -82,7 +82,13 @@ final class SheetWriter {
             if pending.isEmpty {
                 guard adopt else { return writer }
                 // A sheet written by another program (a generated store, an older version): its
-                // content becomes this sheet's first record, visibly.
+                // content becomes this sheet's first record, visibly — but only a file the acting
+                // OS user owns: a sheet planted in a member's folder by someone else is never
+                // adopted in her name.
+                if let owner = (try? FileManager.default.attributesOfItem(atPath: store.files.url(path).path))?[.ownerAccountID] as? NSNumber,
+                   owner.uint32Value != geteuid(), geteuid() != 0 || owner.uint32Value != 0 {
+                    throw StoreActionError.refused("\(path) was written outside citycert by another user (uid \(owner)) and has no history: it is not adopted in \(member)'s name; see `citycert verify`")
+                }
                 try writer.commit(action: "adopt-sheet", phase: nil, detail: SheetReplay.adoptDetail(sheet),
                                   at: store.timestamp(), replacing: true)
             } else {
