@@ -8,6 +8,9 @@ import TestSupport
 
 /// The chair and the secretary, driven by keys against the bundled sample store (copied).
 @Suite(.serialized) struct ChairTests {
+    /// A private copy of the sample committee's keys (kept for the test run; in the temporary folder).
+    static let keys = try! SampleKeys.privateCopy()
+
     /// A temporary copy of sample-data.
     func sampleCopy() throws -> URL {
         let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -17,8 +20,16 @@ import TestSupport
         return dest
     }
 
+    /// The store, signing with the sample committee's keys (the sample store requires signatures).
+    func open(_ root: URL) throws -> Store {
+        let store = try Store.open(at: root.path)
+        store.keySource = .folder(Self.keys.path)
+        return store
+    }
+
     func start(_ root: URL, as member: String) throws -> (EffectRunner, AppState) {
-        let runner = EffectRunner(store: try Store.open(at: root.path), memberID: member)
+        let store = try open(root)
+        let runner = EffectRunner(store: store, memberID: member)
         return (runner, runner.start(language: .ko, colors: false, width: 120, height: 40, reason: ""))
     }
 
@@ -81,7 +92,7 @@ import TestSupport
         press([.enter], runner, &state)
         guard case .consensus(let again) = state.screen, again.data.application.id == "2025-goyang" else { Issue.record("goyang again"); return }
         // A member can no longer change a sheet of it.
-        let store = try Store.open(at: root.path)
+        let store = try open(root)
         #expect(throws: StoreActionError.self) { try store.reopenSheet(member: "park", application: "2025-goyang", phase: .written) }
         // The report shows it as final.
         let report = store.evaluateAll()
@@ -95,7 +106,7 @@ import TestSupport
 
     /// Another member (another process, here another Store) submits the written phase of gimhae.
     func submitGimhaeAsLim(_ root: URL) throws {
-        let other = try Store.open(at: root.path)
+        let other = try open(root)
         let app = other.application("2025-gimhae").application!
         for ind in other.standards.applicableIndicators(for: .large) {
             try other.setEntry(ind.isQuantitative ? Entry(value: app.quantitative[ind.id]!.value) : Entry(level: 3),
@@ -148,7 +159,7 @@ import TestSupport
     @Test func onlyTheChairFinalizes() throws {
         let root = try sampleCopy()
         defer { try? FileManager.default.removeItem(at: root) }
-        let store = try Store.open(at: root.path)
+        let store = try open(root)
         #expect(throws: StoreActionError.self) { try store.finalize(application: "2025-goyang", by: "park") }
         #expect(throws: StoreActionError.self) { try store.finalize(application: "2025-goyang", by: "han") }
     }
@@ -156,7 +167,7 @@ import TestSupport
     @Test func clarificationsAreCollected() throws {
         let root = try sampleCopy()
         defer { try? FileManager.default.removeItem(at: root) }
-        let store = try Store.open(at: root.path)
+        let store = try open(root)
         try store.setEntry(Entry(level: 3, clarification: "리빙랩 참여자 명단을 제출해 주세요"), indicator: "IN-07", member: "lim", application: "2025-gimhae", phase: .written)
         var (runner, state) = try start(root, as: "kim")
         // The question of a draft sheet is not in the consensus (drafts don't count); submit lim's sheet through the store first.
