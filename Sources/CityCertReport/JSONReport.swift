@@ -86,6 +86,22 @@ public enum JSONReport {
                     ("spread", pts(r.spread)), ("flagged", .bool(r.flagged)),
                 ])
             })),
+            ("range", .object([
+                ("low", pts(ev.range.low)), ("high", pts(ev.range.high)),
+                ("grade_low", .int(ev.range.gradeLow)), ("grade_high", .int(ev.range.gradeHigh)),
+                ("certified_low", .bool(ev.range.certifiedLow)), ("certified_high", .bool(ev.range.certifiedHigh)),
+            ])),
+            ("missing", .object([
+                ("written", .array(ev.missingWritten.map(JSONValue.string))),
+                ("site", .array(ev.missingSite.map(JSONValue.string))),
+            ])),
+            ("decision", e.decision.map { d in
+                .object([
+                    ("finalized_by", .string(d.finalizedBy)), ("finalized_at", .string(d.finalizedAt)),
+                    ("total", .string(d.total)), ("grade", .int(d.grade)),
+                    ("note", d.note.map(JSONValue.string) ?? .null),
+                ])
+            } ?? .null),
         ])
     }
 }

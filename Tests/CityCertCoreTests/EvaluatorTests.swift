@@ -92,6 +92,55 @@ import TestSupport
         #expect(e.indicator("L2")?.spread == .zero)
     }
 
+    /// Spec §3.9 on a flagged indicator scored in both phases.
+    @Test func rangeMovesEachFlaggedIndicatorToEachPhasesExtremes() {
+        // L1 (60): written levels 5, 3, 4 → 60, 36, 48 (mean 48: fewer than 5 sheets); site (team m1, m2)
+        // levels 5, 2 → 60, 24 (mean 42). score = 0.7 × 48 + 0.3 × 42 = 46.2; low = 0.7 × 36 + 0.3 × 24
+        // = 32.4; high = 0.7 × 60 + 0.3 × 60 = 60. Q1 (40) and L2 (100) agree: 40 and 100 in every case.
+        let sheets = [
+            Fixture.sheet("m1", written: Fixture.levels(5, 5), site: Fixture.levels(5, 5)),
+            Fixture.sheet("m2", written: Fixture.levels(3, 5), site: Fixture.levels(2, 5)),
+            Fixture.sheet("m3", written: Fixture.levels(4, 5)),
+        ]
+        let e = evaluator.evaluate(Fixture.app(type: .large), sheets: sheets)
+        let l1 = e.indicator("L1")!
+        #expect(l1.flagged)
+        #expect([l1.score, l1.low, l1.high].map(\.description) == ["46.20", "32.40", "60.00"])
+        let q1 = e.indicator("Q1")!
+        #expect(!q1.flagged && q1.low == q1.score && q1.high == q1.score)
+        // total 186.2 (93.1 %, grade 1); low 172.4 (86.2 %, grade 2); high 200 (grade 1)
+        #expect(e.total.description == "186.20" && e.grade == 1)
+        #expect(e.range == GradeRange(low: Points(hundredths: 17240), high: Points(200), gradeLow: 2, gradeHigh: 1,
+                                      certifiedLow: true, certifiedHigh: true))
+        #expect(e.range.crossesGrade && !e.range.crossesCertification)
+        #expect(e.missingWritten == ["chair", "m4", "m5", "m6"], "committee order")
+        #expect(e.missingSite.isEmpty)
+    }
+
+    @Test func rangeCrossingTheCertificationLine() {
+        // A small city (max 100): Q1 50, L1 50. L1 levels 5 and 1 → 50 and 10 (mean 30, spread 40 > 12.5).
+        // Q1 values 12 and 12 → 50. total 80 (grade 2); low 60 (grade 4, not certified); high 100 (grade 1).
+        let sheets = [Fixture.sheet("m1", written: Fixture.levels(5)), Fixture.sheet("m2", written: Fixture.levels(1))]
+        let e = evaluator.evaluate(Fixture.app(type: .small), sheets: sheets)
+        #expect(e.total.description == "80.00" && e.grade == 2 && e.certified)
+        #expect(e.range.low.description == "60.00" && e.range.high.description == "100.00")
+        #expect(e.range.gradeLow == 4 && e.range.gradeHigh == 1)
+        #expect(!e.range.certifiedLow && e.range.certifiedHigh && e.range.crossesCertification)
+    }
+
+    @Test func rangeUnderSiteRevisesIgnoresAWrittenDisagreementTheSiteSettled() {
+        // site-revises: with site sheets the score is the site aggregate. L1 is flagged by the written
+        // phase (60 vs 12) but the site team agrees (48, 48): low = high = 48.
+        let ev = Evaluator(standards: Fixture.standards(combination: .siteRevises), committee: Fixture.committee())
+        let sheets = [
+            Fixture.sheet("m1", written: Fixture.levels(5, 5), site: Fixture.levels(4, 5)),
+            Fixture.sheet("m2", written: Fixture.levels(1, 5), site: Fixture.levels(4, 5)),
+        ]
+        let l1 = ev.evaluate(Fixture.app(type: .large), sheets: sheets).indicator("L1")!
+        #expect(l1.flagged)
+        #expect([l1.score, l1.low, l1.high].map(\.description) == ["48.00", "48.00", "48.00"])
+    }
+
     @Test func noSheetsScoresZeroWithNullPhases() {
         let e = evaluator.evaluate(Fixture.app(type: .large), sheets: [])
         #expect(e.total == .zero)

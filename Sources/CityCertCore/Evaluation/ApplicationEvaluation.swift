@@ -39,6 +39,10 @@ public struct IndicatorResult: Sendable, Hashable {
     /// The larger of the two phases' spreads.
     public var spread: Points
     public var flagged: Bool
+    /// Spec §3.9: the score with every member's points of each phase at that phase's lowest
+    /// (highest) points; equal to `score` when the indicator is not flagged.
+    public var low: Points
+    public var high: Points
 
     public func phase(_ p: Phase) -> PhaseResult { p == .written ? written : site }
 }
@@ -69,9 +73,32 @@ public struct ApplicationEvaluation: Sendable {
     /// Eligible members still to submit the written phase / the site phase (site team only).
     public var missingWritten: [String]
     public var missingSite: [String]
+    /// How far the grade can move while the committee settles its disagreements (spec §3.9).
+    public var range: GradeRange
 
     /// The result of one indicator.
     public func indicator(_ id: String) -> IndicatorResult? { indicators.first { $0.id == id } }
     /// The flagged indicators.
     public var flagged: [IndicatorResult] { indicators.filter(\.flagged) }
+}
+
+/// Spec §3.9: the totals with every flagged indicator at its lowest and at its highest, and the
+/// grades and certification they give. The grade can only end between `gradeHigh` and `gradeLow`.
+public struct GradeRange: Sendable, Hashable {
+    public var low: Points
+    public var high: Points
+    public var gradeLow: Int
+    public var gradeHigh: Int
+    public var certifiedLow: Bool
+    public var certifiedHigh: Bool
+
+    public init(low: Points, high: Points, gradeLow: Int, gradeHigh: Int, certifiedLow: Bool, certifiedHigh: Bool) {
+        self.low = low; self.high = high; self.gradeLow = gradeLow; self.gradeHigh = gradeHigh
+        self.certifiedLow = certifiedLow; self.certifiedHigh = certifiedHigh
+    }
+
+    /// Whether the range holds more than one grade.
+    public var crossesGrade: Bool { gradeLow != gradeHigh }
+    /// Whether the range crosses the certification line (certified at one end, not at the other).
+    public var crossesCertification: Bool { certifiedLow != certifiedHigh }
 }

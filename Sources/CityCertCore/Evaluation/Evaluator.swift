@@ -53,8 +53,13 @@ public struct Evaluator: Sendable {
         }
         let total = fields.reduce(Points.zero) { $0 + $1.score }
         let max = fields.reduce(Points.zero) { $0 + $1.max }
-        let grade = Aggregation.grade(total: total, max: max, grades: standards.grades)
-            ?? standards.grades.last?.grade ?? 0
+        let grade = gradeOf(total, max: max)
+        let low = results.reduce(Points.zero) { $0 + $1.low }
+        let high = results.reduce(Points.zero) { $0 + $1.high }
+        let gradeLow = gradeOf(low, max: max), gradeHigh = gradeOf(high, max: max)
+        let range = GradeRange(low: low, high: high, gradeLow: gradeLow, gradeHigh: gradeHigh,
+                               certifiedLow: standards.certifiedGrades.contains(gradeLow),
+                               certifiedHigh: standards.certifiedGrades.contains(gradeHigh))
 
         let submittedWritten = Set(counted[.written]!.map(\.member))
         let submittedSite = Set(counted[.site]!.map(\.member))
@@ -68,7 +73,12 @@ public struct Evaluator: Sendable {
             total: total, max: max, percent: total.percent(of: max),
             grade: grade, certified: standards.certifiedGrades.contains(grade),
             fields: fields, items: items, indicators: results,
-            missingWritten: missingWritten, missingSite: missingSite)
+            missingWritten: missingWritten, missingSite: missingSite, range: range)
+    }
+
+    /// Spec §3.6: the best grade the total reaches (the lowest grade when the bands leave a gap).
+    private func gradeOf(_ total: Points, max: Points) -> Int {
+        Aggregation.grade(total: total, max: max, grades: standards.grades) ?? standards.grades.last?.grade ?? 0
     }
 
     private func evaluate(_ ind: Indicator, item: String, field: String, type: CityType,
@@ -92,8 +102,19 @@ public struct Evaluator: Sendable {
         let flagged = [written.spread, site.spread].contains {
             Aggregation.isFlagged(spread: $0, points: maxPoints, share: standards.flagSpreadShare)
         }
+        // §3.9: every member's points of a phase replaced by that phase's lowest (highest), so the
+        // phase's aggregate is that extreme, then combined by rule 4.
+        var low = score, high = score
+        if flagged {
+            func extreme(_ pick: ([Points]) -> Points?) -> Points {
+                Aggregation.combine(written: pick(written.members.map(\.points)), site: pick(site.members.map(\.points)),
+                                    by: standards.combination)
+            }
+            low = extreme { $0.min() }
+            high = extreme { $0.max() }
+        }
         return IndicatorResult(id: ind.id, item: item, field: field, max: maxPoints, score: score,
                                written: written, site: site, spread: Swift.max(written.spread, site.spread),
-                               flagged: flagged)
+                               flagged: flagged, low: low, high: high)
     }
 }

@@ -118,11 +118,17 @@ public struct Indicator: Sendable, Identifiable {
     public var description: LocalizedText?
     public var points: [CityType: Points]
     public var kind: IndicatorKind
+    /// The values that make sense (quantitative only); nil: any value.
+    public var range: ValueRange?
 
     public init(id: String, name: LocalizedText, description: LocalizedText? = nil,
-                points: [CityType: Points], kind: IndicatorKind) {
+                points: [CityType: Points], kind: IndicatorKind, range: ValueRange? = nil) {
         self.id = id; self.name = name; self.description = description; self.points = points; self.kind = kind
+        self.range = range
     }
+
+    /// Whether a value is within the indicator's ``range`` (always, without one).
+    public func allows(_ value: Decimal) -> Bool { range?.contains(value) ?? true }
 
     /// Points for a city type; zero when not applicable.
     public func points(for type: CityType) -> Points { points[type] ?? .zero }

@@ -126,12 +126,13 @@ struct ApplicationFastPath {
             guard let ind = standards.indicator(key), ind.isQuantitative else { return nil }
             switch value {
             case .scalar(let s):
-                guard !s.isNullish, let v = YAMLReader.parseDecimal(s.text) else { return nil }
+                // A value outside the indicator's range is a warning: the general reader says it.
+                guard !s.isNullish, let v = YAMLReader.parseDecimal(s.text), ind.allows(v) else { return nil }
                 result[key] = SubmittedValue(value: v)
             case .map(let vm):
                 guard vm.keys(within: ["value", "evidence", "note"]) else { return nil }
                 if isNull(vm["value"]) { continue }
-                guard case .scalar(let s)? = vm["value"], !s.isNullish, let v = YAMLReader.parseDecimal(s.text),
+                guard case .scalar(let s)? = vm["value"], !s.isNullish, let v = YAMLReader.parseDecimal(s.text), ind.allows(v),
                       let evidence = evidence(vm["evidence"]), let note = optionalString(vm["note"]) else { return nil }
                 result[key] = SubmittedValue(value: v, evidence: evidence, note: note)
             case .seq:

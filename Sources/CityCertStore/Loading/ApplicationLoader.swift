@@ -75,7 +75,10 @@ struct ApplicationLoader {
             }
             // A bare number is accepted as the value itself.
             if case .scalar = p.value {
-                if let v = reader.decimal(p.value, "\(what).value") { result[p.key] = SubmittedValue(value: v) }
+                if let v = reader.decimal(p.value, "\(what).value") {
+                    checkRange(v, of: ind, node: p.value, what: what)
+                    result[p.key] = SubmittedValue(value: v)
+                }
                 continue
             }
             guard let vm = reader.map(p.value, what) else { continue }
@@ -84,9 +87,19 @@ struct ApplicationLoader {
             let value = reader.decimal(vm["value"], "\(what).value")
             let evidence = self.evidence(vm["evidence"], what: what)
             let note = vm["note"].flatMap { reader.string($0, "\(what).note", required: false) }
-            if let value { result[p.key] = SubmittedValue(value: value, evidence: evidence, note: note) }
+            if let value {
+                checkRange(value, of: ind, node: vm["value"], what: what)
+                result[p.key] = SubmittedValue(value: value, evidence: evidence, note: note)
+            }
         }
         return result
+    }
+
+    /// A submitted value outside the indicator's `range` is a warning (spec §2): the application stays
+    /// valid, and the member enters the verified value.
+    private func checkRange(_ value: Decimal, of ind: Indicator, node: Node?, what: String) {
+        guard let range = ind.range, !range.contains(value) else { return }
+        reader.warning(node, "\(what).value \(value.plainText) is outside the indicator's range \(range.description)")
     }
 
     private func selfEvaluation(_ node: Node?) -> [String: SelfEvaluation] {

@@ -58,6 +58,9 @@ enum SheetLoader {
                 }
                 if standards.indicators[position].isQuantitative {
                     if entry.level != nil { err("\(phase.rawValue).\(id): a quantitative indicator takes a value, not a level") }
+                    if let v = entry.value, let range = standards.indicators[position].range, !range.contains(v) {
+                        err("\(phase.rawValue).\(id): the value \(v.plainText) is outside the indicator's range \(range.description)")
+                    }
                 } else {
                     if entry.value != nil { err("\(phase.rawValue).\(id): a qualitative indicator takes a level, not a value") }
                     if let l = entry.level, !standards.indicators[position].levels.contains(where: { $0.level == l }) {

@@ -184,23 +184,39 @@ struct StandardsLoader {
         }
         let quant = m["quantitative"], qual = m["qualitative"]
         let kind: IndicatorKind?
+        var range: ValueRange?
         switch (quant, qual) {
         case (nil, nil):
             reader.error(m.node, "\(what) needs one of 'quantitative' or 'qualitative'"); kind = nil
         case (.some, .some):
             reader.error(m.node, "\(what) has both 'quantitative' and 'qualitative'; it must have exactly one"); kind = nil
         case (let q?, nil):
-            kind = quantitative(q, what: what)
+            let parsed = quantitative(q, what: what)
+            kind = parsed?.0; range = parsed?.1
         case (nil, let q?):
             kind = qualitative(q, what: what)
         }
         guard let kind else { return nil }
-        return Indicator(id: id, name: name, description: description, points: points, kind: kind)
+        return Indicator(id: id, name: name, description: description, points: points, kind: kind, range: range)
     }
 
-    private func quantitative(_ node: Node, what: String) -> IndicatorKind? {
+    /// `range: {min, max}` of a quantitative indicator; nil when absent or broken (reported).
+    private func valueRange(_ node: Node?, what: String) -> ValueRange? {
+        guard let node else { return nil }
+        guard let m = reader.map(node, "\(what): range") else { return nil }
+        m.checkKeys(["min", "max"], what: "\(what): range", reader: reader)
+        let lo = reader.decimal(m["min"], "\(what): range.min", required: false)
+        let hi = reader.decimal(m["max"], "\(what): range.max", required: false)
+        if let lo, let hi, lo > hi {
+            reader.error(node, "\(what): range.min (\(lo.plainText)) is above range.max (\(hi.plainText))")
+            return nil
+        }
+        return lo == nil && hi == nil ? nil : ValueRange(min: lo, max: hi)
+    }
+
+    private func quantitative(_ node: Node, what: String) -> (IndicatorKind, ValueRange?)? {
         guard let m = reader.map(node, "\(what): quantitative") else { return nil }
-        m.checkKeys(["unit", "bands"], what: "\(what): quantitative", reader: reader)
+        m.checkKeys(["unit", "bands", "range"], what: "\(what): quantitative", reader: reader)
         let unit = m["unit"].flatMap { reader.localized($0, "\(what): unit", required: false) }
         guard let list = reader.seq(m["bands"], "\(what): bands") else { return nil }
         var bands: [Band] = []
@@ -219,7 +235,7 @@ struct StandardsLoader {
             if let share, let bound { bands.append(Band(bound: bound, share: share)) }
         }
         if list.isEmpty { reader.error(m["bands"], "\(what): bands is empty") }
-        return .quantitative(unit: unit, bands: bands)
+        return (.quantitative(unit: unit, bands: bands), valueRange(m["range"], what: what))
     }
 
     private func qualitative(_ node: Node, what: String) -> IndicatorKind? {

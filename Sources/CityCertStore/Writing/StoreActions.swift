@@ -63,6 +63,9 @@ extension Store {
         if let v = e.value, !EntryValue.isAcceptable(v) {
             throw .refused("\(ind.id): the value \(v) is out of range (it must be below 10^15 in magnitude)")
         }
+        if let v = e.value, let range = ind.range, !range.contains(v) {
+            throw .refused("\(ind.id): \(v.plainText) is outside the range of this indicator (\(range.description))")
+        }
         for text in [e.note, e.clarification] where (text?.utf8.count ?? 0) > 16 * 1024 {
             throw .refused("\(ind.id): a note or question is limited to 16 KiB")
         }
