@@ -45,6 +45,12 @@ struct OpenCommand: ParsableCommand {
             for p in error.problems { Console.error("  \(p)") }
             throw ExitCode(1)
         }
+        let known = store.checkKnownState(KnownStores.standard())
+        for warning in known { Console.error("citycert: \(warning)") }
+        if !known.isEmpty, NcursesTerminal.isInteractive() {
+            Console.error("citycert: see Docs/deployment.md (Trust on first use); press Enter to open the store anyway")
+            _ = readLine()
+        }
         let language = lang?.language ?? Self.defaultLanguage(ProcessInfo.processInfo.environment)
         let (memberID, reason) = try chooseMember(store, language: language)
         guard NcursesTerminal.isInteractive() else {

@@ -15,6 +15,8 @@ struct StoreOptions: ParsableArguments {
         do {
             let s = try Store.open(at: store)
             if let key { s.keySource = .file(key) }
+            // Trust on first use: a rolled-back log or keys changed without a seal, said first.
+            for warning in s.checkKnownState(KnownStores.standard()) { Console.error("citycert: \(warning)") }
             return s
         } catch {
             Console.error("citycert: cannot open the store at \(store):")

@@ -167,3 +167,54 @@ import TestSupport
         #expect(r.errors.contains { $0.message.contains("the anchored head \(head) is not in the log: the log was rolled back or rewritten") }, "\(r.errors)")
     }
 }
+
+/// Trust on first use: a member's citycert remembers the log head and the keys it saw.
+@Suite struct KnownStoresTests {
+    func known() -> (KnownStores, URL) {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("citycert-state-\(UUID().uuidString)")
+        return (KnownStores(path: dir.appendingPathComponent("citycert/known-stores.json").path), dir)
+    }
+
+    @Test func aRolledBackLogIsSaidFirst() throws {
+        let (t, _) = try IntegrityFixture.historyStore()
+        defer { t.remove() }
+        let (k, dir) = known()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try Store.open(at: t.path).checkKnownState(k).isEmpty)          // first use: remembered
+        var st = stat()
+        #expect(stat(k.path, &st) == 0 && st.st_mode & 0o777 == 0o600)
+        let store = try IntegrityFixture.open(t)
+        try store.setEntry(Entry(level: 4), indicator: "L1", member: "park", application: "app-b", phase: .written)
+        #expect(try Store.open(at: t.path).checkKnownState(k).isEmpty)          // it grew: fine
+        // Someone rolls the log back by two lines (a consistent chain, files to match).
+        let lines = try IntegrityFixture.logLines(t)
+        try IntegrityFixture.writeLog(t, Array(lines.dropLast(2)))
+        let warnings = try Store.open(at: t.path).checkKnownState(k)
+        #expect(warnings.count == 1 && warnings[0].contains("is shorter than when you last saw it") && warnings[0].contains("rolled back or rewritten"), "\(warnings)")
+        // A rewritten log of the same length: the line seen is no longer there.
+        var rewritten = lines
+        rewritten[lines.count - 1] = lines[lines.count - 2]
+        try IntegrityFixture.writeLog(t, rewritten)
+        let again = try Store.open(at: t.path).checkKnownState(k)
+        #expect(again.count == 1 && again[0].contains("no longer contains the line you saw"), "\(again)")
+    }
+
+    @Test func keysChangedWithoutASealAreSaid() throws {
+        let s = try SignatureTests.SignedStore(members: ["han", "lee"])
+        defer { s.remove() }
+        let (k, dir) = known()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try s.open().seal(by: "han")
+        #expect(try s.open().checkKnownState(k).isEmpty)
+        // lee's key replaced in committee.yaml by another (say, one a colleague holds).
+        let other = try KeyFile.create(s.keys.appendingPathComponent("other.ed25519").path)
+        let committee = try IntegrityFixture.read(s.t, "committee.yaml")
+        try s.t.write("committee.yaml", committee.replacingOccurrences(of: s.keyOf["lee"]!.committeeKey, with: other.committeeKey))
+        let warnings = try s.open().checkKnownState(k)
+        #expect(warnings.count == 1 && warnings[0].contains("keys") && warnings[0].contains("(lee)") && warnings[0].contains("no seal was recorded since"), "\(warnings)")
+        // The secretary seals the correction: accepted, and remembered.
+        try s.open().seal(by: "han")
+        #expect(try s.open().checkKnownState(k).isEmpty)
+        #expect(try s.open().checkKnownState(k).isEmpty)
+    }
+}
