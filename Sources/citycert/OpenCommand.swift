@@ -66,6 +66,7 @@ struct OpenCommand: ParsableCommand {
             Console.error("citycert: \(error)")
             throw ExitCode(1)
         }
+        StoreLocks.notice = nil   // the screen is the terminal's now
         let runner = EffectRunner(store: store, memberID: memberID)
         let size = terminal.size
         var state = runner.start(language: language, colors: terminal.hasColors,

@@ -49,10 +49,11 @@ struct AuditLog {
     @discardableResult
     func append(_ record: Record, sign: ((String) throws -> String)? = nil) throws -> Appended {
         try FileLock.withLock(lockURL) {
-            let fd = open(url.path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0o664)
+            // Made with its final mode whatever the umask: every member of the group appends.
+            let fd = AtomicFile.openCreatingWithMode(url, flags: O_RDWR | O_APPEND, mode: 0o660)
             guard fd >= 0 else { throw AtomicFile.WriteError(path: url.path, reason: String(cString: strerror(errno))) }
             defer { close(fd) }
-            Permissions.shareWithGroup(fd: fd, mode: 0o664)
+            Permissions.shareWithGroup(fd: fd, mode: 0o660)
             let (lastSeq, lastHash) = try tail(fd)
             guard lastSeq < Int.max - 1 else {
                 throw AtomicFile.WriteError(path: url.path, reason: "the audit log's last seq is out of range; run `citycert verify`")

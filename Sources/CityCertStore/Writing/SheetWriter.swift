@@ -130,7 +130,12 @@ final class SheetWriter {
         }
         let appended = try store.appendAudit(.init(at: at, actor: member, action: action, application: application,
                                                    phase: phase?.rawValue, detail: detail))
-        try writeFile(next, seq: appended.seq)
+        do {
+            try writeFile(next, seq: appended.seq)
+        } catch {
+            // The record is the commit point: the change is saved, only its file lags behind.
+            throw StoreActionError(kind: .io, message: "the change is saved in the audit log (audit.log:\(appended.seq)), but \(path) could not be written (\(error)); the next save of this sheet, or `citycert verify --repair`, writes it")
+        }
     }
 
     private func writeFile(_ next: ScoreSheet, seq: Int) throws {
