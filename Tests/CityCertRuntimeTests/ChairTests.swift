@@ -156,6 +156,22 @@ import TestSupport
         #expect(o.cursor == 1, "the cursor stays where it was")
     }
 
+    @Test func theSecretarySealsTheRoundFromTheReportScreen() throws {
+        let root = try sampleCopy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        var (runner, state) = try start(root, as: "han")
+        guard case .report = state.screen else { Issue.record("the secretary starts on the report screen"); return }
+        press([.char("S")], runner, &state)
+        guard case .confirm(let c)? = state.overlay, c.action == .seal else { Issue.record("S asks first"); return }
+        press([.char("y")], runner, &state)
+        #expect(state.status?.kind == .success && state.status?.text.hasPrefix("✓ 봉인: 작성 파일 91개를 audit.log:") == true, "\(String(describing: state.status))")
+        let log = try String(contentsOf: root.appendingPathComponent("audit.log"), encoding: .utf8)
+        let last = try #require(log.split(separator: "\n").last)
+        #expect(last.contains("\"action\":\"seal\"") && last.contains("\"actor\":\"han\"") && last.contains("\"sig\":"))
+        let report = try open(root).verify()
+        #expect(report.errors.isEmpty && report.sealedAt == report.lines, "\(report.errors)")
+    }
+
     @Test func onlyTheChairFinalizes() throws {
         let root = try sampleCopy()
         defer { try? FileManager.default.removeItem(at: root) }

@@ -35,7 +35,7 @@ enum ReportScreen {
                   x: 2, y: y, style: style, maxWidth: b.width - 4)
         }
         Chrome.footer(&b, status: state.status, hints: lang.pick(
-            "Space choose  a all  f format  Enter preview  w write to file  ? keys  q back",
-            "Space 선택  a 전체  f 형식  Enter 미리보기  w 파일로 저장  ? 도움말  q 뒤로"), theme: theme)
+            "Space choose  a all  f format  Enter preview  w write to file  S seal  ? keys  q back",
+            "Space 선택  a 전체  f 형식  Enter 미리보기  w 파일로 저장  S 봉인  ? 도움말  q 뒤로"), theme: theme)
     }
 }

@@ -84,6 +84,8 @@ public struct Confirmation: Sendable, Equatable {
         case reopen(Phase)
         case finalize(application: String, note: String)
         case reopenApplication(String)
+        /// The secretary (or the chair) seals the round (spec §2 *Seal*).
+        case seal
     }
     public var title: String
     public var lines: [String]

@@ -49,5 +49,7 @@ public indirect enum Effect: Sendable, Equatable {
     case loadReportScreen
     case previewReport(applications: [String])
     case writeReport(applications: [String], format: ReportState.Format, path: String)
+    /// Seals the round: the hash of every authored file into the audit log.
+    case seal
     case quit
 }

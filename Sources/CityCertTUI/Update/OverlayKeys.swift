@@ -30,6 +30,7 @@ enum OverlayKeys {
                 switch c.action {
                 case .finalize(let app, let note): return [.finalize(application: app, note: note)]
                 case .reopenApplication(let app): return [.reopenApplication(app)]
+                case .seal: return [.seal]
                 case .submit(let p), .reopen(let p):
                     guard case .scoring(let s) = state.screen else { return [] }
                     if case .submit = c.action { return [.submit(application: s.application.id, phase: p)] }
