@@ -85,7 +85,8 @@ public enum HTMLReport {
         if let s = app.submittedAt { facts.append((l.submittedAt, esc(s))) }
         facts += [(l.total, "<strong class=\"total\">\(ev.total)</strong> / \(ev.max)"), (l.percent, "\(ev.percent)%"),
                   (l.grade, "<strong class=\"grade\">\(ev.grade)</strong>"),
-                  (l.certification, "<strong class=\"\(ev.certified ? "yes" : "no")\">\(l.certified(ev.certified))</strong>")]
+                  (l.certification, "<strong class=\"\(ev.certified ? "yes" : "no")\">\(l.certified(ev.certified))</strong>"),
+                  (l.range, esc(c.rangeLine(e)))]
         if let d = c.decisionLine(e) { facts.append((l.decision, esc(d))) }
         if let note = e.decision?.note, !note.isEmpty { facts.append((l.note, esc(note))) }
         if ev.status != .final {

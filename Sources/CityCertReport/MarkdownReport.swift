@@ -60,6 +60,7 @@ public enum MarkdownReport {
         out.append("- \(l.percent): \(ev.percent)%")
         out.append("- \(l.grade): \(ev.grade)")
         out.append("- \(l.certification): **\(l.certified(ev.certified))**")
+        out.append("- \(l.range): \(escape(c.rangeLine(e)))")
         if ev.status != .final {
             if !ev.missingWritten.isEmpty {
                 out.append("- \(l.missingWritten): \(ev.missingWritten.map { escape(c.memberLabel($0)) }.joined(separator: ", "))")

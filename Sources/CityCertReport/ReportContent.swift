@@ -103,10 +103,19 @@ public struct ReportContent: Sendable {
     /// The spread above which an indicator is flagged: `flag_spread_share × points` (display only).
     public func flagThreshold(_ r: IndicatorResult) -> Points { r.max.times(round.standards.flagSpreadShare) }
 
-    /// `김민수 (kim), 2025-09-20T15:00:00Z` for a final application.
+    /// `김민수 (kim), 2025-09-21 00:00 KST` for a final application; a decision whose total or grade
+    /// disagrees with the sheets says so, with its own figures.
     public func decisionLine(_ e: EvaluatedApplication) -> String? {
         guard let d = e.decision else { return nil }
-        return "\(memberLabel(d.finalizedBy)), \(d.finalizedAt)"
+        let line = "\(memberLabel(d.finalizedBy)), \(KoreanTime.format(d.finalizedAt))"
+        guard e.decisionDisagrees else { return line }
+        return line + " — ⚠ \(labels.decisionDisagrees) (\(d.total), \(labels.grade) \(d.grade))"
+    }
+
+    /// Spec §3.9 in a line: `1599.62–1640.42 · 3–2등급 · 어느 쪽이든 인증`.
+    public func rangeLine(_ e: EvaluatedApplication) -> String {
+        let r = e.evaluation.range
+        return "\(r.low)–\(r.high) · \(labels.rangeGrades(r)) · \(labels.rangeCertification(r))"
     }
 
     /// The members who sign for an application: its eligible members, chairs first, in committee order.

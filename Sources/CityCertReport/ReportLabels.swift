@@ -57,6 +57,18 @@ public struct ReportLabels: Sendable {
     public var missingSite: String { t("현장실사 미제출", "Site phase not submitted by") }
     public var decision: String { t("확정", "Finalized") }
     public var note: String { t("비고", "Note") }
+    public var range: String { t("가능 범위", "Range") }
+    public func rangeGrades(_ r: GradeRange) -> String {
+        r.crossesGrade ? t("\(r.gradeLow)–\(r.gradeHigh)등급", "grades \(r.gradeLow)–\(r.gradeHigh)") : t("\(r.gradeHigh)등급", "grade \(r.gradeHigh)")
+    }
+    public func rangeCertification(_ r: GradeRange) -> String {
+        switch (r.certifiedLow, r.certifiedHigh) {
+        case (true, true): return t("어느 쪽이든 인증", "certified either way")
+        case (false, false): return t("어느 쪽이든 미인증", "not certified either way")
+        default: return t("인증선을 넘나듦", "crosses the certification line")
+        }
+    }
+    public var decisionDisagrees: String { t("의결이 현재 평가표와 다름", "the decision disagrees with the sheets") }
 
     // MARK: Sections
 

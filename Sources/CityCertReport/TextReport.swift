@@ -56,6 +56,7 @@ public enum TextReport {
         out.append(fact(l.percent, ev.percent.description + "%"))
         out.append(fact(l.grade, String(ev.grade)))
         out.append(fact(l.certification, l.certified(ev.certified)))
+        out += wrap(fact(l.range, c.rangeLine(e)), hanging: "  ")
         let flagged = ev.flagged
         out.append(fact(l.flagged, flagged.isEmpty ? l.noneFlagged : String(flagged.count)))
         for r in flagged {

@@ -12,7 +12,10 @@ extension EffectRunner {
             return [.overviewLoaded(overview())]
         case .refreshOverview(let left):
             guard let ids = changedApplications(since: &overviewCursor, left: left) else { return perform(.loadOverview) }
-            let rows = Parallel.map(ids.filter(store.applicationIDs.contains)) { id in (id: id, row: self.store.evaluatedApplication(id).map(self.overviewRow)) }
+            let rows = Parallel.map(ids.filter(store.applicationIDs.contains)) { id in
+                let row = self.store.evaluatedApplication(id).map(self.overviewRow)
+                return (id: id, row: row, reasons: row == nil ? self.invalidReasons(id) : [])
+            }
             return [.overviewRowsLoaded(rows)]
         case .openConsensus(let id):
             guard let data = consensus(id) else { return [.failed("\(id) cannot be opened: it is invalid")] }
@@ -27,10 +30,10 @@ extension EffectRunner {
             } catch {
                 return [.failed(error.message)]
             }
-        case .reopenApplication(let app):
+        case let .reopenApplication(app, reason):
             guard let chair = memberID else { return [] }
             do {
-                try store.reopen(application: app, by: chair)
+                try store.reopen(application: app, by: chair, reason: reason)
                 return (consensus(app).map { [.consensusLoaded($0)] } ?? []) + [.status(StatusLine(language.pick("\(app): reopened", "\(app): 확정 취소됨"), .info))]
             } catch {
                 return [.failed(error.message)]
@@ -87,9 +90,23 @@ extension EffectRunner {
     public func overview() -> OverviewState {
         overviewCursor = store.auditCursor()   // before reading: a change made meanwhile is read again next time
         var rows: [OverviewRow] = []
-        _ = store.evaluateInBatches(rendering: overviewRow) { rows += $0 }
+        let problems = store.evaluateInBatches(rendering: overviewRow) { rows += $0 }
         let valid = Set(rows.map(\.id))
-        return OverviewState(rows: rows, invalid: store.applicationIDs.filter { !valid.contains($0) })
+        return OverviewState(rows: rows, invalidRows: store.applicationIDs.filter { !valid.contains($0) }.map { id in
+            InvalidRow(id: id, reasons: Self.reasons(problems, of: id))
+        })
+    }
+
+    /// Why an application is invalid: its file's errors, `line N: message`.
+    func invalidReasons(_ id: String) -> [String] {
+        if case .invalid(let problems) = store.application(id) { return Self.reasons(problems.filter { $0.severity == .error }, of: id) }
+        return []
+    }
+
+    static func reasons(_ problems: [Problem], of id: String) -> [String] {
+        problems.filter { $0.path.hasPrefix("applications/\(id)/") }.map { p in
+            (p.line.map { "\(p.path):\($0): " } ?? "\(p.path): ") + p.message
+        }
     }
 
     /// One application's row of the overview.
@@ -99,17 +116,25 @@ extension EffectRunner {
         let team = store.committee.siteTeam(for: id).count
         let rb = Robustness.analyze(e, byMethod: [], standards: store.standards)
         func name(_ member: String) -> String { store.committee.member(member)?.name ?? member }
+        // A damaged sheet is named as damaged, not counted among those still to submit.
+        let damaged = evaluated.damagedSheets
+        let damagedIDs = Set(damaged.map(\.member))
         return OverviewRow(id: id, government: app.government, cityType: app.cityType, status: e.status, total: e.total,
                            max: e.max, percent: e.percent, grade: e.grade, certified: e.certified,
                            written: (eligible - e.missingWritten.count, eligible), site: (team - e.missingSite.count, team),
-                           missing: e.missingWritten.map(name), missingSite: e.missingSite.map(name),
-                           nearestBoundary: rb.nearestBoundary, flagged: e.flagged.count)
+                           missing: e.missingWritten.filter { !damagedIDs.contains($0) }.map(name),
+                           missingSite: e.missingSite.filter { !damagedIDs.contains($0) }.map(name),
+                           nearestBoundary: rb.nearestBoundary, flagged: e.flagged.count,
+                           range: e.range, gradesInRange: Robustness.grades(in: e.range, standards: store.standards),
+                           lineDistance: rb.lineDistance, aboveLine: rb.aboveLine,
+                           damaged: damaged.map { (name: name($0.member), reason: $0.reason) },
+                           decisionDisagrees: evaluated.decisionDisagrees)
     }
 
     /// What the consensus screen needs for one application.
     public func consensus(_ id: String) -> ConsensusData? {
         guard let app = store.application(id).application else { return nil }
-        let sheets = store.sheets(for: id).sheets
+        let (sheets, sheetProblems) = store.sheets(for: id)
         let decision = store.decision(for: id).decision
         let evaluator = Evaluator(standards: store.standards, committee: store.committee)
         let e = evaluator.evaluate(app, sheets: sheets, decision: decision)
@@ -124,8 +149,12 @@ extension EffectRunner {
             }
         }
         let refusal = FinalizeRule.refusal(e, standards: store.standards, committee: store.committee, language: language)
-        return ConsensusData(application: app, evaluation: e, robustness: Robustness.analyze(e, byMethod: byMethod, standards: store.standards),
-                             decision: decision, finalizeRefusal: refusal, members: members,
-                             siteTeam: Set(store.committee.siteTeam(for: id).map(\.id)), progress: progress)
+        var data = ConsensusData(application: app, evaluation: e, robustness: Robustness.analyze(e, byMethod: byMethod, standards: store.standards),
+                                 decision: decision, finalizeRefusal: refusal, members: members,
+                                 siteTeam: Set(store.committee.siteTeam(for: id).map(\.id)), progress: progress)
+        data.damaged = EvaluatedApplication(application: app, evaluation: e, decision: decision,
+                                            problems: sheetProblems.filter { $0.severity == .error }).damagedSheets
+        data.lastReopen = decision == nil ? store.lastReopen(application: id) : nil
+        return data
     }
 }

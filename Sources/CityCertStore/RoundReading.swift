@@ -52,9 +52,10 @@ extension Store {
         case .valid(let app, _):
             let (sheets, sheetProblems) = self.sheets(for: id, application: app, members: members)
             let (decision, decisionProblems) = self.decision(for: id)
+            let errors = (sheetProblems + decisionProblems).filter { $0.severity == .error }
             return (EvaluatedApplication(application: app, evaluation: evaluator.evaluate(app, sheets: sheets, decision: decision),
-                                         decision: decision),
-                    (sheetProblems + decisionProblems).filter { $0.severity == .error })
+                                         decision: decision, problems: errors),
+                    errors)
         }
     }
 }

@@ -74,10 +74,10 @@ struct ScoreCommand: ParsableCommand {
             changes[id]!.setsScore = true
             guard !text.isEmpty else { continue }
             if ind.isQuantitative {
-                guard let v = EntryValue.parse(text) else {
-                    throw ValidationError("--set \(item): \(id) is quantitative; '\(text)' is not a number (magnitude below 10^15)")
+                switch EnteredNumber.parse(text) {
+                case .success(let v): changes[id]!.value = v
+                case .failure(let why): throw ValidationError("--set \(item): \(id) is quantitative; \(why.message(text, korean: false))")
                 }
-                changes[id]!.value = v
             } else {
                 guard let l = Int(text) else { throw ValidationError("--set \(item): \(id) is qualitative; give a level (\(ind.levels.map { String($0.level) }.joined(separator: ", ")))") }
                 changes[id]!.level = l

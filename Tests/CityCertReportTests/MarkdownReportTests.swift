@@ -70,7 +70,8 @@ func markdownCells(_ row: String) -> [String] {
         #expect(md.contains("## 2026-andong 안동시 (경상북도)"))
         #expect(md.contains("- 인구: 1,190,000"))
         #expect(md.contains("- 상태: 잠정"))
-        #expect(md.contains("- 확정: 김민수 (kim), 2026-09-20T15:00:00Z (비고: 현장실사 반영)"))
+        #expect(md.contains("- 확정: 김민수 (kim), 2026-09-21 00:00 KST (비고: 현장실사 반영)"))
+        #expect(md.contains("- 가능 범위: 64.20–88.00 · 4–2등급 · 인증선을 넘나듦"))
         #expect(md.contains(#"- `IN-01` 공공데이터 개방 건수: 서면 편차 16.00 (24.00\~40.00), 현장 편차 0.00 (40.00\~40.00), 기준 10.00"#))
         let large = md.range(of: "### 대도시 (1)")!.lowerBound
         let small = md.range(of: "### 중소도시 (1)")!.lowerBound

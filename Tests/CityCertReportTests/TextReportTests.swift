@@ -95,9 +95,21 @@ func trimmed(_ s: String) -> String {
         let suwon = block("2026-suwon", in: lines)
         #expect(suwon.contains("인구:          1,190,000"))
         #expect(suwon.contains("상태:          확정"))
-        #expect(suwon.contains("확정:          김민수 (kim), 2026-09-20T15:00:00Z"))
+        #expect(suwon.contains("확정:          김민수 (kim), 2026-09-21 00:00 KST"), "in Korea's time")
+        #expect(suwon.contains("가능 범위:     64.20–88.00 · 4–2등급 · 인증선을 넘나듦"), "\(suwon)")
+        #expect(andong.contains("가능 범위:     36.00–44.00 · 3–2등급 · 어느 쪽이든 인증"))
         #expect(suwon.contains("편차 큰 지표:  2"))
         #expect(suwon.contains { $0.hasPrefix("  IN-02 교통 \"스마트\"") && $0.contains("서면 편차 18.00 (12.00~30.00)") })
+    }
+
+    /// A decision whose total disagrees with the sheets is marked, with its own figures.
+    @Test func aDecisionThatDisagreesWithTheSheetsIsMarked() {
+        var r = round
+        let i = r.applications.firstIndex { $0.application.id == "2026-suwon" }!
+        r.applications[i].decision?.total = "0.00"
+        let text = TextReport.render(r, language: .en)
+        #expect(text.contains("— ⚠ the decision disagrees with the sheets (0.00,\n  Grade 2)"), "wrapped under its fact")
+        #expect(!TextReport.render(round, language: .en).contains("⚠"), "an agreeing decision is not marked")
     }
 
     @Test func longNamesAreCutWithAnEllipsisAndNothingIsWiderThan100() {

@@ -52,12 +52,17 @@ import TestSupport
         #expect(runner.consensus("2025-goyang")?.finalizeRefusal == nil, "Goyang is complete and not final")
     }
 
-    @Test func overviewPutsTheClosestToABoundaryFirst() throws {
+    /// Within each type, the range closest to the certification line first: Goyang's lowest total
+    /// (1406.53) is 6.53 above the line of 1400, Gimhae's highest (1231.51) 168.49 below it.
+    @Test func overviewPutsTheRangeClosestToTheCertificationLineFirst() throws {
         let root = try sampleCopy()
         defer { try? FileManager.default.removeItem(at: root) }
         let (_, state) = try start(root, as: "kim")
         guard case .overview(let o) = state.screen else { Issue.record("the chair starts on the overview"); return }
-        #expect(o.ordered.map(\.id) == ["2025-gimhae", "2025-goyang", "2025-suwon", "2025-andong", "2025-chuncheon", "2025-gangneung", "2025-naju"])
+        #expect(o.ordered.map(\.id) == ["2025-goyang", "2025-gimhae", "2025-suwon", "2025-chuncheon", "2025-andong", "2025-gangneung", "2025-naju"])
+        let goyang = try #require(o.rows.first { $0.id == "2025-goyang" })
+        #expect(goyang.lineDistance.description == "6.53" && goyang.aboveLine?.description == "18.33")
+        #expect(goyang.gradeText == "3", "the range 1406.53–1436.53 stays in grade 3")
         #expect(o.invalid == ["2025-jeonju"])
         let gimhae = try #require(o.rows.first { $0.id == "2025-gimhae" })
         #expect(gimhae.written.done == 5 && gimhae.written.of == 7)
@@ -70,12 +75,12 @@ import TestSupport
         let root = try sampleCopy()
         defer { try? FileManager.default.removeItem(at: root) }
         var (runner, state) = try start(root, as: "kim")
-        press([.enter, .char("F")], runner, &state)              // gimhae first: incomplete
+        press([.down, .enter, .char("F")], runner, &state)       // gimhae: incomplete
         guard case .notice(_, let why)? = state.overlay else { Issue.record("the refusal is shown"); return }
         #expect(why.joined(separator: " ") == "평가가 끝나지 않았습니다. 미제출 — 서면평가: 윤재현, 임소영; 현장실사: 김민수, 윤재현")
         press([.escape], runner, &state)
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("decisions/2025-gimhae.json").path))
-        press([.char("q"), .down, .enter, .char("F")] + "전원 합의".map { Key.char($0) } + [.enter, .char("y")], runner, &state)
+        press([.char("q"), .up, .enter, .char("F")] + "전원 합의".map { Key.char($0) } + [.enter, .char("y")], runner, &state)
         let decision = try JSONDecoder().decode(Decision.self, from: Data(contentsOf: root.appendingPathComponent("decisions/2025-goyang.json")))
         #expect(decision.total == "1418.33" && decision.grade == 3 && decision.certified && decision.finalizedBy == "kim")
         #expect(decision.note == "전원 합의")
@@ -98,10 +103,15 @@ import TestSupport
         let report = store.evaluateAll()
         #expect(report.applications.first { $0.application.id == "2025-goyang" }?.evaluation.status == .final)
         // Reopen.
-        press([.char("O"), .char("y")], runner, &state)
+        press([.char("O")] + "이의신청".map { Key.char($0) } + [.enter, .char("y")], runner, &state)
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("decisions/2025-goyang.json").path))
         let log = try String(contentsOf: root.appendingPathComponent("audit.log"), encoding: .utf8)
         #expect(log.contains("\"action\":\"finalize\"") && log.contains("\"action\":\"reopen\""))
+        #expect(log.contains("\"reason\":\"이의신청\""), "the reason is in the audit log")
+        // The consensus screen of the reopened application says who reopened it and why.
+        guard case .consensus(let reopened) = state.screen else { Issue.record("still on the consensus screen"); return }
+        #expect(reopened.data.lastReopen?.by == "kim" && reopened.data.lastReopen?.reason == "이의신청")
+        #expect(View.render(state).lines().joined().contains("확정 취소: 김민수"))
     }
 
     /// Another member (another process, here another Store) submits the written phase of gimhae.
@@ -144,7 +154,7 @@ import TestSupport
             return o.rows.first { $0.id == id }
         }
         #expect(row("2025-gimhae")?.written.done == 5)
-        press([.down, .enter], runner, &state)
+        press([.enter], runner, &state)
         guard case .consensus(let c) = state.screen, c.data.application.id == "2025-goyang" else { Issue.record("goyang's consensus"); return }
         try submitGimhaeAsLim(root)
         runner.send(.tick, to: &state)                       // the consensus screen sees the store change
@@ -153,7 +163,31 @@ import TestSupport
         #expect(row("2025-gimhae")?.missing == ["윤재현"])
         guard case .overview(let o) = state.screen else { return }
         #expect(o.rows.map(\.written.done) == runner.overview().rows.map(\.written.done))
-        #expect(o.cursor == 1, "the cursor stays where it was")
+        #expect(o.cursor == 0, "the cursor stays where it was")
+    }
+
+    /// A sheet that cannot be read is named as damaged (with its file's problem), never taken for a
+    /// sheet not submitted; a decision that disagrees with the sheets is flagged.
+    @Test func damagedSheetsAndADisagreeingDecisionAreNamed() throws {
+        let root = try sampleCopy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Data("{ not json".utf8).write(to: root.appendingPathComponent("scores/yoon/2025-gimhae.json"))
+        let decision = #"{"format": 1, "application": "2025-chuncheon", "finalized_by": "kim", "finalized_at": "2026-11-20T01:00:00Z", "total": "0.00", "max": "1000.00", "grade": 1, "certified": true}"#
+        try Data(decision.utf8).write(to: root.appendingPathComponent("decisions/2025-chuncheon.json"))
+        var (runner, state) = try start(root, as: "kim")
+        guard case .overview(let o) = state.screen else { Issue.record("the chair starts on the overview"); return }
+        let gimhae = try #require(o.rows.first { $0.id == "2025-gimhae" })
+        #expect(gimhae.damaged.map(\.name) == ["윤재현"])
+        #expect(gimhae.damaged.first?.reason.contains("JSON") == true, "\(gimhae.damaged)")
+        #expect(gimhae.missing == ["임소영"], "윤재현 is damaged, not missing")
+        let chuncheon = try #require(o.rows.first { $0.id == "2025-chuncheon" })
+        #expect(chuncheon.decisionDisagrees && chuncheon.status == .final)
+        let screen = View.render(state).lines().joined(separator: "\n")
+        #expect(screen.contains("확정!"), "the overview marks the disagreeing decision")
+        #expect(screen.contains("손상 윤재현"))
+        press([.down, .down, .down, .enter], runner, &state)
+        guard case .consensus(let c) = state.screen, c.data.application.id == "2025-chuncheon" else { Issue.record("chuncheon's consensus"); return }
+        #expect(View.render(state).lines()[2].contains("⚠ 의결(0.00, 1등급)이 평가표(731.88, 3등급)와 다릅니다"))
     }
 
     @Test func theSecretarySealsTheRoundFromTheReportScreen() throws {
@@ -192,7 +226,7 @@ import TestSupport
             try store.setEntry(entry, indicator: ind.id, member: "lim", application: "2025-gimhae", phase: .written)
         }
         try store.submit(member: "lim", application: "2025-gimhae", phase: .written)
-        press([.char("r"), .enter, .char("c")], runner, &state)
+        press([.char("r"), .down, .enter, .char("c")], runner, &state)
         guard case .reader(_, let lines, _)? = state.overlay else { Issue.record("no question list"); return }
         #expect(lines == ["IN-07  임소영: 리빙랩 참여자 명단을 제출해 주세요"])
     }

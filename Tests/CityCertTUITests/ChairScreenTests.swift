@@ -7,45 +7,88 @@ import TestSupport
 @Suite struct ChairScreenTests {
     func lines(_ state: AppState) -> [String] { View.render(state).lines() }
 
-    @Test func overviewByTypeClosestToABoundaryFirst() {
+    @Test func overviewByTypeClosestRangeToTheCertificationLineFirst() {
         let out = lines(ChairFixture.overviewState())
         let expected = [
-            "  지자체           상태    서면  현장     총점      % 등급 인증      경계  ⚑ 미제출",
+            "  지자체    상태    서면  현장     총점      % 등급      인증      ±인증선  ⚑ 미제출 / 손상",
             " 대도시",
-            "  김해시           잠정     5/7   1/3  1214.71  60.74    4 미인증   14.71  1 서면 윤재현 임소영",
-            "  수원시           완료     8/8   4/4  1627.15  81.36    2 인증     27.15  2",
+            "  김해시    잠정     5/7   1/3  1214.71  60.74 4 (4–3)   미인증?   −185.29  1 손상 임소영 · 서면…",
+            "  수원시    완료     8/8   4/4  1627.15  81.36 2 (3–2)   인증      +227.15  2",
             " 중소도시",
-            "  나주시           잠정     3/8   0/8   493.82  49.38    5 미인증  106.18    서면 이서연",
-            "",
-            " 오류: 2025-jeonju",
+            "  나주시    잠정     3/8   0/8   493.82  49.38 5         미인증    −206.18    서면 이서연",
+            " 오류가 있는 신청서 (Enter: 사유)",
+            "  2025-jeonju  applications/2025-jeonju/application.yaml:7: city_type 'small' contradicts populati…",
         ]
         #expect(lineDiff(Array(out[3...10]), expected) == nil, "\(lineDiff(Array(out[3...10]), expected) ?? "")")
         var state = ChairFixture.overviewState()
-        #expect(Update.update(&state, .key(.enter)) == [.openConsensus("2025-gimhae")])
+        #expect(Update.update(&state, .key(.enter)) == [.openConsensus("2025-gimhae")], "the range crossing the line comes first")
         _ = Update.update(&state, .key(.char("o")))
         guard case .overview(let o) = state.screen else { return }
         #expect(o.ordered.map(\.id) == ["2025-gimhae", "2025-suwon", "2025-naju"], "by id within type")
     }
 
+    /// The invalid application is a row of its own: the cursor reaches it and Enter shows why.
+    @Test func overviewInvalidRowOpensItsReason() {
+        var state = ChairFixture.overviewState()
+        _ = Update.update(&state, .key(.char("G")))
+        #expect(Update.update(&state, .key(.enter)).isEmpty)
+        guard case .notice(let title, let lines)? = state.overlay else { Issue.record("no reason shown"); return }
+        #expect(title == "2025-jeonju: 오류")
+        #expect(lines.joined(separator: " ").contains("city_type 'small' contradicts population 641000"))
+    }
+
+    /// At 80 columns in English the grade, its range and the certification are never cut; at 160
+    /// the names and the missing list use the width.
+    @Test func overviewAt80And160Columns() {
+        let narrow = lines(ChairFixture.overviewState(width: 80, language: .en))
+        #expect(narrow[3] == "  City     Status   Wr.  Site    Total Grade     Cert.       ±Line  ⚑ Missing…")
+        #expect(narrow[5] == "  Gimhae-… prov.    5/7   1/3  1214.71 4 (4–3)   no?       −185.29  1 damaged…")
+        #expect(narrow.allSatisfy { DisplayWidth.of($0) <= 80 })
+        let wide = lines(ChairFixture.overviewState(width: 160, height: 48))
+        #expect(wide[5] == "  김해시                   잠정     5/7   1/3  1214.71  60.74 4 (4–3)   미인증?   −185.29  1 손상 임소영 · 서면 윤재현")
+    }
+
     @Test func consensusMatrixWithAFlag() {
         let out = lines(ChairFixture.consensusState(flagged: true))
-        #expect(out[1] == " [서면평가]  현장실사  │ 총점 161.33 / 200.00 (80.67%) · 2등급 · 인증")
-        #expect(out[2] == " 지표                      김민수 이서연 박준호 최지은 위원 m 위원 m 위원 m   집계   편차   배점")
-        #expect(out[9] == " L2      지표 L2                · 100.00 100.00  20.00      ·      ·      ·  73.33  80.00 100.00  ⚑")
-        #expect(out[6] == " L1      지표 L1                ·  48.00  48.00  48.00      ·      ·      ·  48.00   0.00  60.00")
-        #expect(out[7].hasSuffix("73.33 / 100.00"), "item and field subtotals")
+        #expect(out[1].hasPrefix(" [서면평가]  현장실사  │ 2등급 · 인증 · 총점 161.33 / 200.00 (80.67%) · 범위 5–1등급"), "grade and certification first")
+        #expect(out[2] == " 잠정, 미제출 — 서면: 김민수 위원 m4 위원 m5 위원 m6 — 현장: 이서연 박준호")
+        #expect(out[3] == " 지표                      김민수 이서연 박준호 최지은 위원 m 위원 m 위원 m   집계   편차   배점")
+        #expect(out[10] == " L2      지표 L2                · 100.00 100.00  20.00      ·      ·      ·  73.33  80.00 100.00 ⚑", "the flag next to its numbers")
+        #expect(out[7] == " L1      지표 L1                ·  48.00  48.00  48.00      ·      ·      ·  48.00   0.00  60.00")
+        #expect(out[8].hasSuffix("73.33 / 100.00"), "item and field subtotals")
     }
 
     @Test func consensusWithoutFlagsAt80ColumnsScrollsMembers() {
         var state = ChairFixture.consensusState(flagged: false, width: 80, height: 24)
         var out = lines(state)
         #expect(!out.joined().contains("⚑"))
-        #expect(out[2] == " 1-6/7   김민수 이서연 박준호 최지은 위원 m 위원 m   집계   편차   배점")
-        #expect(out[9] == " L2           ·  80.00  80.00  80.00      ·      ·  80.00   0.00 100.00")
+        #expect(out[3] == " 1-6/7   김민수 이서연 박준호 최지은 위원 m 위원 m   집계   편차   배점")
+        #expect(out[10] == " L2           ·  80.00  80.00  80.00      ·      ·  80.00   0.00 100.00")
         #expect(out.allSatisfy { DisplayWidth.of($0) <= 80 })
         _ = Update.update(&state, .key(.char("]")))
         out = lines(state)
-        #expect(out[2] == " 2-7/7   이서연 박준호 최지은 위원 m 위원 m 위원 m   집계   편차   배점")
+        #expect(out[3] == " 2-7/7   이서연 박준호 최지은 위원 m 위원 m 위원 m   집계   편차   배점")
+    }
+
+    /// In English at 80 columns the header keeps the grade and certification; the missing list wraps.
+    @Test func consensusHeaderInEnglishAt80() {
+        let out = lines(ChairFixture.consensusState(flagged: true, width: 80, height: 24, language: .en))
+        #expect(out[1] == " [written evaluation]  site inspection  │ grade 2 · certified · 161.33 / 200.00")
+        #expect(out[2] == " provisional, missing — written: 김민수 위원 m4 위원 m5 위원 m6 — site: 이서연")
+        #expect(out[3] == " 박준호")
+    }
+
+    @Test func finalCityShowsWhoFinalizedWhenAndTheNote() {
+        let out = lines(ChairFixture.consensusState(flagged: true, decision: true))
+        #expect(out[0].hasPrefix(" 수원시 Suwon-si · 대도시 · 확정"))
+        #expect(out[2] == " 확정: 김민수, 2025-10-01 09:00 KST · 메모: 전원 합의")
+        #expect(out.last!.contains("O 확정 취소"))
+    }
+
+    @Test func aDecisionThatDisagreesWithTheSheetsIsFlagged() {
+        let out = lines(ChairFixture.consensusState(flagged: true, width: 80, height: 24, language: .en, decision: true, decisionTotal: .zero))
+        #expect(out[2] == " ⚠ the decision (0.00, grade 2) disagrees with the sheets (161.33, grade 2) ·")
+        #expect(out[3] == " finalized by 김민수, 2025-10-01 09:00 KST · note: 전원 합의")
     }
 
     @Test func indicatorDetailShowsNotesQuestionsAndHistogram() {
@@ -59,15 +102,34 @@ import TestSupport
         #expect(panel.contains("4 ███ 3"))
     }
 
-    @Test func robustnessPanel() {
+    /// A provisional city: the view names the aggregation actually used (a plain mean under
+    /// trim_min_members, written only without site sheets), says the figures will change, and
+    /// shows the range across the certification line and what moves it.
+    @Test func robustnessPanelOfAProvisionalCityWhoseRangeCrossesTheLine() {
         var state = ChairFixture.consensusState(flagged: true)
         _ = Update.update(&state, .key(.char("h")))
         let out = lines(state)
-        #expect(out[17] == " 집계 = 절사평균 · 편차 = 최고 − 최저 · 점수 = 서면 × 0.7 + 현장 × 0.3")
-        #expect(out[18] == " 경계 여유: 다음 등급까지 +18.67 · 현 등급 하한보다 1.33 높음 · 인증선 140.00")
-        #expect(out[19] == " 집계 방법별: 평균 161.33 → 2✓  중앙값 188.00 → 1✓  절사평균 161.33 → 2✓")
-        #expect(out[21] == "   L2  73.33 → 20.00 이면 총점 108.00")
-        #expect(out[23] == " 이서연 +8.89  박준호 +8.89  최지은 -17.78")
+        let expected = [
+            " 집계 = 단순 평균 (평가표 5장 미만: 절사 없음) · 점수 = 서면만 (현장 평가표 없음)",
+            " 잠정: 미제출 평가표가 있어 아래 수치는 아직 바뀝니다 (안정성 판단 보류).",
+            " 범위 108.00–188.00 → 5–1등급 · 인증선을 넘나듦",
+            " 경계 여유: 다음 등급까지 +18.67 · 현 등급 하한보다 1.33 높음 · 인증선 140.00 (+21.33)",
+            " 범위를 가장 크게 움직이는 지표: L2 20.00–100.00",
+            " 집계 방법별: 평균 161.33 → 2✓  중앙값 188.00 → 1✓  절사평균 161.33 → 2✓",
+            " 위원별 합의 대비 평균 차이 (참고용): 이서연 +8.89  박준호 +8.89  최지은 -17.78",
+        ]
+        let got = Array(out[17...23]).map { $0.replacingOccurrences(of: " +$", with: "", options: .regularExpression) }
+        #expect(lineDiff(got, expected) == nil, "\(lineDiff(got, expected) ?? "")")
+        #expect(!out.joined().contains("인증 여부가 바뀌지"), "no verdict of solidity while provisional")
+    }
+
+    @Test func robustnessPanelInEnglishAt80WrapsInsteadOfCutting() {
+        var state = ChairFixture.consensusState(flagged: true, width: 80, height: 24, language: .en)
+        _ = Update.update(&state, .key(.char("h")))
+        let out = lines(state)
+        #expect(out[14].hasPrefix(" agg. = plain mean (< 5 sheets) · score = written only (no site sheet yet)"))
+        #expect(out[16].hasPrefix(" Range 108.00–188.00 → grades 5–1 · CROSSES the certification line"))
+        #expect(out.contains { $0.hasPrefix(" Moves it most: L2 20.00–100.00") })
     }
 
     @Test func finalizeRefusedWithTheReason() {
@@ -78,15 +140,62 @@ import TestSupport
         #expect(lines == ["a is not complete; still to submit — written: chair"])
     }
 
-    @Test func finalizeAsksForANoteThenConfirms() {
+    @Test func finalizeAsksForANoteThenConfirmsWithTheFullPicture() {
         var state = ChairFixture.consensusState(flagged: false)
         _ = Update.update(&state, .key(.char("F")))
+        guard case .prompt(let p)? = state.overlay else { Issue.record("no note prompt"); return }
+        #expect(p.title == "의결 메모 (선택)")
         for c in "합의" { _ = Update.update(&state, .key(.char(c))) }
         _ = Update.update(&state, .key(.enter))
         guard case .confirm(let c)? = state.overlay else { Issue.record("no confirmation"); return }
-        #expect(c.lines.contains("총점 168.00 / 200.00 (84.00%) · 2등급 · 인증"))
+        #expect(c.lines.contains("2등급 · 인증 · 총점 168.00 / 200.00 (84.00%)"))
+        #expect(c.lines.contains("경계 여유: 1등급까지 +12.00 · 2등급 하한보다 8.00 높음"))
+        #expect(c.lines.contains("범위 168.00–168.00 → 2등급으로 고정 · 양 끝 모두 인증"))
         #expect(c.lines.contains("메모: 합의"))
         #expect(Update.update(&state, .key(.char("y"))) == [.finalize(application: "a", note: "합의")])
+    }
+
+    /// A range across the certification line: a note is required, and the id must be typed again.
+    @Test func finalizingACityWhoseRangeCrossesTheLineNeedsANoteAndTheTypedID() {
+        var state = ChairFixture.consensusState(flagged: true)
+        _ = Update.update(&state, .key(.char("F")))
+        guard case .prompt(let p)? = state.overlay else { Issue.record("no note prompt"); return }
+        #expect(p.title == "의결 메모 (필수: 범위가 인증선을 넘나듭니다)")
+        #expect(Update.update(&state, .key(.enter)).isEmpty)
+        #expect(state.status?.kind == .error, "an empty note is refused")
+        guard case .prompt? = state.overlay else { Issue.record("the prompt closed"); return }
+        for c in "L2 재검토 후 합의" { _ = Update.update(&state, .key(.char(c))) }
+        _ = Update.update(&state, .key(.enter))
+        guard case .confirm(let c)? = state.overlay else { Issue.record("no confirmation"); return }
+        #expect(c.lines.contains("범위 108.00–188.00 → 5–1등급 · 인증선을 넘나듦"))
+        #expect(c.lines.contains("⚠ 편차 경고 지표에 따라 인증 여부가 아직 바뀔 수 있습니다."))
+        #expect(Update.update(&state, .key(.char("y"))).isEmpty, "y alone does not finalize")
+        guard case .prompt(let typed)? = state.overlay else { Issue.record("no typed confirmation"); return }
+        #expect(typed.title == "확정하려면 a 입력 (범위가 인증선을 넘나듦)")
+        _ = Update.update(&state, .key(.char("b")))
+        #expect(Update.update(&state, .key(.enter)).isEmpty, "a wrong id finalizes nothing")
+        #expect(state.overlay == nil && state.status?.kind == .error)
+        // Again, with the right id.
+        _ = Update.update(&state, .key(.char("F")))
+        for c in "합의" { _ = Update.update(&state, .key(.char(c))) }
+        _ = Update.update(&state, .key(.enter))
+        _ = Update.update(&state, .key(.char("y")))
+        _ = Update.update(&state, .key(.char("a")))
+        #expect(Update.update(&state, .key(.enter)) == [.finalize(application: "a", note: "합의")])
+    }
+
+    @Test func reopenAsksForAReason() {
+        var state = ChairFixture.consensusState(flagged: false, decision: true)
+        _ = Update.update(&state, .key(.char("O")))
+        guard case .prompt(let p)? = state.overlay else { Issue.record("no reason prompt"); return }
+        #expect(p.title == "확정 취소 사유 (필수, 감사 기록에 남음)")
+        #expect(Update.update(&state, .key(.enter)).isEmpty)
+        #expect(state.status?.kind == .error, "a reason is required")
+        for c in "이의신청 접수" { _ = Update.update(&state, .key(.char(c))) }
+        _ = Update.update(&state, .key(.enter))
+        guard case .confirm(let c)? = state.overlay else { Issue.record("no confirmation"); return }
+        #expect(c.lines.contains("사유: 이의신청 접수"))
+        #expect(Update.update(&state, .key(.char("y"))) == [.reopenApplication("a", reason: "이의신청 접수")])
     }
 
     @Test func reopenOnlyWhenFinal() {
@@ -115,12 +224,12 @@ import TestSupport
         #expect(Update.update(&state, .key(.char("q"))) == [.refreshOverview(left: "a")])
         var suwon = overview.rows[0]
         suwon.status = .final
-        _ = Update.update(&state, .overviewRowsLoaded([(id: "2025-suwon", row: suwon)]))
+        _ = Update.update(&state, .overviewRowsLoaded([(id: "2025-suwon", row: suwon, reasons: [])]))
         guard case .overview(let after) = state.screen else { Issue.record("not on the overview"); return }
         #expect(after.rows.first { $0.id == "2025-suwon" }?.status == .final)
         #expect(after.ordered.map(\.id) == overview.ordered.map(\.id))
         // An application that became invalid leaves the rows for the invalid list.
-        _ = Update.update(&state, .overviewRowsLoaded([(id: "2025-naju", row: nil)]))
+        _ = Update.update(&state, .overviewRowsLoaded([(id: "2025-naju", row: nil, reasons: ["line 3: bad"])]))
         guard case .overview(let fewer) = state.screen else { return }
         #expect(fewer.rows.map(\.id) == ["2025-suwon", "2025-gimhae"])
         #expect(fewer.invalid == ["2025-jeonju", "2025-naju"])

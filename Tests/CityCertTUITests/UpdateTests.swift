@@ -290,6 +290,7 @@ import TestSupport
         TextEditing.apply(.ctrl("k"), to: &text, cursor: &cursor)
         #expect(text == "수")
         #expect(ValueParsing.decimal("1,234.5") == Decimal(string: "1234.5"))
+        #expect(ValueParsing.decimal("0,5") == nil, "a decimal comma is never read as 5")
         #expect(ValueParsing.decimal("1.2.3") == nil)
         #expect(ValueParsing.decimal("-3") == -3)
         #expect(ValueParsing.decimal("3-") == nil)

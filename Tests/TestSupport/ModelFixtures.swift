@@ -9,25 +9,25 @@ public enum Fixture {
                   kind: .qualitative(levels: (1...5).reversed().map { Level(level: $0, share: Share(tenThousandths: Int64($0) * 2000), text: LocalizedText("L\($0)")) }))
     }
 
-    public static func quant(_ id: String, large: Int, small: Int) -> Indicator {
+    public static func quant(_ id: String, large: Int, small: Int, range: ValueRange? = nil) -> Indicator {
         Indicator(id: id, name: LocalizedText(ko: "정량 \(id)", en: "Quant \(id)"),
                   points: [.large: Points(large), .small: Points(small)],
                   kind: .quantitative(unit: LocalizedText("건"), bands: [
                     Band(bound: .atLeast(10), share: .one),
                     Band(bound: .atLeast(5), share: Share("0.6667")!),
                     Band(bound: .atLeast(0), share: Share("0.2")!),
-                  ]))
+                  ]), range: range)
     }
 
     public static func standards(combination: PhaseCombination = .weighted(written: Share("0.7")!, site: Share("0.3")!),
-                          method: AggregationMethod = .trimmedMean) -> Standards {
+                          method: AggregationMethod = .trimmedMean, q1Range: ValueRange? = nil) -> Standards {
         Standards(id: "t", title: LocalizedText("t"), largeCityMinPopulation: 500_000, combination: combination,
                   aggregation: method, trimMinMembers: 5, flagSpreadShare: Share("0.25")!,
                   grades: [90, 80, 70, 60, 0].enumerated().map { GradeBand(grade: $0.offset + 1, minPercent: Points($0.element)) },
                   certifiedGrades: [1, 2, 3],
                   fields: [
                     Field(id: "f1", name: LocalizedText("혁신성"), items: [
-                        Item(id: "i1", name: LocalizedText("데이터"), indicators: [quant("Q1", large: 40, small: 50), qual("L1", large: 60, small: 50)]),
+                        Item(id: "i1", name: LocalizedText("데이터"), indicators: [quant("Q1", large: 40, small: 50, range: q1Range), qual("L1", large: 60, small: 50)]),
                     ]),
                     // A field and an item may share an id (each kind has its own ids): "services" is both.
                     Field(id: "services", name: LocalizedText("서비스"), items: [

@@ -132,7 +132,7 @@ struct ConcurrencyTests {
         #expect(verify.status == 0 && !verify.out.contains("warning"), "\(verify.out)")
 
         // The chair finalizes what the nine submitted.
-        let finalize = try CitycertBinary.run(["finalize", "--store", store, "--as", "kim", "--application", "app-a"])
+        let finalize = try CitycertBinary.run(["finalize", "--store", store, "--as", "kim", "--application", "app-a", "--note", "전원 합의"])
         #expect(finalize.status == 0, "\(finalize.err)")
         #expect(try CitycertBinary.run(["verify", "--store", store]).status == 0)
         #expect(readers.failures.isEmpty, "\(readers.failures.prefix(3))")

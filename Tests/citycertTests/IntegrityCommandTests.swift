@@ -36,6 +36,24 @@ struct IntegrityCommandTests {
         #expect(try CitycertBinary.run(base.dropLast(2) + ["--phase", "oral", "--set", "Q1=1"]).status == 2)
     }
 
+    /// Spec §2 `range` and the comma rule from the command line: `--set Q1=-3` on a count is refused
+    /// (exit 1, naming the range) and `0,5` is never read as 5; nothing changes.
+    @Test func scoreRefusesValuesOutsideTheRangeAndDecimalCommas() throws {
+        let standards = TempStore.standards.replacingOccurrences(
+            of: "              unit: {ko: 건, en: datasets}\n",
+            with: "              unit: {ko: 건, en: datasets}\n              range: {min: 0}\n")
+        let t = try TempStore(["standards/t.yaml": standards])
+        defer { t.remove() }
+        let base = ["score", "--store", t.path, "--as", "lee", "--application", "app-a", "--phase", "written"]
+        let negative = try CitycertBinary.run(base + ["--set", "Q1=-3"])
+        #expect(negative.status == 1 && negative.err == "citycert: refused: Q1: -3 is outside the range of this indicator (≥ 0)\n", "\(negative.err)")
+        let comma = try CitycertBinary.run(base + ["--set", "Q1=0,5"])
+        #expect(comma.status == 2 && comma.err.contains("a comma is read only as a thousands separator"), "\(comma.err)")
+        #expect(!FileManager.default.fileExists(atPath: t.path + "/scores/lee/app-a.json"), "nothing was saved")
+        let grouped = try CitycertBinary.run(base + ["--set", "Q1=1,234"])
+        #expect(grouped.status == 0 && grouped.out.hasPrefix("saved lee app-a written Q1: 1234"), "\(grouped.out)")
+    }
+
     @Test func theSheetFormRoundTrips() throws {
         let t = try TempStore()
         defer { t.remove() }

@@ -13,6 +13,24 @@ public struct Robustness: Sendable {
     public var byMethod: [MethodOutcome]
     public var pivotal: [PivotalIndicator]
     public var members: [MemberLean]
+    /// Spec §3.9: the totals and grades the flagged indicators together can reach.
+    public var range: GradeRange
+    /// The flagged indicators, the widest low–high first: what moves the range most.
+    public var movers: [Mover]
+    /// How far the range is from the certification line: zero when it crosses it (see
+    /// ``certificationDistance(_:line:)``).
+    public var lineDistance: Points
+    /// The total minus the certification line: positive above it, negative below (nil without one).
+    public var aboveLine: Points?
+
+    /// A flagged indicator with its own low and high (spec §3.9).
+    public struct Mover: Sendable, Equatable {
+        public var id: String
+        public var score: Points
+        public var low: Points
+        public var high: Points
+        public var width: Points { high - low }
+    }
 
     /// The total and grade under one aggregation method.
     public struct MethodOutcome: Sendable, Equatable {
@@ -87,10 +105,32 @@ public struct Robustness: Sendable {
             MemberLean(member: id, meanDifference: Points.mean(diffs[id]!), count: diffs[id]!.count)
         }
 
+        let movers = e.indicators.filter(\.flagged)
+            .map { Mover(id: $0.id, score: $0.score, low: $0.low, high: $0.high) }
+            .sorted { ($0.width, $1.id) > ($1.width, $0.id) }
+
         return Robustness(
             toNextGrade: toNext, aboveBoundary: above, certificationLine: line,
             byMethod: byMethod.map { MethodOutcome(method: $0.method, total: $0.total, grade: $0.grade, certified: $0.certified) },
-            pivotal: pivotal, members: members)
+            pivotal: pivotal, members: members, range: e.range, movers: movers,
+            lineDistance: certificationDistance(e.range, line: line), aboveLine: line.map { e.total - $0 })
+    }
+
+    /// The distance from a range to the certification line: zero when the line lies within it
+    /// (the grade can end on either side), else the gap between the line and the nearer end.
+    public static func certificationDistance(_ range: GradeRange, line: Points?) -> Points {
+        guard let line else { return Points(hundredths: Int64.max / 4) }
+        if range.crossesCertification || (range.low < line && range.high >= line) { return .zero }
+        return range.low >= line ? range.low - line : line - range.high
+    }
+
+    /// The grades a range holds, best first (`grade_high` … `grade_low`).
+    public static func grades(in range: GradeRange, standards: Standards) -> [Int] {
+        let all = standards.grades.map(\.grade)
+        guard let hi = all.firstIndex(of: range.gradeHigh), let lo = all.firstIndex(of: range.gradeLow), hi <= lo else {
+            return [range.gradeHigh]
+        }
+        return Array(all[hi...lo])
     }
 
     /// The distance to the nearest grade boundary (above or below), for sorting the overview.

@@ -111,7 +111,7 @@ public enum StoreGenerator {
             guard app.stage == .finalized, let chair else { continue }
             store.invalidate(app.id)
             if options.history {
-                if (try? store.finalize(application: app.id, by: chair, note: plan.decisionNote(app))) != nil { summary.decisions += 1 }
+                if (try? store.finalize(application: app.id, by: chair, note: plan.decisionNote(app) ?? "편차 검토 후 확정")) != nil { summary.decisions += 1 }
                 continue
             }
             defer { store.invalidate(app.id) }

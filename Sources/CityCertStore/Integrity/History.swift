@@ -74,6 +74,20 @@ extension Store {
         return (events, problems)
     }
 
+    /// The last time the chair reopened an application (who, when, why), from the audit log; nil
+    /// when it never was, or when the log cannot be read.
+    public func lastReopen(application: String) -> (by: String, at: String, reason: String?)? {
+        guard let bytes = try? audit.readBytes() else { return nil }
+        var last: (by: String, at: String, reason: String?)?
+        for (n, range) in AuditLines(bytes).complete.enumerated() {
+            guard case .success(let r) = AuditRecord.parse(bytes[range], line: n + 1),
+                  r.application == application else { continue }
+            if r.action == "reopen" { last = (r.actor, r.at, r.detailString("reason")) }
+            if r.action == "finalize" { last = nil }
+        }
+        return last
+    }
+
     /// `— → 512`, `512 → 510 · note "" → "checked"`, `level 3 → level 4`.
     static func entryChange(_ old: Entry?, _ new: Entry?) -> String {
         func score(_ e: Entry?) -> String {

@@ -232,8 +232,10 @@ extension Store {
                 if text.isEmpty {
                     // cleared
                 } else if ind.isQuantitative {
-                    guard let v = EntryValue.parse(text) else { throw fail(n, "\(ind.id): '\(text)' is not a number (quantitative indicator; magnitude below 10^15)") }
-                    part.value = v
+                    switch EnteredNumber.parse(text) {
+                    case .success(let v): part.value = v
+                    case .failure(let why): throw fail(n, "\(ind.id): \(why.message(text, korean: false)) (quantitative indicator)")
+                    }
                 } else {
                     guard let l = Int(text), ind.levels.contains(where: { $0.level == l }) else {
                         throw fail(n, "\(ind.id): '\(text)' is not a level of this indicator (\(ind.levels.map { String($0.level) }.joined(separator: ", ")))")

@@ -156,6 +156,12 @@ extension Store {
                 if let reason = FinalizeRule.refusal(evaluation, standards: standards, committee: committee) {
                     throw StoreActionError.refused(reason)
                 }
+                // A grade the flags can still move across the certification line is decided with
+                // a word on why it stands (spec §3.9).
+                let r = evaluation.range
+                if r.crossesCertification, (note ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+                    throw StoreActionError.refused("the range \(r.low)–\(r.high) (grades \(r.gradeLow)–\(r.gradeHigh)) crosses the certification line: give a note saying why the grade stands")
+                }
                 let decision = Decision(application: application, finalizedBy: chair, finalizedAt: timestamp(),
                                         total: evaluation.total, max: evaluation.max, grade: evaluation.grade,
                                         certified: evaluation.certified, note: note?.isEmpty == true ? nil : note)

@@ -13,13 +13,25 @@ enum ConsensusScreen {
             let name = ScoringKeys.phaseName(phase, lang)
             x += b.put(phase == s.phase ? "[\(name)]" : " \(name) ", x: x, y: 1, style: phase == s.phase ? theme.selected : Style()) + 1
         }
-        let summary = lang.pick("│ total \(e.total) / \(e.max) (\(e.percent)%) · grade \(e.grade) · \(e.certified ? "certified" : "not certified")",
-                                "│ 총점 \(e.total) / \(e.max) (\(e.percent)%) · \(e.grade)등급 · \(e.certified ? "인증" : "미인증")")
-        b.put(summary, x: x, y: 1, style: e.certified ? theme.good : theme.bad, maxWidth: b.width - x - 1)
+        // Grade and certification first: they survive the narrowest terminal.
+        let cert = e.certified ? lang.pick("certified", "인증") : lang.pick("not certified", "미인증")
+        var summary = lang.pick("│ grade \(e.grade) · \(cert) · \(e.total) / \(e.max) (\(e.percent)%)",
+                                "│ \(e.grade)등급 · \(cert) · 총점 \(e.total) / \(e.max) (\(e.percent)%)")
+        if e.range.crossesGrade {
+            summary += lang.pick(" · range grade \(e.range.gradeLow)–\(e.range.gradeHigh) (\(e.range.low)–\(e.range.high))",
+                                 " · 범위 \(e.range.gradeLow)–\(e.range.gradeHigh)등급 (\(e.range.low)–\(e.range.high))")
+        }
+        let summaryStyle = e.range.crossesCertification ? theme.warn : (e.certified ? theme.good : theme.bad)
+        b.put(summary, x: x, y: 1, style: summaryStyle, maxWidth: b.width - x - 1)
+        // Where it stands, wrapped on up to two lines (the missing list can be long).
+        let (info, infoStyle) = infoLine(d, lang, theme)
+        let infoLines = Array(TextLayout.wrap(info, width: b.width - 2).prefix(b.height >= 20 ? 2 : 1))
+        for (i, l) in infoLines.enumerated() { b.put(l, x: 1, y: 2 + i, style: infoStyle, maxWidth: b.width - 2) }
+        let top = 2 + infoLines.count
 
         let bottom = b.height - 3
-        let panelHeight = min(11, max(6, (bottom - 3) / 2))
-        let matrix = Rect(x: 0, y: 2, width: b.width, height: bottom - 2 - panelHeight)
+        let panelHeight = min(11, max(6, (bottom - top - 1) / 2))
+        let matrix = Rect(x: 0, y: top, width: b.width, height: max(1, bottom - top - panelHeight))
         MatrixPane.draw(&b, s, matrix, lang, theme)
         b.hline(x: 0, y: matrix.maxY, width: b.width, style: theme.border)
         let panel = Rect(x: 1, y: matrix.maxY + 1, width: b.width - 2, height: bottom - matrix.maxY - 1)
@@ -34,6 +46,49 @@ enum ConsensusScreen {
     }
 }
 
+extension ConsensusScreen {
+    /// Where the application stands, in one line: a decision that disagrees with the sheets, who
+    /// finalized (when, the note), damaged sheets, who is still missing, the last reopening.
+    static func infoLine(_ d: ConsensusData, _ lang: Language, _ theme: Theme) -> (String, Style) {
+        let e = d.evaluation
+        var parts: [String] = []
+        var style = theme.dim
+        if let dec = d.decision {
+            if d.decisionDisagrees {
+                parts.append(lang.pick("⚠ the decision (\(dec.total), grade \(dec.grade)) disagrees with the sheets (\(e.total), grade \(e.grade))",
+                                       "⚠ 의결(\(dec.total), \(dec.grade)등급)이 평가표(\(e.total), \(e.grade)등급)와 다릅니다"))
+                style = theme.bad
+            } else {
+                style = theme.good
+            }
+            parts.append(lang.pick("finalized by \(d.name(dec.finalizedBy)), \(KoreanTime.format(dec.finalizedAt))",
+                                   "확정: \(d.name(dec.finalizedBy)), \(KoreanTime.format(dec.finalizedAt))")
+                         + (dec.note.map { $0.isEmpty ? "" : lang.pick(" · note: ", " · 메모: ") + $0 } ?? ""))
+        }
+        if !d.damaged.isEmpty {
+            parts.append(lang.pick("damaged sheet: ", "손상된 평가표: ") + d.damaged.map { "\(d.name($0.member)) (\($0.reason))" }.joined(separator: ", "))
+            style = theme.bad
+        }
+        let damaged = Set(d.damaged.map(\.member))
+        let missingW = e.missingWritten.filter { !damaged.contains($0) }.map(d.name)
+        let missingS = e.missingSite.filter { !damaged.contains($0) }.map(d.name)
+        if d.decision == nil, !missingW.isEmpty || !missingS.isEmpty {
+            var m = lang.pick("provisional, missing", "잠정, 미제출")
+            if !missingW.isEmpty { m += lang.pick(" — written: ", " — 서면: ") + missingW.joined(separator: " ") }
+            if !missingS.isEmpty { m += lang.pick(" — site: ", " — 현장: ") + missingS.joined(separator: " ") }
+            parts.append(m)
+            if d.damaged.isEmpty { style = theme.warn }
+        } else if d.decision == nil, d.damaged.isEmpty {
+            parts.append(lang.pick("complete: every sheet is in", "완료: 모든 평가표 제출"))
+        }
+        if d.decision == nil, let r = d.lastReopen {
+            parts.append(lang.pick("reopened by \(d.name(r.by)), \(KoreanTime.format(r.at))", "확정 취소: \(d.name(r.by)), \(KoreanTime.format(r.at))")
+                         + (r.reason.map { lang.pick(": ", " · 사유: ") + $0 } ?? ""))
+        }
+        return (parts.joined(separator: " · "), style)
+    }
+}
+
 /// The indicators × members matrix.
 enum MatrixPane {
     static let cell = 7
@@ -44,7 +99,9 @@ enum MatrixPane {
         let fit = max(1, (area.width - fixed) / cell)
         let start = min(s.memberOffset, max(0, all.count - fit))
         let members = Array(all[start..<min(all.count, start + fit)])
-        let nameWidth = members.count == all.count ? max(0, min(22, area.width - fixed - members.count * cell)) : 0
+        let nameWidth = members.count == all.count ? max(0, min(40, area.width - fixed - members.count * cell)) : 0
+        // The flag sits right after the numbers, however wide the terminal.
+        let flagX = min(area.maxX - 2, area.x + 1 + 8 + (nameWidth > 0 ? nameWidth : 0) + (members.count + 3) * cell)
         var header: [TextLayout.Column] = [.init(text: members.count < all.count ? "\(start + 1)-\(start + members.count)/\(all.count)" : lang.pick("Ind.", "지표"), width: 7)]
         if nameWidth > 0 { header.append(.init(text: "", width: nameWidth - 1)) }
         for m in members {
@@ -96,7 +153,7 @@ enum MatrixPane {
                          .init(text: phase.spread.description, width: cell - 1, alignRight: true, style: n == s.cursor ? nil : spreadStyle),
                          .init(text: r.max.description, width: cell - 1, alignRight: true, style: n == s.cursor ? nil : theme.dim)]
                 TextLayout.row(&b, x: body.x + 1, y: y, cols, style: style, maxX: body.maxX - 2)
-                if r.flagged { b.put("⚑", x: body.maxX - 2, y: y, style: n == s.cursor ? style : theme.bad) }
+                if r.flagged { b.put("⚑", x: flagX, y: y, style: n == s.cursor ? style : theme.bad) }
             }
         }
     }
@@ -182,40 +239,97 @@ enum IndicatorPanel {
     }
 }
 
-/// How solid the grade is: margins, the grade under each method, pivotal flags, members' lean.
+/// How solid the grade is: the aggregation actually used, the range (spec §3.9) and the grades in
+/// it, the flagged indicators that move it most, margins, the grade under each method, pivotal
+/// flags, members' lean. While sheets are missing it says the figures will still change.
 enum RobustnessPanel {
     static func draw(_ b: inout Buffer, _ s: ConsensusState, _ area: Rect, _ lang: Language, _ theme: Theme, standards: Standards? = nil) {
-        let rb = s.data.robustness
-        var lines: [(String, Style)] = []
-        if let standards = standards {
-            let combine: String
+        // Each line wrapped at the panel's width; what does not fit is the least important (last).
+        let wrapped = lines(s, lang, theme, standards: standards).flatMap { l in TextLayout.wrap(l.0, width: area.width).map { ($0, l.1) } }
+        for (i, l) in wrapped.prefix(area.height).enumerated() {
+            b.put(l.0, x: area.x, y: area.y + i, style: l.1, maxWidth: area.width)
+        }
+    }
+
+    /// The aggregation and combination used for this application: a plain mean where fewer sheets
+    /// than `trim_min_members` count, written only while no site sheet counts.
+    static func methodLabel(_ e: ApplicationEvaluation, _ standards: Standards, _ lang: Language) -> String {
+        let written = e.indicators.map(\.written.sheets).max() ?? 0
+        let site = e.indicators.map(\.site.sheets).max() ?? 0
+        var agg = Labels.method(standards.aggregation, lang)
+        if standards.aggregation == .trimmedMean, max(written, site) < max(3, standards.trimMinMembers) {
+            agg = lang.pick("plain mean (< \(standards.trimMinMembers) sheets)",
+                            "단순 평균 (평가표 \(standards.trimMinMembers)장 미만: 절사 없음)")
+        }
+        let combine: String
+        if site == 0 {
+            combine = lang.pick("score = written only (no site sheet yet)", "점수 = 서면만 (현장 평가표 없음)")
+        } else if written == 0 {
+            combine = lang.pick("score = site only", "점수 = 현장만")
+        } else {
             switch standards.combination {
             case .weighted(let w, let st): combine = lang.pick("score = written × \(w) + site × \(st)", "점수 = 서면 × \(w) + 현장 × \(st)")
             case .siteRevises: combine = lang.pick("score = site where inspected, else written", "점수 = 현장실사가 있으면 현장, 없으면 서면")
             }
-            lines.append((lang.pick("agg. = \(Labels.method(standards.aggregation, lang)) · spread = highest − lowest · ", "집계 = \(Labels.method(standards.aggregation, lang)) · 편차 = 최고 − 최저 · ") + combine, theme.dim))
         }
+        return lang.pick("agg. = ", "집계 = ") + agg + " · " + combine
+    }
+
+    /// `1599.62–1640.42 → grade 3–2, certified at both ends`.
+    static func rangeText(_ r: GradeRange, _ lang: Language) -> String {
+        let grades = r.crossesGrade ? lang.pick("grades \(r.gradeLow)–\(r.gradeHigh)", "\(r.gradeLow)–\(r.gradeHigh)등급") : lang.pick("grade \(r.gradeHigh) only", "\(r.gradeHigh)등급으로 고정")
+        let cert: String
+        switch (r.certifiedLow, r.certifiedHigh) {
+        case (true, true): cert = lang.pick("certified at both ends", "양 끝 모두 인증")
+        case (false, false): cert = lang.pick("not certified at either end", "양 끝 모두 미인증")
+        default: cert = lang.pick("CROSSES the certification line", "인증선을 넘나듦")
+        }
+        return lang.pick("Range ", "범위 ") + "\(r.low)–\(r.high) → " + grades + " · " + cert
+    }
+
+    static func lines(_ s: ConsensusState, _ lang: Language, _ theme: Theme, standards: Standards?) -> [(String, Style)] {
+        let rb = s.data.robustness, e = s.data.evaluation
+        var lines: [(String, Style)] = []
+        if let standards { lines.append((methodLabel(e, standards, lang), theme.dim)) }
+        let provisional = s.data.decision == nil && e.status == .provisional
+        if provisional {
+            lines.append((lang.pick("Provisional: sheets are missing; these figures will still change.",
+                                    "잠정: 미제출 평가표가 있어 아래 수치는 아직 바뀝니다 (안정성 판단 보류)."), theme.warn))
+        }
+        lines.append((rangeText(rb.range, lang), rb.range.crossesCertification ? theme.bad : (rb.range.crossesGrade ? theme.warn : theme.title)))
         let up = rb.toNextGrade.map { lang.pick("+\($0) to the next grade", "다음 등급까지 +\($0)") } ?? lang.pick("best grade", "최고 등급")
-        let down = rb.aboveBoundary.map { lang.pick("\($0) above the grade's lower boundary", "현 등급 하한보다 \($0) 높음") } ?? lang.pick("lowest grade", "최저 등급")
-        lines.append((lang.pick("Margins: ", "경계 여유: ") + up + " · " + down
-                      + (rb.certificationLine.map { lang.pick(" · certification line \($0)", " · 인증선 \($0)") } ?? ""), theme.title))
+        let down = rb.aboveBoundary.map { lang.pick("\($0) above its line", "현 등급 하한보다 \($0) 높음") } ?? lang.pick("lowest grade", "최저 등급")
+        let line = rb.certificationLine.map { c in
+            lang.pick(" · cert. line \(c) (\(rb.aboveLine.map(OverviewScreen.signed) ?? ""))", " · 인증선 \(c) (\(rb.aboveLine.map(OverviewScreen.signed) ?? ""))")
+        } ?? ""
+        lines.append((lang.pick("Margins: ", "경계 여유: ") + up + " · " + down + line, Style()))
+        if !rb.movers.isEmpty {
+            lines.append((lang.pick("Moves it most: ", "범위를 가장 크게 움직이는 지표: ") + rb.movers.prefix(6).map { "\($0.id) \($0.low)–\($0.high)" }.joined(separator: "  "), theme.warn))
+        }
+        if !provisional {
+            if rb.pivotal.isEmpty {
+                if rb.range.crossesCertification {
+                    lines.append((lang.pick("No single flag moves it across the line, but the flags together can: see the range.",
+                                            "단독으로는 아니지만 편차 경고 지표들이 함께 인증 여부를 바꿀 수 있습니다 (범위 참조)."), theme.bad))
+                } else if rb.movers.isEmpty {
+                    lines.append((lang.pick("No flagged indicator: the members agree within the flag share.", "편차 경고 지표가 없습니다."), theme.good))
+                } else {
+                    lines.append((lang.pick("Even with every flag at its extremes the certification stays the same.",
+                                            "편차 경고 지표가 모두 극단으로 가도 인증 여부는 그대로입니다."), theme.good))
+                }
+            } else {
+                lines.append((lang.pick("Could alone move it across the certification line:", "단독으로 인증 여부를 바꿀 수 있는 지표:"), theme.bad))
+                for p in rb.pivotal {
+                    lines.append(("  \(p.id)  \(p.score) → \(p.couldLose ? p.low : p.high) " + lang.pick("gives total", "이면 총점") + " \(p.totalIfMoved)", theme.bad))
+                }
+            }
+        }
         lines.append((lang.pick("By method: ", "집계 방법별: ") + rb.byMethod.map { o in
             "\(Labels.method(o.method, lang)) \(o.total) → \(o.grade)" + (o.certified ? "✓" : "✗")
         }.joined(separator: "  "), Style()))
-        if rb.pivotal.isEmpty {
-            lines.append((lang.pick("No flagged indicator can alone move the city across the certification line.",
-                                    "편차 경고 지표 하나만으로 인증 여부가 바뀌지 않습니다."), theme.good))
-        } else {
-            lines.append((lang.pick("Could alone move it across the certification line:", "단독으로 인증 여부를 바꿀 수 있는 지표:"), theme.bad))
-            for p in rb.pivotal {
-                lines.append(("  \(p.id)  \(p.score) → \(p.couldLose ? p.low : p.high) " + lang.pick("gives total", "이면 총점") + " \(p.totalIfMoved)", theme.bad))
-            }
-        }
         let names = Dictionary(uniqueKeysWithValues: s.data.members.map { ($0.id, $0.name) })
-        lines.append((lang.pick("Members' mean difference from the consensus (shown only):", "위원별 합의 대비 평균 차이 (참고용):"), theme.dim))
-        lines.append((rb.members.map { "\(names[$0.member] ?? $0.member) \($0.meanDifference >= .zero ? "+" : "")\($0.meanDifference)" }.joined(separator: "  "), Style()))
-        for (i, l) in lines.prefix(area.height).enumerated() {
-            b.put(l.0, x: area.x, y: area.y + i, style: l.1, maxWidth: area.width)
-        }
+        lines.append((lang.pick("Members vs consensus (shown only): ", "위원별 합의 대비 평균 차이 (참고용): ")
+                      + rb.members.map { "\(names[$0.member] ?? $0.member) \($0.meanDifference >= .zero ? "+" : "")\($0.meanDifference)" }.joined(separator: "  "), theme.dim))
+        return lines
     }
 }

@@ -117,7 +117,8 @@ enum HelpText {
         case .overview:
             return [
                 lang.pick("Enter          consensus screen of the application", "Enter          신청서 합의 화면"),
-                lang.pick("o              sort: boundary closeness / id", "o              정렬: 등급 경계 / ID"),
+                lang.pick("o              sort: range closest to the certification line / id", "o              정렬: 인증선에 가까운 범위 / ID"),
+                lang.pick("Enter          consensus screen (invalid row: why)", "Enter          합의 화면 (오류 행: 사유)"),
                 lang.pick("w              your own scoring (applications list)", "w              내 평가 (신청서 목록)"),
                 lang.pick("P              grade report (preview, write)", "P              등급 보고서 (미리보기, 저장)"),
                 lang.pick("r              reload", "r              새로고침"),
@@ -129,8 +130,9 @@ enum HelpText {
                 lang.pick("h              how solid is the grade ↔ indicator detail", "h              등급 안정성 ↔ 지표 상세"),
                 lang.pick("[ ]            scroll the member columns (narrow terminal)", "[ ]            위원 열 이동 (좁은 화면)"),
                 lang.pick("c              all clarification questions", "c              질의 목록"),
-                lang.pick("F              finalize (when complete)", "F              최종 확정 (완료 시)"),
-                lang.pick("O              reopen a final application", "O              확정 취소"),
+                lang.pick("F              finalize (when complete): note, full picture, typed id if the range crosses the line",
+                          "F              최종 확정 (완료 시): 메모, 전체 현황, 범위가 인증선을 넘나들면 ID 입력"),
+                lang.pick("O              reopen a final application (asks why)", "O              확정 취소 (사유 입력)"),
                 lang.pick("r              reload", "r              새로고침"),
             ] + common
         case .report:

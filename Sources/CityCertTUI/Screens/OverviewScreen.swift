@@ -1,72 +1,127 @@
 import CityCertCore
 
-/// The chair's overview: every application with status, progress, total, grade, and how close it is
-/// to a grade boundary (closest first within each city type).
+/// The chair's overview: every application with status, progress, total, grade and the grades its
+/// range can still reach, how far it is from the certification line (closest range first within
+/// each city type), who is missing, whose sheet is damaged; invalid applications last, with why.
 enum OverviewScreen {
+    /// One line of the list: a type heading, an application, or an invalid application.
+    private enum Line { case heading(String), row(Int), invalid(Int) }
+
     static func draw(_ b: inout Buffer, _ s: OverviewState, _ state: AppState, _ theme: Theme) {
         let lang = state.language
         Chrome.header(&b, left: "citycert · " + lang.pick("Chair's overview", "위원장 종합") + " · " + (state.session?.roundTitle.text(lang) ?? ""),
                       right: state.session?.member.name ?? "", theme: theme)
-        b.put(lang.pick("Sorted by \(s.byBoundary ? "closeness to a grade boundary" : "id") within each type (o toggles)",
-                        "유형별, \(s.byBoundary ? "등급 경계에 가까운 순" : "ID 순") 정렬 (o 전환)"), x: 1, y: 1, style: theme.dim, maxWidth: b.width - 2)
-        let nameWidth = max(10, min(16, b.width - 80))
-        func cols(_ r: OverviewRow?) -> [TextLayout.Column] {
-            guard let r else {
-                return [.init(text: lang.pick("City", "지자체"), width: nameWidth), .init(text: lang.pick("Status", "상태"), width: 6),
-                        .init(text: lang.pick("Wr.", "서면"), width: 5, alignRight: true), .init(text: lang.pick("Site", "현장"), width: 5, alignRight: true),
-                        .init(text: lang.pick("Total", "총점"), width: 8, alignRight: true), .init(text: "%", width: 6, alignRight: true),
-                        .init(text: lang.pick("Gr.", "등급"), width: 4, alignRight: true), .init(text: lang.pick("Cert.", "인증"), width: 6),
-                        .init(text: lang.pick("Margin", "경계"), width: 7, alignRight: true), .init(text: "⚑", width: 2, alignRight: true),
-                        .init(text: lang.pick("Missing", "미제출"), width: 30)]
-            }
-            return [.init(text: r.government.text(lang), width: nameWidth), .init(text: Labels.status(r.status, lang), width: 6),
-                    .init(text: "\(r.written.done)/\(r.written.of)", width: 5, alignRight: true),
-                    .init(text: "\(r.site.done)/\(r.site.of)", width: 5, alignRight: true),
-                    .init(text: r.total.description, width: 8, alignRight: true), .init(text: r.percent.description, width: 6, alignRight: true),
-                    .init(text: "\(r.grade)", width: 4, alignRight: true),
-                    .init(text: r.certified ? lang.pick("yes", "인증") : lang.pick("no", "미인증"), width: 6, style: r.certified ? theme.good : nil),
-                    .init(text: r.nearestBoundary.description, width: 7, alignRight: true),
-                    .init(text: r.flagged > 0 ? "\(r.flagged)" : "", width: 2, alignRight: true, style: theme.bad),
-                    .init(text: missingText(r, lang), width: 30, style: theme.warn)]
-        }
+        b.put(lang.pick("Within each type: \(s.byBoundary ? "closest to the certification line first (range, then total)" : "by id") (o toggles) · grade (range)",
+                        "유형별 \(s.byBoundary ? "인증선에 가까운 순 (범위 기준)" : "ID 순") (o 전환) · 등급 (가능 범위)"), x: 1, y: 1, style: theme.dim, maxWidth: b.width - 2)
+        let layout = Layout(width: b.width, lang: lang)
         var y = 3
-        TextLayout.row(&b, x: 2, y: y, cols(nil), style: theme.title, maxX: b.width - 1)
+        TextLayout.row(&b, x: 2, y: y, layout.header(), style: theme.title, maxX: b.width - 1)
         y += 1
+
         let rows = s.ordered
-        let limit = b.height - 4
-        let visible = max(1, limit - y - 2)
-        let first = max(0, min(s.cursor - visible / 2, rows.count - visible))
+        var lines: [Line] = []
         var lastType: CityType?
-        for i in first..<rows.count {
-            guard y < limit else { break }
-            let r = rows[i]
-            if r.cityType != lastType {
-                b.put(ApplicationListScreen.typeName(r.cityType, lang), x: 1, y: y, style: theme.title)
-                y += 1
-                lastType = r.cityType
-                guard y < limit else { break }
+        for i in 0..<rows.count {
+            if rows[i].cityType != lastType {
+                lines.append(.heading(ApplicationListScreen.typeName(rows[i].cityType, lang)))
+                lastType = rows[i].cityType
             }
-            var style = Style()
-            if i == s.cursor {
-                style = theme.selected
-                b.fill(Rect(x: 1, y: y, width: b.width - 2, height: 1), style: style)
-            }
-            TextLayout.row(&b, x: 2, y: y, cols(r), style: style, maxX: b.width - 1)
-            y += 1
+            lines.append(.row(i))
         }
-        if !s.invalid.isEmpty, y + 1 < limit {
-            b.put(lang.pick("Invalid: ", "오류: ") + s.invalid.joined(separator: ", "), x: 1, y: y + 1, style: theme.bad, maxWidth: b.width - 2)
+        if !s.invalidRows.isEmpty {
+            lines.append(.heading(lang.pick("Invalid applications (Enter: why)", "오류가 있는 신청서 (Enter: 사유)")))
+            lines += s.invalidRows.indices.map(Line.invalid)
+        }
+        let limit = b.height - 2
+        let visible = max(1, limit - y)
+        let cursorLine = lines.firstIndex { line in
+            switch line {
+            case .row(let i): return i == s.cursor
+            case .invalid(let i): return rows.count + i == s.cursor
+            case .heading: return false
+            }
+        } ?? 0
+        let first = max(0, min(cursorLine - visible / 2, lines.count - visible))
+        for line in lines[first..<min(lines.count, first + visible)] {
+            switch line {
+            case .heading(let text):
+                b.put(text, x: 1, y: y, style: theme.title, maxWidth: b.width - 2)
+            case .row(let i):
+                let style = i == s.cursor ? theme.selected : Style()
+                if i == s.cursor { b.fill(Rect(x: 1, y: y, width: b.width - 2, height: 1), style: style) }
+                TextLayout.row(&b, x: 2, y: y, layout.columns(rows[i], theme, selected: i == s.cursor), style: style, maxX: b.width - 1)
+            case .invalid(let i):
+                let r = s.invalidRows[i]
+                let selected = rows.count + i == s.cursor
+                if selected { b.fill(Rect(x: 1, y: y, width: b.width - 2, height: 1), style: theme.selected) }
+                let reason = r.reasons.first.map { "  " + $0 } ?? ""
+                b.put(DisplayWidth.truncate(r.id + reason, to: b.width - 3), x: 2, y: y, style: selected ? theme.selected : theme.bad, maxWidth: b.width - 3)
+            }
+            y += 1
         }
         Chrome.footer(&b, status: state.status, hints: lang.pick(
             "Enter consensus  o sort  w score  P report  r reload  ? keys  L 한  q quit",
             "Enter 합의 화면  o 정렬  w 내 평가  P 보고서  r 새로 읽기  ? 도움말  q 종료"), theme: theme)
     }
+
+    /// The overview's columns for a terminal width: names and the missing list take what is left;
+    /// below 100 columns the percentage gives way (the grade and certification never do).
+    struct Layout {
+        let lang: Language
+        let nameWidth: Int
+        let showPercent: Bool
+        let missingWidth: Int
+
+        init(width: Int, lang: Language) {
+            self.lang = lang
+            showPercent = width >= 100
+            let fixed = 6 + 5 + 5 + 8 + (showPercent ? 7 : 0) + 9 + 7 + 9 + 2 + 9   // columns and their separators
+            let free = max(0, width - 4 - fixed)
+            nameWidth = max(8, min(24, free / 3))
+            missingWidth = max(8, free - nameWidth - 1)
+        }
+
+        func header() -> [TextLayout.Column] {
+            var c: [TextLayout.Column] = [.init(text: lang.pick("City", "지자체"), width: nameWidth), .init(text: lang.pick("Status", "상태"), width: 6),
+                                          .init(text: lang.pick("Wr.", "서면"), width: 5, alignRight: true),
+                                          .init(text: lang.pick("Site", "현장"), width: 5, alignRight: true),
+                                          .init(text: lang.pick("Total", "총점"), width: 8, alignRight: true)]
+            if showPercent { c.append(.init(text: "%", width: 6, alignRight: true)) }
+            c += [.init(text: lang.pick("Grade", "등급"), width: 9), .init(text: lang.pick("Cert.", "인증"), width: 7),
+                  .init(text: lang.pick("±Line", "±인증선"), width: 9, alignRight: true), .init(text: "⚑", width: 2, alignRight: true),
+                  .init(text: lang.pick("Missing / damaged", "미제출 / 손상"), width: missingWidth)]
+            return c
+        }
+
+        func columns(_ r: OverviewRow, _ theme: Theme, selected: Bool) -> [TextLayout.Column] {
+            func st(_ style: Style) -> Style? { selected ? nil : style }
+            let moving = r.range.map { $0.crossesCertification } ?? false
+            let status = Labels.status(r.status, lang) + (r.decisionDisagrees ? "!" : "")
+            var c: [TextLayout.Column] = [.init(text: r.government.text(lang), width: nameWidth),
+                                          .init(text: status, width: 6, style: r.decisionDisagrees ? st(theme.bad) : nil),
+                                          .init(text: "\(r.written.done)/\(r.written.of)", width: 5, alignRight: true),
+                                          .init(text: "\(r.site.done)/\(r.site.of)", width: 5, alignRight: true),
+                                          .init(text: r.total.description, width: 8, alignRight: true)]
+            if showPercent { c.append(.init(text: r.percent.description, width: 6, alignRight: true)) }
+            let cert = r.certified ? lang.pick("yes", "인증") : lang.pick("no", "미인증")
+            c += [.init(text: r.gradeText, width: 9, style: moving ? st(theme.warn) : nil),
+                  .init(text: cert + (moving ? "?" : ""), width: 7, style: st(moving ? theme.warn : (r.certified ? theme.good : Style()))),
+                  .init(text: r.aboveLine.map(OverviewScreen.signed) ?? "", width: 9, alignRight: true),
+                  .init(text: r.flagged > 0 ? "\(r.flagged)" : "", width: 2, alignRight: true, style: st(theme.bad)),
+                  .init(text: OverviewScreen.missingText(r, lang), width: missingWidth, style: st(r.damaged.isEmpty ? theme.warn : theme.bad))]
+            return c
+        }
+    }
+
+    /// `+14.71` above the line, `−106.18` below it.
+    static func signed(_ p: Points) -> String { p >= .zero ? "+\(p)" : "−\(Points.zero - p)" }
 }
 
 extension OverviewScreen {
     /// "서면 윤재현 임소영 · 현장 김민수": who is missing, by phase.
     static func missingText(_ r: OverviewRow, _ lang: Language) -> String {
         var parts: [String] = []
+        if !r.damaged.isEmpty { parts.append(lang.pick("damaged ", "손상 ") + r.damaged.map(\.name).joined(separator: " ")) }
         if !r.missing.isEmpty { parts.append(lang.pick("written ", "서면 ") + r.missing.joined(separator: " ")) }
         if !r.missingSite.isEmpty { parts.append(lang.pick("site ", "현장 ") + r.missingSite.joined(separator: " ")) }
         return parts.joined(separator: " · ")

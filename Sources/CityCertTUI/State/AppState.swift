@@ -1,3 +1,4 @@
+import Foundation
 import CityCertCore
 
 /// The whole state of the terminal application: a plain value that `update` changes and screens draw.
@@ -64,6 +65,10 @@ public struct Prompt: Sendable, Equatable {
         case clarification(indicator: String)
         case find
         case finalizeNote(application: String)
+        /// The application id typed again, to finalize a city whose range crosses the certification line.
+        case finalizeTyped(application: String, note: String)
+        /// Why the chair reopens a final application (required; stored in the audit log).
+        case reopenReason(application: String)
         case reportPath
     }
     public var purpose: Purpose
@@ -83,7 +88,9 @@ public struct Confirmation: Sendable, Equatable {
         case submit(Phase)
         case reopen(Phase)
         case finalize(application: String, note: String)
-        case reopenApplication(String)
+        case reopenApplication(String, reason: String)
+        /// A value far from the submitted one, saved once the member confirms it.
+        case setValue(indicator: String, value: Decimal)
         /// The secretary (or the chair) seals the round (spec §2 *Seal*).
         case seal
     }

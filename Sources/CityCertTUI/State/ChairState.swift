@@ -20,47 +20,95 @@ public struct OverviewRow: Sendable {
     /// Distance to the nearest grade boundary, in points.
     public var nearestBoundary: Points
     public var flagged: Int
+    /// Spec §3.9: where the grade can end while the committee settles its disagreements.
+    public var range: GradeRange?
+    /// The grades within the range, best first (one grade when the range holds one).
+    public var gradesInRange: [Int]
+    /// How far the range is from the certification line (zero: it crosses it): the overview's order.
+    public var lineDistance: Points
+    /// The total minus the certification line: positive above, negative below.
+    public var aboveLine: Points?
+    /// Members whose sheet cannot be read (named, with the file's problem), never "not submitted".
+    public var damaged: [(name: String, reason: String)]
+    /// The decision's total or grade disagrees with the sheets.
+    public var decisionDisagrees: Bool
 
     public init(id: String, government: LocalizedText, cityType: CityType, status: ApplicationStatus, total: Points, max: Points,
                 percent: Points, grade: Int, certified: Bool, written: (Int, Int), site: (Int, Int), missing: [String],
-                missingSite: [String] = [], nearestBoundary: Points, flagged: Int) {
+                missingSite: [String] = [], nearestBoundary: Points, flagged: Int, range: GradeRange? = nil,
+                gradesInRange: [Int]? = nil, lineDistance: Points? = nil, aboveLine: Points? = nil,
+                damaged: [(name: String, reason: String)] = [], decisionDisagrees: Bool = false) {
         self.id = id; self.government = government; self.cityType = cityType; self.status = status; self.total = total
         self.max = max; self.percent = percent; self.grade = grade; self.certified = certified; self.written = written
         self.site = site; self.missing = missing; self.missingSite = missingSite; self.nearestBoundary = nearestBoundary; self.flagged = flagged
+        self.range = range; self.gradesInRange = gradesInRange ?? [grade]
+        self.lineDistance = lineDistance ?? nearestBoundary; self.aboveLine = aboveLine
+        self.damaged = damaged; self.decisionDisagrees = decisionDisagrees
     }
+
+    /// The grade as the overview shows it: `3`, or `3 (5–3)` when the range holds other grades.
+    public var gradeText: String {
+        guard gradesInRange.count > 1, let best = gradesInRange.first, let worst = gradesInRange.last else { return "\(grade)" }
+        return "\(grade) (\(worst)–\(best))"
+    }
+}
+
+/// An application the overview cannot show figures for, with why.
+public struct InvalidRow: Sendable, Equatable {
+    public var id: String
+    public var reasons: [String]
+    public init(id: String, reasons: [String] = []) { self.id = id; self.reasons = reasons }
 }
 
 /// The chair's overview: every application, the ones to discuss first.
 public struct OverviewState: Sendable {
     public var rows: [OverviewRow] { didSet { orders = Self.orders(rows) } }
-    /// Invalid applications (id: problem).
-    public var invalid: [String]
+    /// Invalid applications, listed below the rows (the cursor reaches them: Enter shows why).
+    public var invalidRows: [InvalidRow]
+    public var invalid: [String] { invalidRows.map(\.id) }
     public var cursor = 0
-    /// Sort by closeness to a grade boundary (true) or by type and id.
+    /// Sort by how close the range comes to the certification line (true) or by type and id.
     public var byBoundary = true
     /// Positions in `rows` in both orders, computed when the rows change: each key press and each
     /// draw asks for the order, and sorting thousands of rows each time was too slow.
     private var orders: (byBoundary: [Int], byID: [Int])
 
     public init(rows: [OverviewRow], invalid: [String] = []) {
-        self.rows = rows; self.invalid = invalid
+        self.init(rows: rows, invalidRows: invalid.map { InvalidRow(id: $0) })
+    }
+
+    public init(rows: [OverviewRow], invalidRows: [InvalidRow]) {
+        self.rows = rows; self.invalidRows = invalidRows
         orders = Self.orders(rows)
+    }
+
+    /// Rows and invalid rows: what the cursor moves over.
+    public var count: Int { rows.count + invalidRows.count }
+    /// The invalid row under the cursor, when it is past the valid rows.
+    public var selectedInvalid: InvalidRow? {
+        let i = cursor - rows.count
+        return invalidRows.indices.contains(i) ? invalidRows[i] : nil
     }
 
     /// Some rows read again: each replaced, or removed (and listed as invalid) when nil.
     public mutating func refresh(_ changed: [(id: String, row: OverviewRow?)]) {
+        refresh(changed.map { (id: $0.id, row: $0.row, reasons: []) })
+    }
+
+    /// The same, with why each removed row is invalid.
+    public mutating func refresh(_ changed: [(id: String, row: OverviewRow?, reasons: [String])]) {
         var all = rows
-        for (id, row) in changed {
+        for (id, row, reasons) in changed {
             if let i = all.firstIndex(where: { $0.id == id }) {
                 if let row { all[i] = row } else { all.remove(at: i) }
             } else if let row {
                 all.append(row)
             }
-            invalid.removeAll { $0 == id }
-            if row == nil { invalid.append(id) }
+            invalidRows.removeAll { $0.id == id }
+            if row == nil { invalidRows.append(InvalidRow(id: id, reasons: reasons)) }
         }
         rows = all
-        cursor = min(cursor, max(0, rows.count - 1))
+        cursor = min(cursor, max(0, count - 1))
     }
 
     /// Rows in display order: large cities first, then small; within a type by boundary closeness or id.
@@ -74,7 +122,7 @@ public struct OverviewState: Sendable {
             rows.indices.sorted { i, j in
                 let a = rows[i], b = rows[j]
                 if a.cityType != b.cityType { return a.cityType == .large }
-                if byBoundary, a.nearestBoundary != b.nearestBoundary { return a.nearestBoundary < b.nearestBoundary }
+                if byBoundary, a.lineDistance != b.lineDistance { return a.lineDistance < b.lineDistance }
                 return a.id < b.id
             }
         }
@@ -95,6 +143,10 @@ public struct ConsensusData: Sendable {
     public var siteTeam: Set<String>
     /// Each member's progress per phase (drafts included), to say who is missing.
     public var progress: [String: [Phase: SheetProgress]]
+    /// Members whose sheet file cannot be read, with the file's problem.
+    public var damaged: [(member: String, reason: String)] = []
+    /// The last reopening of this application (who, when, why), from the audit log.
+    public var lastReopen: (by: String, at: String, reason: String?)?
 
     public init(application: Application, evaluation: ApplicationEvaluation, robustness: Robustness, decision: Decision?,
                 finalizeRefusal: String?, members: [Member], siteTeam: Set<String>, progress: [String: [Phase: SheetProgress]]) {
@@ -125,6 +177,13 @@ public struct ConsensusState: Sendable {
 
     public var current: Indicator? { indicators.indices.contains(cursor) ? indicators[cursor] : nil }
     public func result(_ id: String) -> IndicatorResult? { data.evaluation.indicator(id) }
+}
+
+extension ConsensusData {
+    /// The decision's total or grade disagrees with the sheets.
+    public var decisionDisagrees: Bool { decision.map { evaluation.disagrees(with: $0) } ?? false }
+    /// A member's name (the id when unknown).
+    public func name(_ id: String) -> String { members.first { $0.id == id }?.name ?? id }
 }
 
 /// The secretary's report screen: choose applications, preview, write to a file.

@@ -4,12 +4,20 @@ import CityCertCore
 enum OverviewKeys {
     static func handle(_ key: Key, _ s: inout OverviewState, _ state: inout AppState) -> [Effect] {
         let rows = s.ordered
-        if let c = ListCursor.move(key, cursor: s.cursor, count: rows.count, page: state.height - 8) {
+        if let c = ListCursor.move(key, cursor: s.cursor, count: s.count, page: state.height - 8) {
             s.cursor = c
             return []
         }
         switch key {
         case .enter, .right, .char("l"):
+            if let invalid = s.selectedInvalid {
+                let lang = state.language
+                let reasons = invalid.reasons.isEmpty ? [lang.pick("The application cannot be read; `citycert validate` says why.",
+                                                                   "신청서를 읽을 수 없습니다. `citycert validate`로 사유를 확인하세요.")] : invalid.reasons
+                state.overlay = .notice(title: lang.pick("\(invalid.id): invalid", "\(invalid.id): 오류"),
+                                        lines: reasons.flatMap { TextLayout.wrap($0, width: max(20, state.width - 12)) })
+                return []
+            }
             guard rows.indices.contains(s.cursor) else { return [] }
             state.savedOverview = s
             return [.openConsensus(rows[s.cursor].id)]
@@ -76,17 +84,17 @@ enum ConsensusKeys {
                                         lines: TextLayout.wrap(reason, width: max(20, state.width - 12)))
                 return []
             }
-            state.overlay = .prompt(Prompt(purpose: .finalizeNote(application: app), title: lang.pick("Decision note (optional)", "의결 메모 (선택)")))
+            let title = s.data.evaluation.range.crossesCertification
+                ? lang.pick("Decision note (required: the range crosses the certification line)", "의결 메모 (필수: 범위가 인증선을 넘나듭니다)")
+                : lang.pick("Decision note (optional)", "의결 메모 (선택)")
+            state.overlay = .prompt(Prompt(purpose: .finalizeNote(application: app), title: title))
         case .char("O"):
             guard s.data.decision != nil else {
                 state.status = StatusLine(lang.pick("\(app) is not final.", "\(app)은(는) 확정되지 않았습니다."), .error)
                 return []
             }
-            state.overlay = .confirm(Confirmation(
-                title: lang.pick("Reopen application", "확정 취소"),
-                lines: [lang.pick("Remove the decision on \(s.data.application.government.text(lang)) and let members change their sheets?",
-                                  "\(s.data.application.government.text(lang))의 확정을 취소하고 평가표 수정을 허용할까요?")],
-                action: .reopenApplication(app)))
+            state.overlay = .prompt(Prompt(purpose: .reopenReason(application: app),
+                                           title: lang.pick("Reason for reopening (required, kept in the audit log)", "확정 취소 사유 (필수, 감사 기록에 남음)")))
         case .char("r"), .function(5):
             state.status = StatusLine(lang.pick("Read the store again.", "저장소를 다시 읽었습니다."))
             return [.openConsensus(app)]
@@ -105,14 +113,35 @@ enum ConsensusKeys {
         return []
     }
 
+    /// Whether the open consensus screen's range crosses the certification line (finalizing it asks
+    /// for a note and the application id typed again).
+    static func rangeCrossesLine(_ state: AppState) -> Bool {
+        if case .consensus(let s) = state.screen { return s.data.evaluation.range.crossesCertification }
+        return false
+    }
+
+    /// The finalize confirmation: the total, the margin to each neighbouring grade line, the range
+    /// and the grades in it, the pivotal flags, the note.
     static func finalizeConfirmation(_ app: String, note: String, _ state: AppState) -> Confirmation {
         let lang = state.language
         var lines = [app]
         if case .consensus(let s) = state.screen {
-            let e = s.data.evaluation
+            let e = s.data.evaluation, rb = s.data.robustness
             lines = [s.data.application.government.text(lang),
-                     lang.pick("Total \(e.total) / \(e.max) (\(e.percent)%) · grade \(e.grade) · \(e.certified ? "certified" : "not certified")",
-                               "총점 \(e.total) / \(e.max) (\(e.percent)%) · \(e.grade)등급 · \(e.certified ? "인증" : "미인증")")]
+                     lang.pick("Grade \(e.grade) · \(e.certified ? "certified" : "not certified") · total \(e.total) / \(e.max) (\(e.percent)%)",
+                               "\(e.grade)등급 · \(e.certified ? "인증" : "미인증") · 총점 \(e.total) / \(e.max) (\(e.percent)%)")]
+            let up = rb.toNextGrade.map { lang.pick("+\($0) to grade \(e.grade - 1)", "\(e.grade - 1)등급까지 +\($0)") } ?? lang.pick("best grade", "최고 등급")
+            let down = rb.aboveBoundary.map { lang.pick("\($0) above grade \(e.grade)'s line", "\(e.grade)등급 하한보다 \($0) 높음") } ?? lang.pick("lowest grade", "최저 등급")
+            lines.append(lang.pick("Margins: ", "경계 여유: ") + up + " · " + down)
+            lines.append(RobustnessPanel.rangeText(rb.range, lang))
+            if !rb.pivotal.isEmpty {
+                lines.append(lang.pick("Alone across the certification line: ", "단독으로 인증 여부를 바꾸는 지표: ")
+                             + rb.pivotal.map { "\($0.id) \($0.score)→\($0.couldLose ? $0.low : $0.high)" }.joined(separator: ", "))
+            }
+            if rb.range.crossesCertification {
+                lines.append(lang.pick("⚠ The flags together can still move this city across the certification line.",
+                                       "⚠ 편차 경고 지표에 따라 인증 여부가 아직 바뀔 수 있습니다."))
+            }
         }
         if !note.isEmpty { lines.append(lang.pick("Note: ", "메모: ") + note) }
         lines.append(lang.pick("Finalize? Sheets are frozen until you reopen.", "확정할까요? 다시 열기 전까지 평가표는 고정됩니다."))

@@ -20,7 +20,7 @@ public enum Message: Sendable {
     case status(StatusLine)
     case overviewLoaded(OverviewState)
     /// Some rows of the overview read again (a nil row: the application is gone or invalid).
-    case overviewRowsLoaded([(id: String, row: OverviewRow?)])
+    case overviewRowsLoaded([(id: String, row: OverviewRow?, reasons: [String])])
     case consensusLoaded(ConsensusData)
     case reportApplications([(id: String, name: LocalizedText)], statuses: [String: ApplicationStatus])
     case reportPreview([String])
@@ -45,7 +45,7 @@ public indirect enum Effect: Sendable, Equatable {
     case refreshOverview(left: String?)
     case openConsensus(String)
     case finalize(application: String, note: String)
-    case reopenApplication(String)
+    case reopenApplication(String, reason: String)
     case loadReportScreen
     case previewReport(applications: [String])
     case writeReport(applications: [String], format: ReportState.Format, path: String)

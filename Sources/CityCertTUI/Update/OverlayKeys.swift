@@ -28,8 +28,21 @@ enum OverlayKeys {
             case .char("y"), .char("Y"), .enter:
                 state.overlay = nil
                 switch c.action {
-                case .finalize(let app, let note): return [.finalize(application: app, note: note)]
-                case .reopenApplication(let app): return [.reopenApplication(app)]
+                case .finalize(let app, let note):
+                    // A range across the certification line: the id typed again, not a single key.
+                    if ConsensusKeys.rangeCrossesLine(state) {
+                        state.overlay = .prompt(Prompt(purpose: .finalizeTyped(application: app, note: note),
+                                                       title: state.language.pick("Type \(app) to finalize (the range crosses the certification line)",
+                                                                                  "확정하려면 \(app) 입력 (범위가 인증선을 넘나듦)")))
+                        return []
+                    }
+                    return [.finalize(application: app, note: note)]
+                case .reopenApplication(let app, let reason): return [.reopenApplication(app, reason: reason)]
+                case let .setValue(id, value):
+                    guard case .scoring(var s) = state.screen else { return [] }
+                    let effects = ScoringKeys.saveValue(value, for: id, &s)
+                    state.screen = .scoring(s)
+                    return effects
                 case .seal: return [.seal]
                 case .submit(let p), .reopen(let p):
                     guard case .scoring(let s) = state.screen else { return [] }
@@ -61,7 +74,36 @@ enum OverlayKeys {
     static func commit(_ p: Prompt, _ state: inout AppState) -> [Effect] {
         switch p.purpose {
         case .finalizeNote(let app):
-            state.overlay = .confirm(ConsensusKeys.finalizeConfirmation(app, note: p.text, state))
+            let note = p.text.trimmingCharacters(in: .whitespaces)
+            if note.isEmpty, ConsensusKeys.rangeCrossesLine(state) {
+                state.status = StatusLine(state.language.pick("A note is required: the range crosses the certification line.",
+                                                              "범위가 인증선을 넘나들어 메모가 필요합니다."), .error)
+                return []
+            }
+            state.status = nil
+            state.overlay = .confirm(ConsensusKeys.finalizeConfirmation(app, note: note, state))
+            return []
+        case .finalizeTyped(let app, let note):
+            state.overlay = nil
+            guard p.text.trimmingCharacters(in: .whitespaces) == app else {
+                state.status = StatusLine(state.language.pick("Not finalized: the text typed was not \(app).", "확정하지 않았습니다: \(app)와(과) 다르게 입력했습니다."), .error)
+                return []
+            }
+            return [.finalize(application: app, note: note)]
+        case .reopenReason(let app):
+            let reason = p.text.trimmingCharacters(in: .whitespaces)
+            guard !reason.isEmpty else {
+                state.status = StatusLine(state.language.pick("Say why the application is reopened (Esc cancels).", "확정 취소 사유를 입력하세요 (Esc 취소)."), .error)
+                return []
+            }
+            let lang = state.language
+            let name: String = { if case .consensus(let s) = state.screen { return s.data.application.government.text(lang) } else { return app } }()
+            state.overlay = .confirm(Confirmation(
+                title: lang.pick("Reopen application", "확정 취소"),
+                lines: [lang.pick("Remove the decision on \(name) and let members change their sheets?",
+                                  "\(name)의 확정을 취소하고 평가표 수정을 허용할까요?"),
+                        lang.pick("Reason: ", "사유: ") + reason],
+                action: .reopenApplication(app, reason: reason)))
             return []
         case .reportPath:
             state.overlay = nil
@@ -101,20 +143,38 @@ enum OverlayKeys {
                 state.status = StatusLine(lang.pick("Type the value you verified (Esc cancels).", "확인한 값을 입력하세요 (Esc 취소)."), .error)
                 return []
             }
-            guard let value = ValueParsing.decimal(text) else {
-                state.status = StatusLine(lang.pick("“\(text)” is not a number.", "“\(text)”은(는) 숫자가 아닙니다."), .error)
+            let value: Decimal
+            switch EnteredNumber.parse(text) {
+            case .success(let v): value = v
+            case .failure(let why):
+                state.status = StatusLine(why.message(text, korean: lang == .ko), .error)
+                return []
+            }
+            // A value outside the indicator's range is refused here, the prompt kept (spec §2 range).
+            if let ind = s.indicators.first(where: { $0.id == id }), let range = ind.range, !range.contains(value) {
+                state.status = StatusLine(lang.pick("\(id): \(value.plainText) is outside the range of this indicator (\(range.description)).",
+                                                    "\(id): \(value.plainText)은(는) 이 지표의 허용 범위(\(range.description))를 벗어납니다."), .error)
+                return []
+            }
+            // A correction far from what the applicant submitted (over 10× or under a tenth) is asked once.
+            if let submitted = s.application.quantitative[id]?.value, ValueCheck.isFar(value, from: submitted) {
+                state.overlay = .confirm(Confirmation(
+                    title: lang.pick("Far from the submitted value", "제출값과 크게 다름"),
+                    lines: [lang.pick("\(id): you entered \(value.plainText); the applicant submitted \(submitted.plainText).",
+                                      "\(id): 입력 \(value.plainText), 신청기관 제출값 \(submitted.plainText)."),
+                            lang.pick("More than ten times apart (a unit or a typing slip?). Save it?",
+                                      "10배 이상 차이가 납니다 (단위나 오타 확인). 저장할까요?")],
+                    action: .setValue(indicator: id, value: value)))
                 return []
             }
             state.overlay = nil
-            var entry = s.entry(id) ?? Entry()
-            entry.value = value
-            effects = ScoringKeys.save(entry, for: id, &s)
+            effects = ScoringKeys.saveValue(value, for: id, &s)
         case .note(let id), .clarification(let id):
             state.overlay = nil
             var entry = s.entry(id) ?? Entry()
             if case .note = p.purpose { entry.note = text.isEmpty ? nil : text } else { entry.clarification = text.isEmpty ? nil : text }
             effects = ScoringKeys.save(entry, for: id, &s)
-        case .finalizeNote, .reportPath:
+        case .finalizeNote, .finalizeTyped, .reopenReason, .reportPath:
             break
         }
         state.screen = .scoring(s)
@@ -123,20 +183,18 @@ enum OverlayKeys {
 }
 
 /// Parsing what a member types as a value.
-public enum ValueParsing {
-    /// A decimal number (a comma as thousands separator is allowed), nil otherwise.
-    public static func decimal(_ text: String) -> Decimal? {
-        // Full-width digits and signs (an input method may type them) count as ASCII.
-        let ascii = String(text.unicodeScalars.map { u -> Character in
-            (0xFF01...0xFF5E).contains(u.value) ? Character(Unicode.Scalar(u.value - 0xFEE0)!) : Character(u)
-        })
-        let t = ascii.replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces)
-        guard !t.isEmpty, t.count <= 30,
-              t.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
-              t.filter({ $0 == "." }).count <= 1, t.dropFirst().allSatisfy({ $0 != "-" }),
-              t.contains(where: \.isNumber) else { return nil }
-        return Decimal(string: t, locale: Locale(identifier: "en_US_POSIX"))
+/// Whether a member's value is far from the applicant's: more than ten times apart either way.
+public enum ValueCheck {
+    public static func isFar(_ value: Decimal, from submitted: Decimal) -> Bool {
+        let a = value.magnitude, b = submitted.magnitude
+        if a == 0 || b == 0 { return a != b && max(a, b) >= 1 }
+        return a > b * 10 || b > a * 10
     }
+}
+
+public enum ValueParsing {
+    /// A decimal number as ``EnteredNumber`` reads it (the one reading of typed values), nil otherwise.
+    public static func decimal(_ text: String) -> Decimal? { EnteredNumber.value(text) }
 }
 
 /// Editing a line of text with the cursor keys.

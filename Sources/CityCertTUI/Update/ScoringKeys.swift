@@ -121,6 +121,13 @@ enum ScoringKeys {
     }
 
     /// Applies an entry locally (so the screen answers at once) and asks the runtime to save it.
+    /// Saves a value the member entered (keeping the entry's note and question).
+    static func saveValue(_ value: Decimal, for indicator: String, _ s: inout ScoringState) -> [Effect] {
+        var entry = s.entry(indicator) ?? Entry()
+        entry.value = value
+        return save(entry, for: indicator, &s)
+    }
+
     static func save(_ entry: Entry, for indicator: String, _ s: inout ScoringState) -> [Effect] {
         let keep = entry.isScored || entry.note?.isEmpty == false || entry.clarification?.isEmpty == false
         var ps = s.open.sheet.phases[s.phase] ?? PhaseSheet()

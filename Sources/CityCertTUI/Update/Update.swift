@@ -26,7 +26,7 @@ public enum Update {
         case .overviewLoaded(var o):
             let old: OverviewState? = { if case .overview(let x) = state.screen { return x } else { return state.savedOverview } }()
             if let old {
-                o.cursor = min(old.cursor, max(0, o.rows.count - 1))
+                o.cursor = min(old.cursor, max(0, o.count - 1))
                 o.byBoundary = old.byBoundary
             }
             state.screen = .overview(o)
