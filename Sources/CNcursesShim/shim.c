@@ -7,6 +7,7 @@
 
 #include <langinfo.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -16,6 +17,7 @@
 
 static SCREEN *cc_screen = NULL;
 static volatile sig_atomic_t cc_active_flag = 0;
+static volatile sig_atomic_t cc_paste_flag = 0;
 
 static const int cc_exit_signals[] = {SIGINT, SIGTERM, SIGHUP};
 static const int cc_crash_signals[] = {SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT};
@@ -47,7 +49,17 @@ bool cc_setlocale_all(void) {
 // MARK: Signals
 
 /// The best-effort restore used from signal handlers: endwin once, no allocation.
+static void cc_paste_off(void) {
+    if (cc_paste_flag) {
+        static const char off[] = "\033[?2004l";
+        cc_paste_flag = 0;
+        ssize_t written = write(STDOUT_FILENO, off, sizeof off - 1);
+        (void)written;
+    }
+}
+
 static void cc_emergency_endwin(void) {
+    cc_paste_off();
     if (cc_active_flag) {
         cc_active_flag = 0;
         endwin();
@@ -121,7 +133,9 @@ void cc_setup_modes(void) {
     raw();
     noecho();
     nonl();
-    keypad(stdscr, TRUE);
+    // Keys are decoded in Swift (InputDecoder): ncurses' decoder splits the sequences it does not
+    // know into Esc plus keys and knows nothing of bracketed paste.
+    keypad(stdscr, FALSE);
     intrflush(stdscr, FALSE);
     leaveok(stdscr, TRUE);
     curs_set(0);
@@ -132,6 +146,7 @@ bool cc_is_active(void) { return cc_active_flag != 0; }
 
 void cc_end(void) {
     if (cc_screen == NULL) return;
+    cc_paste_off();
     if (cc_active_flag) {
         cc_active_flag = 0;
         curs_set(1);
@@ -265,6 +280,23 @@ int cc_key_dc(void) { return KEY_DC; }
 int cc_key_btab(void) { return KEY_BTAB; }
 int cc_key_resize(void) { return KEY_RESIZE; }
 int cc_key_f(int n) { return KEY_F(n); }
+
+void cc_bracketed_paste(bool on) {
+    if (!cc_active_flag) return;
+    if (!on) { cc_paste_off(); return; }
+    static const char seq[] = "\033[?2004h";
+    fflush(stdout);
+    ssize_t written = write(STDOUT_FILENO, seq, sizeof seq - 1);
+    (void)written;
+    cc_paste_flag = 1;
+}
+
+const char *cc_tigetstr(const char *name) {
+    if (!cc_active_flag) return NULL;
+    char *value = tigetstr(name);
+    if (value == NULL || value == (char *)-1) return NULL;
+    return value;
+}
 
 // MARK: libc helpers for tests
 

@@ -78,7 +78,7 @@ public struct Benchmark {
             }
             try? fm.removeItem(atPath: out)
             let figures = try JSONDecoder().decode(StoreBenchmark.Figures.self, from: data)
-            log("  first screen \(Self.fmt(figures.firstScreen)) ms, list key \(Self.fmt(figures.listKeyMedian)) ms, scoring key \(Self.fmt(figures.scoringKeyMedian)) ms")
+            log("  first screen \(Self.fmt(figures.firstScreen)) ms, list key \(Self.fmt(figures.listKeyMedian)) ms, scoring key \(Self.fmt(figures.scoringKeyMedian)) ms, paste of 5,000 characters \(Self.fmt(figures.pasteNote)) ms")
             rows.append(Row(size: n, summary: summary, generateSeconds: genMs / 1000, inProcess: figures,
                             reportWall: Stopwatch.median(report.map(\.wallMilliseconds)),
                             reportCPU: Stopwatch.median(report.map(\.cpuMilliseconds)),
@@ -111,6 +111,13 @@ public struct Benchmark {
             let f = r.inProcess
             func keys(_ k: StoreBenchmark.KeyFigures) -> String { "\(fmt(k.median)) / \(fmt(k.p99)) / \(fmt(k.max))" }
             out += "| \(r.size) | \(fmt(f.chairFirstScreen)) | \(keys(f.overviewKey)) | \(fmt(f.openConsensus)) | \(keys(f.consensusKey)) | \(fmt(f.backToOverview)) | \(fmt(f.secretaryFirstScreen)) | \(keys(f.reportKey)) |\n"
+        }
+        out += "\n| applications | paste 5,000 characters into a note | key in that note median / p99 / max | save it (fsync) |\n"
+        out += "|---:|---:|---:|---:|\n"
+        for r in rows {
+            let f = r.inProcess
+            let k = f.longNoteKey
+            out += "| \(r.size) | \(f.pasteNote < 0 ? "–" : fmt(f.pasteNote)) | \(fmt(k.median)) / \(fmt(k.p99)) / \(fmt(k.max)) | \(f.saveLongNote < 0 ? "–" : fmt(f.saveLongNote)) |\n"
         }
         return out
     }

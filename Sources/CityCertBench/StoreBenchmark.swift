@@ -41,6 +41,11 @@ public struct StoreBenchmark {
         public var secretaryFirstScreen = 0.0
         public var reportKey = KeyFigures()
         public var keyPresses = 0
+        /// A note of 5,000 characters (Hangul, line breaks) pasted into the open field (update + render +
+        /// diff), saved with Enter (fsync), and keys typed at its end.
+        public var pasteNote = -1.0
+        public var saveLongNote = -1.0
+        public var longNoteKey = KeyFigures()
         /// Peak memory after the workstation's part (first screen, keys), before the whole-round part.
         public var workstationPeakMiB = 0.0
         public var peakMemoryMiB = 0.0
@@ -121,9 +126,14 @@ public struct StoreBenchmark {
             previous = View.render(state)
         }
 
-        func press(_ key: Key) -> Double {
+        func press(_ key: Key) -> Double { send(.key(key)) }
+
+        /// A bracketed paste, timed like a key.
+        func paste(_ text: String) -> Double { send(.paste(text)) }
+
+        func send(_ message: Message) -> Double {
             let start = Stopwatch.now()
-            runner.send(.key(key), to: &state)
+            runner.send(message, to: &state)
             let buffer = View.render(state)
             let changes = buffer.diff(from: previous)
             previous = buffer
@@ -169,6 +179,12 @@ public struct StoreBenchmark {
             _ = d.press(.char("g"))
             for _ in 0..<q { _ = d.press(.down) }
             for i in 0..<max(3, runs) { saves.append(d.press(.char(i % 2 == 0 ? "3" : "4"))) }
+            // A note of 5,000 characters pasted, typed into and saved (it was quadratic: minutes).
+            _ = d.press(.char("n"))
+            let note = String(String(repeating: "증빙 자료 p.3과 일치함. See the catalogue.\n", count: 150).prefix(5000))
+            f.pasteNote = d.paste(note)
+            f.longNoteKey = KeyFigures(d.press(Array("확인함.".map { Key.char($0) }) + [.left, .right, .up, .down, .home, .end], rounds: 2))
+            f.saveLongNote = d.press(.enter)
         }
         f.backToList = d.press(.char("q"))
         f.reloadList = d.press(.char("r"))

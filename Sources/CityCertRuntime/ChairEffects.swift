@@ -18,7 +18,7 @@ extension EffectRunner {
             }
             return [.overviewRowsLoaded(rows)]
         case .openConsensus(let id):
-            guard let data = consensus(id) else { return [.failed("\(id) cannot be opened: it is invalid")] }
+            guard let data = consensus(id) else { return [.failed(Self.invalidText(id, language))] }
             return [.consensusLoaded(data)]
         case let .finalize(app, note):
             guard let chair = memberID else { return [] }
@@ -28,7 +28,7 @@ extension EffectRunner {
                     + [.status(StatusLine(language.pick("✓ \(app): final · \(d.total) / \(d.max) · grade \(d.grade)",
                                                         "✓ \(app): 확정 · \(d.total) / \(d.max) · \(d.grade)등급"), .success))]
             } catch {
-                return [.failed(error.message)]
+                return [.failed(error.message(language))]
             }
         case let .reopenApplication(app, reason):
             guard let chair = memberID else { return [] }
@@ -36,7 +36,7 @@ extension EffectRunner {
                 try store.reopen(application: app, by: chair, reason: reason)
                 return (consensus(app).map { [.consensusLoaded($0)] } ?? []) + [.status(StatusLine(language.pick("\(app): reopened", "\(app): 확정 취소됨"), .info))]
             } catch {
-                return [.failed(error.message)]
+                return [.failed(error.message(language))]
             }
         case .loadReportScreen:
             // Every valid application and where it stands, read on both cores without keeping them.

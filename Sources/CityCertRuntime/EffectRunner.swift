@@ -20,6 +20,12 @@ public final class EffectRunner {
     /// ``Store/applicationsChanged(since:)``): what changed since is read again, not every row.
     var listCursor: Int64?
     var overviewCursor: Int64?
+    /// Where the open field's text is kept as it is typed (nil: not kept, as in most tests).
+    /// Made for the member once one is chosen, unless ``draftsEnvironment`` is nil.
+    public private(set) var drafts: DraftStore?
+    /// The folder drafts of every member go under (a store's and a member's subfolder are added);
+    /// nil keeps no drafts.
+    public var draftsEnvironment: [String: String]?
 
     /// The applications changed since `cursor` and `left`, in id order, moving the cursor on; nil
     /// when that cannot be told (never read, or the log was rewritten): read everything again.
@@ -29,9 +35,17 @@ public final class EffectRunner {
         return changed.union(left.map { [$0] } ?? []).sorted()
     }
 
-    public init(store: Store, memberID: String? = nil) {
+    /// `draftsEnvironment`: where drafts are kept (`XDG_STATE_HOME`, `HOME`); nil keeps none.
+    public init(store: Store, memberID: String? = nil, draftsEnvironment: [String: String]? = nil) {
         self.store = store
         self.memberID = memberID
+        self.draftsEnvironment = draftsEnvironment
+        if let memberID { makeDrafts(for: memberID) }
+    }
+
+    private func makeDrafts(for member: String) {
+        guard let env = draftsEnvironment else { return }
+        drafts = DraftStore(storePath: store.root.path, member: member, environment: env)
     }
 
     /// Feeds a message to `update`, performs the effects it returns, and feeds their results back,
@@ -43,6 +57,8 @@ public final class EffectRunner {
             let effects = Update.update(&state, queue.removeFirst())
             for effect in effects { queue += perform(effect) }
         }
+        // What is typed is kept as it is typed (and forgotten once saved or cancelled).
+        drafts?.sync(state.openDraft)
     }
 
     /// The first state: the member's applications, or the committee to choose from.
@@ -66,13 +82,14 @@ public final class EffectRunner {
         case .quit:
             return []
         case .chooseMember(let id):
-            guard let m = store.committee.member(id) else { return [.failed("unknown member \(id)")] }
+            guard let m = store.committee.member(id) else { return [.failed(language.pick("Unknown member \(id).", "알 수 없는 위원: \(id)"))] }
             do {
                 try store.checkIdentity(id)       // a member with a login is that operating-system user
             } catch {
-                return [.failed(error.message)]
+                return [.failed(error.message(language))]
             }
             memberID = id
+            makeDrafts(for: id)
             return [.sessionStarted(session(for: m), summaries(for: id))]
         case .loadApplications:
             guard let id = memberID else { return [] }
@@ -85,7 +102,13 @@ public final class EffectRunner {
             return [.applicationRowsLoaded(ids.map { (id: $0, row: rows[$0]) }, final: store.finalApplications())]
         case .openApplication(let app):
             guard let id = memberID else { return [] }
-            return [open(app, member: id)]
+            let opened = open(app, member: id)
+            // Text typed on this sheet and never saved (the program stopped): offered back.
+            if case .applicationOpened = opened, let draft = drafts?.draft(for: app) { return [opened, .draftFound(draft)] }
+            return [opened]
+        case .discardDraft(let app):
+            drafts?.remove(app)
+            return []
         case let .setEntry(app, phase, indicator, entry):
             guard let id = memberID else { return [] }
             do {
@@ -93,7 +116,7 @@ public final class EffectRunner {
                 return [.sheetSaved(sheet, at: clockText())]
             } catch {
                 // The local change was not saved: show why and reload what is on disk.
-                return [.failed(error.message), open(app, member: id)]
+                return [.failed(error.message(language)), open(app, member: id)]
             }
         case let .submit(app, phase):
             return sheetAction(app, phase: phase, submitted: true) { try self.store.submit(member: $0, application: app, phase: phase) }
@@ -112,7 +135,7 @@ public final class EffectRunner {
             _ = try action(id)
             return [open(app, member: id), .sheetSavedNote(app, phase: phase, submitted: submitted, language: language)]
         } catch {
-            return [.failed((error as? StoreActionError)?.message ?? "\(error)"), open(app, member: id)]
+            return [.failed((error as? StoreActionError)?.message(language) ?? "\(error)"), open(app, member: id)]
         }
     }
 
@@ -128,15 +151,20 @@ public final class EffectRunner {
     }
 
     func open(_ id: String, member: String) -> Message {
-        guard let app = store.application(id).application else { return .failed("\(id) cannot be opened: it is invalid") }
+        guard let app = store.application(id).application else { return .failed(Self.invalidText(id, language)) }
         if store.committee.conflict(member: member, application: id) != nil {
-            return .failed("You have a conflict of interest on \(id).")
+            return .failed(language.pick("You have a conflict of interest on \(id).", "\(id)에 이해충돌이 있어 열 수 없습니다."))
         }
         let sheet = store.sheet(member: member, application: id) ?? ScoreSheet(application: id, member: member)
         return .applicationOpened(OpenApplication(
             application: app, sheet: sheet, peers: store.peerResults(member: member, application: id),
             isFinal: store.isFinal(id),
             onSiteTeam: store.committee.isOnSiteTeam(member, application: id)))
+    }
+
+    /// An application that cannot be opened because its files are invalid.
+    static func invalidText(_ id: String, _ language: Language) -> String {
+        language.pick("\(id) cannot be opened: it is invalid (see citycert validate).", "\(id)은(는) 유효하지 않아 열 수 없습니다 (citycert validate 참조).")
     }
 
     /// The applications list for a member: progress per phase from the member's own sheet only.

@@ -5,8 +5,11 @@ import Foundation
 public enum SampleStore {
     /// Where the copy lives: `$XDG_DATA_HOME/citycert/sample-store` (default `~/.local/share/...`).
     public static func defaultCopyLocation(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
-        let base = environment["XDG_DATA_HOME"].map { URL(fileURLWithPath: $0) }
-            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".local/share")
+        // $HOME first, as the README says (the password database only when HOME is unset).
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
+            ?? FileManager.default.homeDirectoryForCurrentUser
+        let base = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
+            ?? home.appendingPathComponent(".local/share")
         return base.appendingPathComponent("citycert/sample-store")
     }
 

@@ -34,9 +34,17 @@ public final class NcursesTerminal {
 
     /// Reads that fail at once, in a row, before standard input counts as closed.
     private static let failedReadLimit = 64
+    /// How long a paste may pause before what came of it is taken as the whole paste.
+    private static let pasteTimeout: Int32 = 10_000
+    /// How long to wait after Esc for the rest of a sequence before it counts as a lone Esc
+    /// (milliseconds; `$ESCDELAY` overrides, as in ncurses).
+    public let escapeDelay: Int32
+    private var decoder = InputDecoder()
+    private var queue: [TerminalInput] = []
 
     /// Starts curses on the controlling terminal, or throws a `TerminalError` saying why not.
     public init(colors: Bool = true) throws {
+        escapeDelay = Self.environment("ESCDELAY").flatMap { Int32($0) }.map { min(max($0, 5), 2000) } ?? 50
         guard Self.isInteractive() else { throw TerminalError.notATerminal }
         guard cc_setlocale_all() else { throw TerminalError.noUTF8Locale }
         switch cc_begin() {
@@ -46,6 +54,8 @@ public final class NcursesTerminal {
         }
         cc_setup_modes()
         cc_install_signal_handlers()
+        cc_bracketed_paste(true)
+        decoder = InputDecoder(terminfo: Self.terminfoKeys())
         let noColor = !(Self.environment("NO_COLOR") ?? "").isEmpty
         if colors && !noColor && cc_has_colors() && cc_start_color() == cc_ok() {
             let defaults = cc_use_default_colors() == cc_ok()
@@ -91,9 +101,66 @@ public final class NcursesTerminal {
     }
 
     /// Waits for a key: nil on timeout (`timeoutMilliseconds` ≥ 0) or once input has closed.
-    /// `.resize` means the size changed; the next `draw` repaints everything.
+    /// A paste is dropped here: use ``readInput(timeoutMilliseconds:)`` to receive it.
     public func readKey(timeoutMilliseconds: Int32 = -1) -> Key? {
+        while true {
+            switch readInput(timeoutMilliseconds: timeoutMilliseconds) {
+            case .key(let key): return key
+            case .paste: continue
+            case nil: return nil
+            }
+        }
+    }
+
+    /// Waits for a key or a paste: nil on timeout (`timeoutMilliseconds` ≥ 0) or once input has
+    /// closed. `.key(.resize)` means the size changed; the next `draw` repaints everything.
+    ///
+    /// Characters go through the ``InputDecoder``: an escape sequence is read whole (a lone Esc
+    /// is known once nothing follows within ``escapeDelay`` milliseconds), a bracketed paste
+    /// comes as one `.paste`.
+    public func readInput(timeoutMilliseconds: Int32 = -1) -> TerminalInput? {
         guard !restored, !inputClosed else { return nil }
+        while true {
+            if !queue.isEmpty { return queue.removeFirst() }
+            // Inside a sequence wait only the escape delay; inside a paste wait for its end.
+            let wait = decoder.isPasting ? Self.pasteTimeout : decoder.isPending ? escapeDelay : timeoutMilliseconds
+            switch readCharacter(timeoutMilliseconds: wait) {
+            case .character(let scalar):
+                queue += decoder.feed(CollectionOfOne(scalar))
+            case .code(let value):
+                if value == cc_key_resize() {
+                    previous = nil
+                    queue.append(.key(.resize))
+                }
+            case .timedOut:
+                if decoder.isPending || decoder.isPasting {
+                    queue += decoder.flush()
+                    continue
+                }
+                return nil
+            case .closed:
+                queue += decoder.flush()
+                if !queue.isEmpty { return queue.removeFirst() }
+                return nil
+            }
+        }
+    }
+
+    /// Whether a key or paste is already waiting (read without waiting).
+    public func hasPendingInput() -> Bool {
+        if !queue.isEmpty { return true }
+        guard !restored, !inputClosed else { return false }
+        if let next = readInput(timeoutMilliseconds: 0) {
+            queue.insert(next, at: 0)
+            return true
+        }
+        return false
+    }
+
+    private enum Read { case character(Unicode.Scalar), code(Int32), timedOut, closed }
+
+    /// One `get_wch`, with the failed-read accounting that tells a closed input from a timeout.
+    private func readCharacter(timeoutMilliseconds: Int32) -> Read {
         if currentTimeout != timeoutMilliseconds {
             cc_timeout(timeoutMilliseconds)
             currentTimeout = timeoutMilliseconds
@@ -111,18 +178,18 @@ public final class NcursesTerminal {
                     failedReads += 1
                     if failedReads >= Self.failedReadLimit {
                         inputClosed = true
-                        return nil
+                        return .closed
                     }
                     if timeoutMilliseconds < 0 { continue }
                 } else {
                     failedReads = 0
                 }
-                return nil
+                return .timedOut
             }
             failedReads = 0
-            guard let key = KeyDecoder.decode(kind: kind, value: value) else { continue }
-            if key == .resize { previous = nil }
-            return key
+            if kind == cc_key_code_yes() { return .code(value) }
+            guard let scalar = Unicode.Scalar(UInt32(bitPattern: value)) else { continue }
+            return .character(scalar)
         }
     }
 
@@ -147,6 +214,16 @@ public final class NcursesTerminal {
         _ = scalars.withUnsafeBufferPointer { chars in
             cc_put_cell(Int32(y), Int32(x), chars.baseAddress, Int32(chars.count), Int32(cells), attributes, pair)
         }
+    }
+
+    /// The key sequences the terminal's terminfo entry names (read once curses is started).
+    private static func terminfoKeys() -> [String: Key] {
+        var keys: [String: Key] = [:]
+        for (cap, key) in KeyTable.terminfoCapabilities {
+            guard let value = cc_tigetstr(cap) else { continue }
+            keys[String(cString: value)] = key
+        }
+        return keys
     }
 
     private static func environment(_ name: String) -> String? {

@@ -22,7 +22,7 @@ struct FinalizeCommand: ParsableCommand {
             let d = try store.finalize(application: application, by: chair, note: note)
             print("\(application): final · \(d.total) / \(d.max) · grade \(d.grade) · \(d.certified ? "certified" : "not certified")")
         } catch {
-            Console.error("citycert: refused: \(error.message)")
+            Console.refused(error)
             throw ExitCode(1)
         }
     }
@@ -45,7 +45,7 @@ struct ReopenCommand: ParsableCommand {
             try store.reopen(application: application, by: chair, reason: reason)
             print("\(application): reopened")
         } catch {
-            Console.error("citycert: refused: \(error.message)")
+            Console.refused(error)
             throw ExitCode(1)
         }
     }

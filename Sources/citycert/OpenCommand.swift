@@ -67,23 +67,31 @@ struct OpenCommand: ParsableCommand {
             throw ExitCode(1)
         }
         StoreLocks.notice = nil   // the screen is the terminal's now
-        let runner = EffectRunner(store: store, memberID: memberID)
+        let runner = EffectRunner(store: store, memberID: memberID, draftsEnvironment: env)
         let size = terminal.size
         var state = runner.start(language: language, colors: terminal.hasColors,
                                  width: size.width, height: size.height, reason: reason)
         while !state.quitting {
             terminal.draw(View.render(state))
             // Every two seconds without a key, show what others changed in the store meanwhile.
-            guard let key = terminal.readKey(timeoutMilliseconds: 2000) else {
+            guard var input = terminal.readInput(timeoutMilliseconds: 2000) else {
                 if terminal.inputClosed { break }
                 runner.send(.tick, to: &state)
                 continue
             }
-            if key == .resize {
-                let s = terminal.size
-                runner.send(.resize(width: s.width, height: s.height), to: &state)
-            } else {
-                runner.send(.key(key), to: &state)
+            // Everything already typed is handled before the next draw (typing ahead stays quick).
+            while true {
+                switch input {
+                case .key(.resize):
+                    let s = terminal.size
+                    runner.send(.resize(width: s.width, height: s.height), to: &state)
+                case .key(let key):
+                    runner.send(.key(key), to: &state)
+                case .paste(let text):
+                    runner.send(.paste(text), to: &state)
+                }
+                guard !state.quitting, terminal.hasPendingInput(), let next = terminal.readInput(timeoutMilliseconds: 0) else { break }
+                input = next
             }
         }
         terminal.restore()
@@ -132,7 +140,7 @@ struct OpenCommand: ParsableCommand {
         do {
             try store.checkIdentity(member)
         } catch {
-            Console.error("citycert: \(error.message)")
+            Console.error("citycert: \(error.message(Console.language))")
             throw ExitCode(1)
         }
     }

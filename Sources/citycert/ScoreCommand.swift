@@ -110,7 +110,7 @@ struct ScoreCommand: ParsableCommand {
                 Console.out("submitted \(memberID) \(application) \(phase.rawValue) (\(sheet.phases[phase.phase]?.entries.count ?? 0) entries)\n")
             }
         } catch {
-            Console.error("citycert: \(error.kind == .refused ? "refused" : "failed"): \(error.message)")
+            Console.refused(error)
             throw ExitCode(1)
         }
     }

@@ -28,7 +28,7 @@ struct SheetExportCommand: ParsableCommand {
         do {
             Console.out(try store.exportSheetForm(member: memberID, application: application, phase: phase.phase))
         } catch {
-            Console.error("citycert: refused: \(error.message)")
+            Console.refused(error)
             throw ExitCode(1)
         }
     }
@@ -69,7 +69,7 @@ struct SheetImportCommand: ParsableCommand {
             let what = result.changed.isEmpty ? "no change" : "\(result.changed.count) change(s): \(result.changed.joined(separator: ", "))"
             Console.out("imported \(memberID) \(result.application) \(result.phase.rawValue): \(what)\(result.submitted ? "; submitted" : "")\n")
         } catch {
-            Console.error("citycert: refused: \(error.message)")
+            Console.refused(error)
             throw ExitCode(1)
         }
     }

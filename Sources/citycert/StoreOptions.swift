@@ -34,4 +34,14 @@ enum Console {
     static func error(_ s: String) { FileHandle.standardError.write(Data((TerminalSafe.clean(s) + "\n").utf8)) }
     /// A line on standard output, stripped of control characters.
     static func line(_ s: String) { FileHandle.standardOutput.write(Data((TerminalSafe.clean(s, keepNewlines: false) + "\n").utf8)) }
+
+    /// The language of the member's screen (`LC_ALL`, `LC_MESSAGES`, `LANG`), as the workstation picks it.
+    static var language: Language { OpenCommand.defaultLanguage(ProcessInfo.processInfo.environment) }
+
+    /// A store refusal (or failure) on standard error, in the language of the screen.
+    static func refused(_ error: StoreActionError) {
+        let ko = language == .ko
+        let what = error.kind == .refused ? (ko ? "거부됨" : "refused") : (ko ? "실패" : "failed")
+        Console.error("citycert: \(what): \(error.message(language))")
+    }
 }

@@ -31,7 +31,7 @@ import Testing
         bytes += Array(parts.finish(invalid: invalidToo).utf8)
         #expect(String(decoding: bytes, as: UTF8.self) == text)
 
-        var empty = JSONReport.Stream()
+        let empty = JSONReport.Stream()
         let none = empty.start(round: "r", standards: store.standards.id) + empty.finish(invalid: [])
         #expect(none == JSONReport.render(RoundEvaluation(round: "r", title: LocalizedText("r"), standards: store.standards,
                                                           committee: store.committee, applications: [], invalid: [])))

@@ -19,6 +19,11 @@ import TestSupport
             } catch let e as StoreActionError {
                 #expect(e.kind == .refused, "\(what): \(e)", sourceLocation: sourceLocation)
                 #expect(e.message.contains(text), "\(what): «\(e.message)» lacks «\(text)»", sourceLocation: sourceLocation)
+                // Every refusal has its Korean (the screen's language, issue 11).
+                let ko = e.message(.ko)
+                #expect(ko != e.message && ko.unicodeScalars.contains { (0xAC00...0xD7A3).contains($0.value) },
+                        "\(what): no Korean for «\(e.message)»", sourceLocation: sourceLocation)
+                #expect(e.message(.en) == e.message, sourceLocation: sourceLocation)
                 refused += 1
             } catch {
                 Issue.record("\(what): \(error)", sourceLocation: sourceLocation)

@@ -8,7 +8,7 @@ import TestSupport
 /// sheets, decisions and audit lines. Each must load or be refused with a problem; a trap
 /// (overflow, out-of-range index, stack exhaustion) would kill this process, and a hang would
 /// exceed the time limit.
-@Suite struct FuzzTests {
+@Suite(.enabled(if: Stress.enabled, Comment(rawValue: Stress.skipReason))) struct FuzzTests {
     /// SplitMix64 (the generator's): small, fast and the same on every machine.
     typealias RNG = SplitMix64
 

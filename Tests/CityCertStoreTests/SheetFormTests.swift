@@ -76,7 +76,7 @@ import TestSupport
         let store = try IntegrityFixture.open(t)
         let form = try store.exportSheetForm(member: "lee", application: "app-a", phase: .written)
         let cases: [(String, String)] = [
-            (form.replacingOccurrences(of: "Q1: \n", with: "Q1: 12,5\n"), "Q1: '12,5' is not a number"),
+            (form.replacingOccurrences(of: "Q1: \n", with: "Q1: 12,5\n"), "Q1: '12,5': a comma is read only as a thousands separator"),
             (form.replacingOccurrences(of: "L1: \n", with: "L1: 6\n"), "L1: '6' is not a level of this indicator (5, 4, 3, 2, 1)"),
             (form.replacingOccurrences(of: "L1: \n", with: "L1: 4\nL1: 3\n"), "L1 appears twice"),
             (form.replacingOccurrences(of: "L1: \n", with: "ZZ-1: 4\n"), "'ZZ-1' is not an indicator of the standards (t-1)"),

@@ -14,6 +14,20 @@ import TestSupport
         #expect(state.quitting)
     }
 
+    /// A member chosen from the committee list goes back to it with q (chosen by login: q quits).
+    @Test func qOnTheFirstScreenGoesBackToTheCommitteeList() {
+        var state = AppState(screen: .chooseMember(MemberListState(members: Fixture.committee().members, reason: "")))
+        #expect(TUIFixture.press([.down, .enter], &state) == [.chooseMember("m1")])
+        _ = Update.update(&state, .sessionStarted(TUIFixture.session(), TUIFixture.summaries()))
+        guard case .applications = state.screen else { Issue.record("not on the list"); return }
+        #expect(TUIFixture.press([.char("q")], &state).isEmpty)
+        guard case .chooseMember(let back) = state.screen else { Issue.record("not back on the committee list"); return }
+        #expect(back.cursor == 1 && state.session == nil && !state.quitting)
+        #expect(TUIFixture.press([.char("q")], &state) == [.quit], "q there quits")
+        var byLogin = TUIFixture.listState()
+        #expect(TUIFixture.press([.char("q")], &byLogin) == [.quit])
+    }
+
     @Test func applicationListOpensAndRefusesConflicts() {
         var state = TUIFixture.listState()
         // sorted by id: chuncheon (conflict), jeonju (invalid), naju, suwon
@@ -68,8 +82,9 @@ import TestSupport
         var state = TUIFixture.scoringState()
         TUIFixture.press([.char("e")], &state)
         guard case .prompt(let p)? = state.overlay else { Issue.record("no prompt"); return }
-        #expect(p.text == "12", "the prompt starts from the submitted value")
-        TUIFixture.press([.backspace, .backspace] + TUIFixture.type("x7"), &state)
+        #expect(p.text == "", "the prompt starts empty (typing must not append to a value)")
+        #expect(p.hint?.contains("12") == true, "the submitted value is shown under the field")
+        TUIFixture.press(TUIFixture.type("x7"), &state)
         #expect(TUIFixture.press([.enter], &state).isEmpty, "x7 is not a number")
         #expect(state.status?.kind == .error)
         let effects = TUIFixture.press([.home, .delete, .end, .enter], &state)
@@ -157,8 +172,11 @@ import TestSupport
         TUIFixture.press([.char("/"), .ctrl("u")] + TUIFixture.type("지표") + [.enter], &state)
         #expect(TUIFixture.scoring(state)?.current?.id == "L1")
         #expect(state.status?.text.contains("2") == true)
-        TUIFixture.press([.char("/"), .enter], &state)
-        #expect(TUIFixture.scoring(state)?.current?.id == "L2", "the prompt offers the last search; Enter finds the next")
+        TUIFixture.press([.char("/")], &state)
+        guard case .prompt(let p)? = state.overlay else { Issue.record("no prompt"); return }
+        #expect(p.text == "", "the search prompt starts empty")
+        TUIFixture.press([.enter], &state)
+        #expect(TUIFixture.scoring(state)?.current?.id == "L2", "Enter on an empty search finds the last one's next match")
         TUIFixture.press([.char("/"), .enter], &state)
         #expect(TUIFixture.scoring(state)?.current?.id == "L1")
         TUIFixture.press([.char("/"), .ctrl("u")] + TUIFixture.type("zzz") + [.enter], &state)
@@ -179,8 +197,12 @@ import TestSupport
         var state = TUIFixture.scoringState()
         TUIFixture.press([.char("?")], &state)
         guard case .help? = state.overlay else { Issue.record("no help"); return }
-        #expect(TUIFixture.press([.char("a")], &state).isEmpty, "a key closes help and does nothing else")
+        #expect(TUIFixture.press([.char("a")], &state) == [.setEntry(application: "a", phase: .written, indicator: "Q1", entry: Entry(value: 12))],
+                "a key that closes the help is not lost when it is an action")
         #expect(state.overlay == nil)
+        TUIFixture.press([.char("?")], &state)
+        #expect(TUIFixture.press([.escape], &state).isEmpty, "Esc only closes")
+        #expect(state.overlay == nil && TUIFixture.scoring(state) != nil)
         TUIFixture.press([.char("L")], &state)
         #expect(state.language == .en)
         #expect(TUIFixture.press([.char("q")], &state) == [.loadApplications])
@@ -206,6 +228,16 @@ import TestSupport
         #expect(text.contains("PgUp PgDn 이동"))
         TUIFixture.press([.char("q")], &state)
         #expect(state.overlay == nil)
+        #expect(TUIFixture.scoring(state) != nil, "q closes the reader only")
+    }
+
+    @Test func aKeyThatClosesTheReaderIsAlsoDone() {
+        var state = TUIFixture.scoringState()
+        TUIFixture.press([.down, .char("v")], &state)
+        guard case .reader? = state.overlay else { Issue.record("no reader"); return }
+        let effects = TUIFixture.press([.char("3")], &state)
+        #expect(state.overlay == nil)
+        #expect(effects == [.setEntry(application: "a", phase: .written, indicator: "L1", entry: Entry(level: 3))], "3 closes the view and sets level 3")
     }
 
     @Test func aPromptIsNotTypedIntoWhileTheWindowIsTooSmall() {
@@ -281,14 +313,13 @@ import TestSupport
     }
 
     @Test func promptEditingWithHangul() {
-        var text = "수원"
-        var cursor = 2
-        TextEditing.apply(.char("시"), to: &text, cursor: &cursor)
-        TextEditing.apply(.left, to: &text, cursor: &cursor)
-        TextEditing.apply(.backspace, to: &text, cursor: &cursor)
-        #expect(text == "수시" && cursor == 1)
-        TextEditing.apply(.ctrl("k"), to: &text, cursor: &cursor)
-        #expect(text == "수")
+        var field = TextField("수원")
+        field.apply(.char("시"), width: 40)
+        field.apply(.left, width: 40)
+        field.apply(.backspace, width: 40)
+        #expect(field.text == "수시" && field.cursor == 1)
+        field.apply(.ctrl("k"), width: 40)
+        #expect(field.text == "수")
         #expect(ValueParsing.decimal("1,234.5") == Decimal(string: "1234.5"))
         #expect(ValueParsing.decimal("0,5") == nil, "a decimal comma is never read as 5")
         #expect(ValueParsing.decimal("1.2.3") == nil)

@@ -106,16 +106,17 @@ import TestSupport
         #expect(measured.status == 0, "\(measured.err)")
         let figures = try #require(JSONSerialization.jsonObject(with: Data(measured.out.utf8)) as? [String: Any])
         for key in ["open", "evaluateAll", "firstScreen", "openApplication", "backToList", "chairFirstScreen", "openConsensus",
-                    "backToOverview", "secretaryFirstScreen"] {
+                    "backToOverview", "secretaryFirstScreen", "pasteNote", "saveLongNote"] {
             #expect((figures[key] as? Double ?? 0) > 0, "\(key)")
         }
-        for key in ["overviewKey", "consensusKey", "reportKey"] {
+        for key in ["overviewKey", "consensusKey", "reportKey", "longNoteKey"] {
             #expect(((figures[key] as? [String: Any])?["max"] as? Double ?? 0) > 0, "\(key)")
         }
         #expect(figures["applications"] as? Int == 12)
 
         let table = try run(["bench", "--sizes", "5", "--runs", "1", "--members", "5", "--work", dir.appendingPathComponent("w").path])
         #expect(table.status == 0, "\(table.err)")
-        #expect(table.out.contains("| 5 |") && table.out.contains("report json (process)") && table.out.contains("consensus key"))
+        #expect(table.out.contains("| 5 |") && table.out.contains("report json (process)") && table.out.contains("consensus key")
+                && table.out.contains("paste 5,000 characters into a note"))
     }
 }

@@ -5,7 +5,7 @@ import TestSupport
 /// Nine members saving and submitting at once, each in their own `citycert score` process, one of
 /// them from two terminals, while readers evaluate the store (`citycert report`): no update lost,
 /// no reader sees a broken file, `verify` passes (issue 5 item 3).
-@Suite(.serialized, .enabled(if: CitycertBinary.isAvailable, CitycertBinary.skipReason))
+@Suite(.serialized, .enabled(if: CitycertBinary.isAvailable, CitycertBinary.skipReason), .enabled(if: Stress.enabled, Comment(rawValue: Stress.skipReason)))
 struct ConcurrencyTests {
     static let members = ["kim", "lee", "park", "choi", "jung", "kang", "yoon", "lim", "seo"]
     static let indicators = 20

@@ -10,7 +10,7 @@ import Glibc
 /// process that prints each save once it is on disk; the test kills it at a random moment
 /// (deterministic seed) and then checks that the store opens, no sheet is corrupt, every
 /// acknowledged save is there, and `citycert verify` passes. The figures are in Docs/reliability.md.
-@Suite(.serialized, .enabled(if: CitycertBinary.isAvailable, CitycertBinary.skipReason))
+@Suite(.serialized, .enabled(if: CitycertBinary.isAvailable, CitycertBinary.skipReason), .enabled(if: Stress.enabled, Comment(rawValue: Stress.skipReason)))
 struct CrashTests {
     /// SplitMix64 (the generator's), so the kill moments are the same on every run.
     typealias RNG = SplitMix64

@@ -25,6 +25,12 @@ struct IntegrityCommandTests {
         #expect(conflict.status == 1 && conflict.err == "citycert: refused: 이서연 has a conflict of interest on app-b and cannot score it\n", "\(conflict.err)")
         let level = try CitycertBinary.run(base + ["--set", "L1=9"])
         #expect(level.status == 1 && level.err.contains("L1 has no level 9"))
+        // In the language of the member's screen (LANG), refusals included.
+        let korean = try CitycertBinary.run(base + ["--set", "L1=9"], language: "ko_KR.UTF-8")
+        #expect(korean.status == 1 && korean.err == "citycert: 거부됨: L1에는 9 수준이 없습니다 (수준: 5, 4, 3, 2, 1)\n", "\(korean.err)")
+        let koreanConflict = try CitycertBinary.run(["score", "--store", t.path, "--as", "lee", "--application", "app-b", "--phase", "written", "--set", "Q1=3"],
+                                                    language: "ko_KR.UTF-8")
+        #expect(koreanConflict.err == "citycert: 거부됨: 이서연은(는) app-b에 이해충돌이 있어 평가할 수 없습니다\n", "\(koreanConflict.err)")
 
         // A wrong command line: exit 2.
         for args in [["--set", "Q1"], ["--set", "Q1=abc"], ["--set", "L1=four"], ["--set", "ZZ=1"], ["--set", "Q1=1e30"], []] {

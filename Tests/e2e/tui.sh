@@ -133,4 +133,94 @@ assert sum(l["action"] == "entry" for l in mine) >= 55, len(mine)
 assert all(l["seq"] == i + 1 for i, l in enumerate(lines)), "seq"
 PY
 
+# 10. Every keystroke means what the member meant (issue 11), on 2025-andong (lim has no sheet there).
+tm resize-window -t e2e -x 100 -y 30 2>/dev/null || tm resize-pane -t e2e -x 100 -y 30
+keys clear Enter
+sheet=$store/scores/lim/2025-andong.json
+sum() { md5sum "$sheet" | cut -d" " -f1; }
+keys "$bin --store $store --as lim --lang ko; echo exit=\$?" Enter
+wait_for "Andong-si" >/dev/null && keys Enter
+if wait_for "IN-01  "; then ok "opened 2025-andong"; else fail "open 2025-andong" "$(screen)"; fi
+keys Down Down 3
+wait_for "저장됨" >/dev/null
+keys n
+wait_for "IN-03 메모" >/dev/null
+# 10a. A multi-line paste with S, y, digits and line breaks goes whole into the note.
+note=$'증빙과 일치함.\nSee p.3 of the catalogue.\nS\ny\n4 5 1\n끝'
+tm set-buffer -b note -- "$note"
+tm paste-buffer -p -b note -t e2e; sleep 0.5
+check "the pasted lines are in the open note" 'screen | grep -q "│ See p.3 of the catalogue." && screen | grep -q "IN-03 메모"'
+keys Enter
+wait_for "저장됨" >/dev/null
+python3 - "$sheet" "$note" <<'PY' && ok "the pasted note is saved whole; nothing else changed; still a draft" || fail "sheet after the paste" "$(cat "$sheet")"
+import json, sys
+w = json.load(open(sys.argv[1]))["phases"]["written"]
+assert w["status"] == "draft", w["status"]
+assert w["entries"] == {"IN-03": {"level": 3, "note": sys.argv[2]}}, w["entries"]
+PY
+check "the note keeps its lines on the sheet" 'screen | grep -q "메모      증빙과 일치함." && screen | grep -qE "^ .*│ +See p.3 of the catalogue.$"'
+# 10b. Home, End and F1 in every common encoding: on the sheet, then inside a prompt.
+home="1b5b317e 1b5b48 1b4f48 1b5b377e 1b5b313b3548"
+end="1b5b347e 1b5b46 1b4f46 1b5b387e 1b5b313b3546"
+f1="1b4f50 1b5b31317e 1b5b5b41 1b5b4d 1b5b313b3250"
+send_all() { for seq in $home $end $f1; do tm send-keys -t e2e -H $(echo "$seq" | sed 's/../& /g'); sleep 0.1; done; sleep 0.3; }
+before=$(sum)
+send_all
+keys Escape
+check "Home, End and F1 in every encoding change no entry on the sheet" '[ "$(sum)" = "$before" ]'
+check "and leave the member on the sheet, End last: on its last indicator" 'screen | grep -q "Andong-si" && screen | grep -q "│ ST-22  "'
+keys g Down Down Down n
+wait_for "IN-04 메모" >/dev/null
+keys abc
+send_all
+check "inside a prompt they keep its text" 'screen | grep -q "│ abc " && screen | grep -q "IN-04 메모"'
+keys Z
+check "and End put the cursor at its end" 'screen | grep -q "│ abcZ"'
+keys Escape
+check "no entry changed meanwhile" '[ "$(sum)" = "$before" ]'
+# 10c. 5,000 characters pasted into a question are saved, quickly.
+python3 -c 'import sys; t = ("가나다 abc 123 S y 3\n" * 300)[:5000]; sys.stdout.write(t)' > "$work/long.txt"
+tm load-buffer -b long "$work/long.txt"
+keys c
+wait_for "IN-04 신청기관 질의" >/dev/null
+start=$(date +%s%N)
+tm paste-buffer -p -b long -t e2e
+keys Enter
+if wait_for "저장됨"; then ok "a paste of 5,000 characters is saved ($(( ($(date +%s%N) - start) / 1000000 )) ms)"; else fail "long paste" "$(screen)"; fi
+python3 - "$sheet" "$work/long.txt" <<'PY' && ok "the 5,000 characters are in the sheet" || fail "sheet after the long paste"
+import json, sys
+e = json.load(open(sys.argv[1]))["phases"]["written"]["entries"]
+assert e["IN-04"]["clarification"] == open(sys.argv[2]).read().strip(), len(e["IN-04"].get("clarification", ""))
+assert len(e["IN-04"]["clarification"]) >= 4990
+PY
+# 10d. Killed mid-note: the text is offered back when the sheet is opened again.
+keys Down Down n
+keys "중단 전 메모" M-Enter "둘째 줄"
+sleep 0.5
+pid=$(pgrep -f "citycert --store $store --as lim" | head -1)
+kill -KILL "$pid"; sleep 0.5
+keys "stty sane; clear" Enter
+check "the draft is kept in the member's state folder, not in the store" '[ -n "$(find "$work/.local/state/citycert/drafts" -name 2025-andong.json)" ] && ! grep -rq "중단 전" "$store"'
+keys "$bin --store $store --as lim --lang ko; echo exit=\$?" Enter
+wait_for "Andong-si" >/dev/null && keys Enter
+if wait_for "저장하지 않은 글"; then ok "the unsaved note is offered back after the kill"; else fail "draft offered" "$(screen)"; fi
+check "the offer shows the text" 'screen | grep -q "중단 전 메모"'
+keys y
+check "y opens the note again with its text" 'screen | grep -q "IN-06 메모" && screen | grep -q "│ 둘째 줄"'
+keys Enter
+wait_for "저장됨" >/dev/null
+python3 - "$sheet" <<'PY' && ok "the recovered note is saved with its line break" || fail "recovered note"
+import json, sys
+e = json.load(open(sys.argv[1]))["phases"]["written"]["entries"]
+assert e["IN-06"]["note"] == "중단 전 메모\n둘째 줄", e.get("IN-06")
+PY
+check "no draft is left once saved" '[ -z "$(find "$work/.local/state/citycert/drafts" -name 2025-andong.json)" ]'
+# 10e. A paste with no field open is ignored with a message.
+before=$(sum)
+tm paste-buffer -p -b note -t e2e; sleep 0.5
+check "a paste on the sheet changes nothing and says so" '[ "$(sum)" = "$before" ] && screen | grep -q "붙여넣기를 무시했습니다"'
+keys q
+wait_for "지자체" >/dev/null && keys q
+wait_for "exit=0" >/dev/null
+
 summary

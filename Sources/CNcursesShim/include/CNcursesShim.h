@@ -116,6 +116,11 @@ int cc_key_dc(void);
 int cc_key_btab(void);
 int cc_key_resize(void);
 int cc_key_f(int n);
+/// Turns the terminal's bracketed paste (ESC [ ? 2004 h) on or off; it is turned off by cc_end
+/// and by the signal handlers too.
+void cc_bracketed_paste(bool on);
+/// The terminfo string capability `name` of the terminal in use (khome, kf1, …), NULL when absent.
+const char *cc_tigetstr(const char *name);
 
 // MARK: libc helpers for tests
 

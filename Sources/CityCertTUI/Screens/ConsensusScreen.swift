@@ -193,8 +193,9 @@ enum IndicatorPanel {
                 text += "→ " + DisplayWidth.pad(entryText(st, ind), to: 14) + (change.map { $0 >= .zero ? "(+\($0))" : "(\($0))" } ?? "")
             }
             let e = (s.phase == .site ? st : w)?.entry
-            if let n = e?.note { text += "  " + n }
-            if let q = e?.clarification { text += lang.pick("  ? ", "  질의: ") + q }
+            // One row per member: a note's line breaks are shown as ⏎.
+            if let n = e?.note { text += "  " + n.replacingOccurrences(of: "\n", with: " ⏎ ") }
+            if let q = e?.clarification { text += lang.pick("  ? ", "  질의: ") + q.replacingOccurrences(of: "\n", with: " ⏎ ") }
             b.put(text, x: area.x, y: y, style: Style(), maxWidth: textWidth)
             y += 1
         }

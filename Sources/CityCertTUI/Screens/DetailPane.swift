@@ -165,8 +165,16 @@ enum DetailPane {
             what = lang.pick("no entry yet", "미입력")
         }
         lines.append([(label(lang.pick("Yours", "내 평가")), theme.dim), (what, e?.isScored == true ? theme.good : theme.warn)])
-        if let n = e?.note { lines.append([(label(lang.pick("Note", "메모")), theme.dim), (n, Style())]) }
-        if let q = e?.clarification { lines.append([(label(lang.pick("Question", "질의")), theme.dim), (q, theme.warn)]) }
+        if let n = e?.note { lines += labelled(lang.pick("Note", "메모"), n, Style(), theme) }
+        if let q = e?.clarification { lines += labelled(lang.pick("Question", "질의"), q, theme.warn, theme) }
         return lines
+    }
+
+    /// A labelled text of several lines (a note keeps its line breaks): the label on the first,
+    /// the others indented under the text.
+    static func labelled(_ name: String, _ text: String, _ style: Style, _ theme: Theme) -> [Line] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { i, part in
+            [(label(i == 0 ? name : ""), theme.dim), (String(part), style)]
+        }
     }
 }

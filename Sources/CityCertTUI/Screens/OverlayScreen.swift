@@ -53,28 +53,49 @@ enum OverlayScreen {
               x: rect.x + 2, y: rect.maxY - 2, style: theme.dim, maxWidth: rect.width - 4)
     }
 
+    /// The prompt box's width for a screen width.
+    static func promptWidth(_ screenWidth: Int) -> Int { min(screenWidth - 4, 70) }
+    /// The columns the prompt's text is wrapped at (one column stays free for the cursor).
+    public static func promptTextWidth(_ screenWidth: Int) -> Int { max(2, promptWidth(screenWidth) - 5) }
+    /// The most lines of text the prompt shows at once (it scrolls to keep the cursor in view).
+    static func promptRows(_ screenHeight: Int) -> Int { max(1, min(12, screenHeight - 10)) }
+
+    /// The prompt: its text wrapped at the box's width (line breaks kept), scrolled to the cursor.
+    /// Only the lines in view are drawn; laying out the text is one pass over it.
     static func prompt(_ b: inout Buffer, _ p: Prompt, _ lang: Language, _ theme: Theme) {
-        let width = min(b.width - 4, 70)
-        let rect = Rect(x: (b.width - width) / 2, y: b.height - 8, width: width, height: 5)
+        let width = promptWidth(b.width)
+        let textWidth = promptTextWidth(b.width)
+        let lines = p.field.layout(width: textWidth)
+        let (cursorLine, _) = p.field.position(in: lines)
+        let rows = p.purpose.isMultiline ? min(promptRows(b.height), max(lines.count, 3)) : min(promptRows(b.height), lines.count)
+        let height = rows + 4
+        let rect = Rect(x: (b.width - width) / 2, y: max(1, b.height - 3 - height), width: width, height: height)
         b.fill(rect, style: theme.overlay)
         b.box(rect, title: p.title, style: theme.border)
-        let field = width - 4
-        let chars = Array(p.text)
-        // Scroll so that the cursor stays visible.
-        var start = 0
-        while DisplayWidth.of(String(chars[start..<p.cursor])) > field - 1 { start += 1 }
-        var x = rect.x + 2
-        for i in start..<chars.count {
-            let w = DisplayWidth.of(chars[i])
-            if x + w > rect.x + 2 + field { break }
-            b.put(String(chars[i]), x: x, y: rect.y + 2, style: i == p.cursor ? theme.selected : Style())
-            x += w
+        let top = max(0, cursorLine - rows + 1)
+        let chars = p.field.characters
+        for (row, line) in lines[top..<min(lines.count, top + rows)].enumerated() {
+            var x = rect.x + 2
+            let y = rect.y + 2 + row
+            for i in line {
+                let w = DisplayWidth.of(chars[i])
+                b.put(String(chars[i]), x: x, y: y, style: i == p.cursor ? theme.selected : Style())
+                x += w
+            }
+            if top + row == cursorLine, p.cursor >= line.upperBound { b.put(" ", x: x, y: y, style: theme.selected) }
         }
-        if p.cursor >= chars.count { b.put(" ", x: x, y: rect.y + 2, style: theme.selected) }
-        let hint = p.purpose == .find ? lang.pick("Enter: find (again: next)   Esc: cancel", "Enter: 찾기 (다시: 다음)   Esc: 취소")
-            : p.purpose == .reportPath ? lang.pick("Enter: write   Esc: cancel", "Enter: 저장   Esc: 취소")
-            : lang.pick("Enter: save   Esc: cancel", "Enter: 저장   Esc: 취소")
-        b.put(hint, x: rect.x + 2, y: rect.y + 3, style: theme.dim, maxWidth: field)
+        if lines.count > rows {
+            b.put(" \(cursorLine + 1)/\(lines.count) ", x: rect.maxX - 10, y: rect.maxY - 1, style: theme.border, maxWidth: 9)
+        }
+        let keys: String
+        switch p.purpose {
+        case .find: keys = lang.pick("Enter: find (again: next)   Esc: cancel", "Enter: 찾기 (다시: 다음)   Esc: 취소")
+        case .reportPath: keys = lang.pick("Enter: write   Esc: cancel", "Enter: 저장   Esc: 취소")
+        case .note, .clarification: keys = lang.pick("Enter: save   Alt-Enter/Ctrl-J: new line   Esc: cancel", "Enter: 저장   Alt-Enter/Ctrl-J: 줄바꿈   Esc: 취소")
+        case .value, .finalizeNote, .finalizeTyped, .reopenReason: keys = lang.pick("Enter: save   Esc: cancel", "Enter: 저장   Esc: 취소")
+        }
+        let hint = p.hint.map { keys + "   " + $0 } ?? keys
+        b.put(hint, x: rect.x + 2, y: rect.maxY - 2, style: theme.dim, maxWidth: width - 4)
     }
 }
 

@@ -17,6 +17,9 @@ public struct AppState: Sendable {
     /// The list and overview as they were, to come back to them (cursor, filters) from an application.
     public var savedList: ApplicationListState?
     public var savedOverview: OverviewState?
+    /// The committee list the member was chosen from (nil when chosen by login or `--as`): `q` at
+    /// the member's first screen goes back to it instead of quitting.
+    public var savedMembers: MemberListState?
 
     public init(width: Int = 80, height: Int = 24, language: Language = .ko, colors: Bool = true, screen: Screen) {
         self.width = width; self.height = height; self.language = language; self.colors = colors; self.screen = screen
@@ -57,7 +60,7 @@ public enum Overlay: Sendable {
     case reader(title: String, lines: [String], scroll: Int)
 }
 
-/// A one-line text input.
+/// A text input in a box: one line (a value, a search, a path) or several (a note, a question).
 public struct Prompt: Sendable, Equatable {
     public enum Purpose: Sendable, Equatable {
         case value(indicator: String)
@@ -70,15 +73,36 @@ public struct Prompt: Sendable, Equatable {
         /// Why the chair reopens a final application (required; stored in the audit log).
         case reopenReason(application: String)
         case reportPath
+
+        /// Whether the text may have several lines: a member's note and question. (The chair's
+        /// decision note stays one line: the reports print it inline.)
+        public var isMultiline: Bool {
+            switch self {
+            case .note, .clarification: return true
+            case .value, .find, .reportPath, .finalizeNote, .finalizeTyped, .reopenReason: return false
+            }
+        }
     }
     public var purpose: Purpose
     public var title: String
-    public var text: String
-    /// Cursor position in characters.
-    public var cursor: Int
+    /// The text and its cursor.
+    public var field: TextField
+    /// A hint shown under the field (what Enter does with an empty field, the submitted value).
+    public var hint: String?
 
-    public init(purpose: Purpose, title: String, text: String = "") {
-        self.purpose = purpose; self.title = title; self.text = text; self.cursor = text.count
+    public init(purpose: Purpose, title: String, text: String = "", hint: String? = nil) {
+        self.purpose = purpose; self.title = title; self.hint = hint
+        self.field = TextField(text, multiline: purpose.isMultiline)
+    }
+
+    public var text: String {
+        get { field.text }
+        set { field = TextField(newValue, multiline: purpose.isMultiline) }
+    }
+    /// Cursor position in characters.
+    public var cursor: Int {
+        get { field.cursor }
+        set { field.cursor = newValue }
     }
 }
 
@@ -91,6 +115,8 @@ public struct Confirmation: Sendable, Equatable {
         case reopenApplication(String, reason: String)
         /// A value far from the submitted one, saved once the member confirms it.
         case setValue(indicator: String, value: Decimal)
+        /// Text typed into a field and never saved (the program stopped): open the field with it again.
+        case restoreDraft(Draft)
         /// The secretary (or the chair) seals the round (spec §2 *Seal*).
         case seal
     }

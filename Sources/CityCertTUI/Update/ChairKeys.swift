@@ -35,6 +35,7 @@ enum OverviewKeys {
             state.status = StatusLine(state.language.pick("Read the store again.", "저장소를 다시 읽었습니다."))
             return [.loadOverview]
         case .char("q"), .escape:
+            if BackToCommittee.go(&state) { return [] }
             state.quitting = true
             return [.quit]
         default:
@@ -223,6 +224,7 @@ enum ReportKeys {
                 state.screen = .overview(state.savedOverview ?? OverviewState(rows: []))
                 return [.loadOverview]
             }
+            if BackToCommittee.go(&state) { return [] }
             state.quitting = true
             return [.quit]
         default:

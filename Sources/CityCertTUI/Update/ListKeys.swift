@@ -10,6 +10,7 @@ enum MemberListKeys {
         switch key {
         case .enter:
             guard s.members.indices.contains(s.cursor) else { return [] }
+            state.savedMembers = s
             return [.chooseMember(s.members[s.cursor].id)]
         case .char("q"), .escape:
             state.quitting = true
@@ -17,6 +18,21 @@ enum MemberListKeys {
         default:
             return []
         }
+    }
+}
+
+/// Going back to the committee list from a member's first screen, when the member was chosen there.
+enum BackToCommittee {
+    /// True when it went back (the session ends; nothing is lost: every change is already saved).
+    static func go(_ state: inout AppState) -> Bool {
+        guard let members = state.savedMembers else { return false }
+        state.screen = .chooseMember(members)
+        state.session = nil
+        state.savedList = nil
+        state.savedOverview = nil
+        state.savedMembers = nil
+        state.status = StatusLine(state.language.pick("Choose who is at the keyboard.", "누가 평가하는지 고르세요."))
+        return true
     }
 }
 
@@ -74,6 +90,7 @@ enum ApplicationListKeys {
             return [.loadOverview]
         case .char("q"), .escape:
             if state.session?.member.role == .chair { return [.loadOverview] }
+            if BackToCommittee.go(&state) { return [] }
             state.quitting = true
             return [.quit]
         default:

@@ -3,6 +3,8 @@ import CityCertCore
 /// What reaches `update`: a key, a new terminal size, or the result of an effect.
 public enum Message: Sendable {
     case key(Key)
+    /// Text pasted in the terminal (bracketed paste), whole: goes into the open text field, never read as keys.
+    case paste(String)
     case resize(width: Int, height: Int)
     /// Time passed without a key (every few seconds): a chance to show others' changes.
     case tick
@@ -18,6 +20,8 @@ public enum Message: Sendable {
     case failed(String)
     /// A line for the status bar.
     case status(StatusLine)
+    /// Text typed into a field of this sheet and never saved (the program stopped): offered back.
+    case draftFound(Draft)
     case overviewLoaded(OverviewState)
     /// Some rows of the overview read again (a nil row: the application is gone or invalid).
     case overviewRowsLoaded([(id: String, row: OverviewRow?, reasons: [String])])
@@ -49,6 +53,8 @@ public indirect enum Effect: Sendable, Equatable {
     case loadReportScreen
     case previewReport(applications: [String])
     case writeReport(applications: [String], format: ReportState.Format, path: String)
+    /// Forgets the unsaved text kept for an application (the member did not want it back).
+    case discardDraft(application: String)
     /// Seals the round: the hash of every authored file into the audit log.
     case seal
     case quit

@@ -7,7 +7,7 @@ enum OverlayKeys {
         switch overlay {
         case .help, .notice:
             state.overlay = nil
-            return []
+            return closedBy(key, &state)
         case .reader(let title, let lines, let scroll):
             let page = max(1, OverlayScreen.readerHeight(state) - 3)
             let last = max(0, lines.count - page)
@@ -21,7 +21,11 @@ enum OverlayKeys {
             case .end, .char("G"): next = last
             default: next = nil
             }
-            state.overlay = next.map { .reader(title: title, lines: lines, scroll: min(max(0, $0), last)) }
+            guard let next else {
+                state.overlay = nil
+                return closedBy(key, &state)
+            }
+            state.overlay = .reader(title: title, lines: lines, scroll: min(max(0, next), last))
             return []
         case .confirm(let c):
             switch key {
@@ -43,6 +47,8 @@ enum OverlayKeys {
                     let effects = ScoringKeys.saveValue(value, for: id, &s)
                     state.screen = .scoring(s)
                     return effects
+                case .restoreDraft(let d):
+                    return restore(d, &state)
                 case .seal: return [.seal]
                 case .submit(let p), .reopen(let p):
                     guard case .scoring(let s) = state.screen else { return [] }
@@ -51,6 +57,10 @@ enum OverlayKeys {
                 }
             case .char("n"), .char("N"), .escape, .char("q"):
                 state.overlay = nil
+                if case .restoreDraft(let d) = c.action {
+                    state.status = StatusLine(state.language.pick("The unsaved text was discarded.", "저장하지 않은 글을 버렸습니다."))
+                    return [.discardDraft(application: d.application)]
+                }
                 state.status = StatusLine(state.language.pick("Cancelled.", "취소했습니다."))
             default:
                 break
@@ -63,12 +73,62 @@ enum OverlayKeys {
                 return []
             case .enter:
                 return commit(p, &state)
+            case .lineBreak where !p.purpose.isMultiline:
+                return commit(p, &state)
             default:
-                TextEditing.apply(key, to: &p.text, cursor: &p.cursor)
+                p.field.apply(key, width: OverlayScreen.promptTextWidth(state.width))
                 state.overlay = .prompt(p)
                 return []
             }
         }
+    }
+
+    /// After a key closed the help, a notice or the reader: a key that is also an action on the
+    /// screen below (a level, a movement, `e`) does it too, instead of being lost. The keys that
+    /// only close (Esc, q, Enter, Space, ?, F1, v) do nothing more.
+    static func closedBy(_ key: Key, _ state: inout AppState) -> [Effect] {
+        switch key {
+        case .escape, .char("q"), .enter, .lineBreak, .char(" "), .char("?"), .function(1), .char("v"), .resize:
+            return []
+        default:
+            return Update.handle(key, &state)
+        }
+    }
+
+    /// Opens the field of a draft again with its text (the member said yes to getting it back).
+    static func restore(_ d: Draft, _ state: inout AppState) -> [Effect] {
+        guard case .scoring(var s) = state.screen, s.application.id == d.application,
+              let index = s.indicators.firstIndex(where: { $0.id == d.indicator }) else { return [.discardDraft(application: d.application)] }
+        s.phase = d.phase
+        s.cursor = index
+        state.screen = .scoring(s)
+        let lang = state.language
+        let purpose: Prompt.Purpose
+        let title: String
+        switch d.field {
+        case .note: purpose = .note(indicator: d.indicator); title = lang.pick("Note on \(d.indicator)", "\(d.indicator) 메모")
+        case .clarification: purpose = .clarification(indicator: d.indicator); title = lang.pick("Question to the applicant on \(d.indicator)", "\(d.indicator) 신청기관 질의")
+        case .value: purpose = .value(indicator: d.indicator); title = lang.pick("Verified value for \(d.indicator)", "\(d.indicator) 확인 값")
+        }
+        var prompt = Prompt(purpose: purpose, title: title, text: d.text)
+        prompt.cursor = min(max(0, d.cursor), prompt.field.characters.count)
+        state.overlay = .prompt(prompt)
+        state.status = StatusLine(lang.pick("Your unsaved text is back: Enter saves it.", "저장하지 않았던 글을 되살렸습니다. Enter로 저장합니다."))
+        return []
+    }
+
+    /// A paste goes whole into the open field, line breaks included; with no field open it is
+    /// ignored (never read as keys) and the status line says so.
+    static func paste(_ text: String, _ state: inout AppState) -> [Effect] {
+        guard !state.isTooSmall, case .prompt(var p) = state.overlay else {
+            state.status = StatusLine(state.language.pick(
+                "Paste ignored: no text field is open (n opens a note).",
+                "붙여넣기를 무시했습니다: 열린 입력란이 없습니다 (n: 메모)."), .error)
+            return []
+        }
+        p.field.insert(text)
+        state.overlay = .prompt(p)
+        return []
     }
 
     static func commit(_ p: Prompt, _ state: inout AppState) -> [Effect] {
@@ -116,11 +176,13 @@ enum OverlayKeys {
         }
         guard case .scoring(var s) = state.screen else { state.overlay = nil; return [] }
         let lang = state.language
-        let text = p.text.trimmingCharacters(in: .whitespaces)
+        let text = p.text.trimmingCharacters(in: .whitespacesAndNewlines)
         var effects: [Effect] = []
         switch p.purpose {
         case .find:
             state.overlay = nil
+            // An empty search finds the last one again (the next match).
+            let text = text.isEmpty ? s.lastFind : text
             guard !text.isEmpty else { return [] }
             s.lastFind = text
             let needle = text.lowercased()
@@ -182,7 +244,6 @@ enum OverlayKeys {
     }
 }
 
-/// Parsing what a member types as a value.
 /// Whether a member's value is far from the applicant's: more than ten times apart either way.
 public enum ValueCheck {
     public static func isFar(_ value: Decimal, from submitted: Decimal) -> Bool {
@@ -195,29 +256,4 @@ public enum ValueCheck {
 public enum ValueParsing {
     /// A decimal number as ``EnteredNumber`` reads it (the one reading of typed values), nil otherwise.
     public static func decimal(_ text: String) -> Decimal? { EnteredNumber.value(text) }
-}
-
-/// Editing a line of text with the cursor keys.
-enum TextEditing {
-    static func apply(_ key: Key, to text: inout String, cursor: inout Int) {
-        var chars = Array(text)
-        cursor = min(max(0, cursor), chars.count)
-        switch key {
-        case .char(let c):
-            chars.insert(c, at: cursor)
-            cursor += 1
-        case .backspace:
-            if cursor > 0 { chars.remove(at: cursor - 1); cursor -= 1 }
-        case .delete, .ctrl("d"):
-            if cursor < chars.count { chars.remove(at: cursor) }
-        case .left: cursor = max(0, cursor - 1)
-        case .right: cursor = min(chars.count, cursor + 1)
-        case .home, .ctrl("a"): cursor = 0
-        case .end, .ctrl("e"): cursor = chars.count
-        case .ctrl("u"): chars.removeFirst(cursor); cursor = 0
-        case .ctrl("k"): chars.removeLast(chars.count - cursor)
-        default: break
-        }
-        text = String(chars)
-    }
 }

@@ -35,7 +35,10 @@ enum ScoringKeys {
                                     lines: DetailPane.fullText(s, width: OverlayScreen.readerTextWidth(state), lang), scroll: 0)
             return []
         case .char("/"):
-            state.overlay = .prompt(Prompt(purpose: .find, title: lang.pick("Find indicator (id or name)", "지표 찾기 (번호 또는 이름)"), text: s.lastFind))
+            // The prompt starts empty (typing must not append to the last search); Enter on it
+            // finds the last search again.
+            state.overlay = .prompt(Prompt(purpose: .find, title: lang.pick("Find indicator (id or name)", "지표 찾기 (번호 또는 이름)"),
+                                           hint: s.lastFind.isEmpty ? nil : lang.pick("empty Enter: “\(s.lastFind)” again", "빈 칸 Enter: “\(s.lastFind)” 다시")))
             return []
         case .char("S"):
             return askSubmit(&s, &state)
@@ -75,9 +78,13 @@ enum ScoringKeys {
                 state.status = StatusLine(lang.pick("Choose a level with its number key.", "숫자 키로 수준을 고르세요."), .error)
                 return []
             }
-            let start = (entry.value ?? s.application.quantitative[ind.id]?.value).map { "\($0)" } ?? ""
+            // The prompt starts empty; the value on file and the submitted one are shown under it.
+            let mine = entry.value.map { lang.pick("yours \($0)", "내 값 \($0)") }
+            let submitted = s.application.quantitative[ind.id].map { lang.pick("submitted \($0.value)", "제출값 \($0.value)") }
+            let known = [mine, submitted].compactMap { $0 }.joined(separator: " · ")
             state.overlay = .prompt(Prompt(purpose: .value(indicator: ind.id),
-                                           title: lang.pick("Verified value for \(ind.id)", "\(ind.id) 확인 값"), text: start))
+                                           title: lang.pick("Verified value for \(ind.id)", "\(ind.id) 확인 값"),
+                                           hint: known.isEmpty ? nil : known))
             return []
         case .char("n"):
             state.overlay = .prompt(Prompt(purpose: .note(indicator: ind.id), title: lang.pick("Note on \(ind.id)", "\(ind.id) 메모"), text: entry.note ?? ""))

@@ -90,6 +90,21 @@ public enum Update {
         case .status(let line):
             state.status = line
             return []
+        case .paste(let text):
+            return OverlayKeys.paste(text, &state)
+        case .draftFound(let d):
+            guard state.overlay == nil, case .scoring(let s) = state.screen, s.application.id == d.application else { return [] }
+            let lang = state.language
+            let field = d.field == .note ? lang.pick("note", "메모") : d.field == .clarification ? lang.pick("question", "질의") : lang.pick("value", "값")
+            let preview = d.text.split(separator: "\n", omittingEmptySubsequences: false).prefix(3).map { "  " + $0 }
+            state.overlay = .confirm(Confirmation(
+                title: lang.pick("Unsaved text", "저장하지 않은 글"),
+                lines: [lang.pick("The program stopped while you were typing a \(field) on \(d.indicator):",
+                                  "\(d.indicator) \(field)을(를) 입력하던 중 프로그램이 멈췄습니다:")]
+                    + preview + (d.text.contains("\n") && preview.count == 3 ? ["  …"] : [])
+                    + ["", lang.pick("Open it again to finish it? (n discards it)", "다시 열어 마저 쓸까요? (n: 버림)")],
+                action: .restoreDraft(d)))
+            return []
         case .key(let key):
             let before = ScreenKind(state.screen), status = state.status
             let effects = handle(key, &state)
@@ -135,6 +150,8 @@ public enum Update {
             return []
         }
         if let overlay = state.overlay { return OverlayKeys.handle(key, overlay, &state) }
+        // Outside a text field, a line break (Ctrl-J, Alt-Enter) is Enter.
+        if key == .lineBreak { return handle(.enter, &state) }
         switch key {
         case .char("?"), .function(1):
             state.overlay = .help
