@@ -123,6 +123,7 @@ import TestSupport
             try store.checkCanSign("lee")
         } catch {
             #expect(error.message.contains("lee has a signing key in committee.yaml") && error.message.contains("no such file"))
+            #expect(error.message(.ko).hasPrefix("lee은(는) committee.yaml에 서명 키가 있어 모든 기록에 서명해야 합니다: "), "\(error.message(.ko))")
         }
         let log = (try? IntegrityFixture.logLines(s.t)) ?? []
         #expect(log.isEmpty)
@@ -154,6 +155,7 @@ import TestSupport
             Issue.record("park's key signed for lee")
         } catch {
             #expect(error.message.contains("is not lee's key in committee.yaml"), "\(error.message)")
+            #expect(error.message(.ko).hasPrefix("개인 키 ") && error.message(.ko).contains("committee.yaml에 있는 lee의 키가 아니므로 거부합니다"), "\(error.message(.ko))")
         }
     }
 
