@@ -49,6 +49,29 @@ import TestSupport
         try FileLock.acquire(fd, url: url, shared: false, timeout: 0.3, notice: nil)
     }
 
+    @Test func aDeletedLockFileNeverLetsTwoWritersAppendAtOnce() throws {
+        let t = try TempStore()
+        defer { t.remove() }
+        let store = try IntegrityFixture.open(t)
+        try store.setEntry(Entry(value: 3), indicator: "Q1", member: "lee", application: "app-a", phase: .written)
+        // A writer holds the log (as one that took `.audit.lock` before someone deleted it would).
+        let log = open(t.root.appendingPathComponent("audit.log").path, O_RDWR)
+        #expect(log >= 0 && flock(log, LOCK_EX) == 0)
+        try FileManager.default.removeItem(at: t.root.appendingPathComponent(".audit.lock"))
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            _ = try? store.setEntry(Entry(value: 4), indicator: "Q1", member: "park", application: "app-a", phase: .written)
+            done.signal()
+        }
+        #expect(done.wait(timeout: .now() + 0.5) == .timedOut, "the second writer waits for the log itself")
+        #expect(try IntegrityFixture.logLines(t).count == 1)
+        flock(log, LOCK_UN)
+        close(log)
+        #expect(done.wait(timeout: .now() + 10) == .success)
+        #expect(try IntegrityFixture.logLines(t).count == 2)
+        #expect(try Store.open(at: t.path).verify().errors.isEmpty)
+    }
+
     @Test func aSheetOrDecisionWithAKeyTwiceIsAnError() throws {
         let sheet = #"{"format": 1, "application": "app-a", "member": "lee", "phases": {"written": {"status": "draft", "updated_at": null, "submitted_at": null, "entries": {"Q1": {"value": 3, "value": 9}}}}}"#
         let decision = #"{"format": 1, "application": "app-a", "finalized_by": "kim", "finalized_at": "x", "total": "1.00", "max": "200.00", "grade": 5, "grade": 1, "certified": false}"#

@@ -54,6 +54,10 @@ struct AuditLog {
             guard fd >= 0 else { throw AtomicFile.WriteError(path: url.path, reason: String(cString: strerror(errno))) }
             defer { close(fd) }
             Permissions.shareWithGroup(fd: fd, mode: 0o660)
+            // The log's own inode is locked too: should `.audit.lock` be deleted while a save holds
+            // it (and a new one made by the next writer), two writers still never append at once.
+            try FileLock.acquire(fd, url: url, shared: false)
+            defer { flock(fd, LOCK_UN) }
             let (lastSeq, lastHash) = try tail(fd)
             guard lastSeq < Int.max - 1 else {
                 throw AtomicFile.WriteError(path: url.path, reason: "the audit log's last seq is out of range; run `citycert verify`")
