@@ -163,6 +163,10 @@ printf '\n# corrected\n' >> "$store/applications/app-a/application.yaml"
 verify_names "an authored file changed after the seal is named (even by root)" "applications/app-a/application.yaml: changed after the last seal"
 restore
 
+# 4b. Lock files cannot be deleted to let two saves append at once (the log locks itself too).
+refused "a member cannot delete .audit.lock" as lee rm -f "$store/.audit.lock"
+refused "a member cannot delete an application's decision lock" as lee rm -f "$store/decisions/.app-a.lock"
+
 # 5. A forged finalize by the chair with grade 1, and its decision file.
 refused "a member cannot write a decision file" as lee sh -c "echo {} > '$store/decisions/app-a.json'"
 as lee python3 - "$store/audit.log" <<'PY'
