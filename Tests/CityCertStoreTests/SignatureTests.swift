@@ -159,6 +159,20 @@ import TestSupport
         }
     }
 
+    @Test func aSheetWithoutHistoryIsNeverAdoptedWhereRecordsAreSigned() throws {
+        let s = try SignedStore()
+        defer { s.remove() }
+        try s.t.write("scores/lee/app-a.json", TempStore.sheet(member: "lee", app: "app-a", written: ["Q1": "{\"value\": 40}"], writtenStatus: "draft"))
+        let store = try s.open()
+        do {
+            try store.setEntry(Entry(level: 5), indicator: "L1", member: "lee", application: "app-a", phase: .written)
+            Issue.record("adopted")
+        } catch {
+            #expect(error.message == "scores/lee/app-a.json has no history in the audit log: where records are signed, a sheet is only the record of its member's own changes, so it is not adopted (move it away, or see `citycert verify`)")
+        }
+        #expect(((try? IntegrityFixture.logLines(s.t)) ?? []).isEmpty)
+    }
+
     @Test func keyInitMakesAnOwnerOnlyFileAndNeverOverwrites() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("citycert-keyinit-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }

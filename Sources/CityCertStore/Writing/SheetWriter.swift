@@ -85,6 +85,9 @@ final class SheetWriter {
                 // content becomes this sheet's first record, visibly — but only a file the acting
                 // OS user owns: a sheet planted in a member's folder by someone else is never
                 // adopted in her name.
+                if store.signaturesRequired || store.committee.member(member)?.publicKey != nil {
+                    throw StoreActionError.refused("\(path) has no history in the audit log: where records are signed, a sheet is only the record of its member's own changes, so it is not adopted (move it away, or see `citycert verify`)")
+                }
                 if let owner = (try? FileManager.default.attributesOfItem(atPath: store.files.url(path).path))?[.ownerAccountID] as? NSNumber,
                    owner.uint32Value != geteuid(), geteuid() != 0 || owner.uint32Value != 0 {
                     throw StoreActionError.refused("\(path) was written outside citycert by another user (uid \(owner)) and has no history: it is not adopted in \(member)'s name; see `citycert verify`")
