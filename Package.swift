@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(name: "CityCertCoreTests", dependencies: ["CityCertCore", "TestSupport"]),
         .testTarget(name: "CityCertStoreTests", dependencies: ["CityCertStore", "CityCertCore", "TestSupport"]),
         .testTarget(name: "CityCertReportTests", dependencies: ["CityCertReport", "CityCertStore", "CityCertCore", "TestSupport"]),
-        .testTarget(name: "CityCertTUITests", dependencies: ["CityCertTUI", "CityCertCore", "TestSupport"]),
+        .testTarget(name: "CityCertTUITests", dependencies: ["CityCertTUI", "CityCertCore", "TestSupport"], exclude: ["__Snapshots__"]),
         .testTarget(name: "CityCertRuntimeTests", dependencies: ["CityCertRuntime", "CityCertTUI", "CityCertStore", "CityCertCore", "TestSupport"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "CityCertTUI", "CityCertCore"]),
         .testTarget(name: "citycertTests", dependencies: ["TestSupport", "CityCertCore"]),

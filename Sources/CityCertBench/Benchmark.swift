@@ -15,16 +15,20 @@ public struct Benchmark {
         public var keep: Bool
         /// The `citycert` executable (this one).
         public var executable: String
+        /// The shapes of generated store measured at each size (standard; long-text: long notes).
+        public var profiles: [StoreGenerator.Profile]
 
-        public init(sizes: [Int], members: Int, runs: Int, seed: UInt64, workDirectory: String, keep: Bool, executable: String) {
+        public init(sizes: [Int], members: Int, runs: Int, seed: UInt64, workDirectory: String, keep: Bool, executable: String,
+                    profiles: [StoreGenerator.Profile] = [.standard]) {
             self.sizes = sizes; self.members = members; self.runs = runs; self.seed = seed
-            self.workDirectory = workDirectory; self.keep = keep; self.executable = executable
+            self.workDirectory = workDirectory; self.keep = keep; self.executable = executable; self.profiles = profiles
         }
     }
 
     /// One size's figures.
     public struct Row: Sendable {
         public var size: Int
+        public var profile: StoreGenerator.Profile
         public var summary: StoreGenerator.Summary
         public var generateSeconds: Double
         public var inProcess: StoreBenchmark.Figures
@@ -46,12 +50,13 @@ public struct Benchmark {
         try fm.createDirectory(atPath: options.workDirectory, withIntermediateDirectories: true)
         guard let find = ProcessTimer.which("find") else { throw ProcessTimer.SpawnError(description: "find is not on PATH") }
         var rows: [Row] = []
+        for profile in options.profiles {
         for n in options.sizes {
-            let dir = "\(options.workDirectory)/store-\(n)x\(options.members)-seed\(options.seed)"
+            let dir = "\(options.workDirectory)/store-\(n)x\(options.members)-seed\(options.seed)-\(profile.rawValue)"
             try? fm.removeItem(atPath: dir)
-            log("generating \(n) applications × \(options.members) members in \(dir) …")
+            log("generating \(n) applications × \(options.members) members (\(profile.rawValue)) in \(dir) …")
             let (summary, genMs) = try Stopwatch.time {
-                try StoreGenerator.generate(at: dir, options: .init(applications: n, members: options.members, seed: options.seed))
+                try StoreGenerator.generate(at: dir, options: .init(applications: n, members: options.members, seed: options.seed, profile: profile))
             }
             log("  \(summary)")
 
@@ -79,7 +84,7 @@ public struct Benchmark {
             try? fm.removeItem(atPath: out)
             let figures = try JSONDecoder().decode(StoreBenchmark.Figures.self, from: data)
             log("  first screen \(Self.fmt(figures.firstScreen)) ms, list key \(Self.fmt(figures.listKeyMedian)) ms, scoring key \(Self.fmt(figures.scoringKeyMedian)) ms, paste of 5,000 characters \(Self.fmt(figures.pasteNote)) ms")
-            rows.append(Row(size: n, summary: summary, generateSeconds: genMs / 1000, inProcess: figures,
+            rows.append(Row(size: n, profile: profile, summary: summary, generateSeconds: genMs / 1000, inProcess: figures,
                             reportWall: Stopwatch.median(report.map(\.wallMilliseconds)),
                             reportCPU: Stopwatch.median(report.map(\.cpuMilliseconds)),
                             reportPeakMiB: report.map(\.peakMemoryMiB).max() ?? 0,
@@ -87,17 +92,18 @@ public struct Benchmark {
                             ratio: Stopwatch.median(ratios)))
             if !options.keep { try? fm.removeItem(atPath: dir) }
         }
+        }
         return rows
     }
 
     /// The figures as Markdown tables.
     public static func table(_ rows: [Row], runs: Int, members: Int) -> String {
         var out = "Medians of \(runs) runs; release build; \(members) members; times in ms.\n\n"
-        out += "| applications | files | MiB | report json (process) | cat every file | ratio | report CPU | report peak MiB | open | evaluate all | render json | report in process |\n"
-        out += "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+        out += "| applications | store | files | MiB | report json (process) | cat every file | ratio | report CPU | report peak MiB | open | evaluate all | render json | report in process |\n"
+        out += "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
         for r in rows {
             let f = r.inProcess
-            out += "| \(r.size) | \(r.summary.files) | \(fmt(Double(r.summary.bytes) / 1_048_576)) | \(fmt(r.reportWall)) | \(fmt(r.catWall)) | \(fmt(r.ratio))× | \(fmt(r.reportCPU)) | \(fmt(r.reportPeakMiB)) | \(fmt(f.open)) | \(fmt(f.evaluateAll)) | \(fmt(f.renderJSON)) | \(fmt(f.reportInProcess)) |\n"
+            out += "| \(r.size) | \(r.profile.rawValue) | \(r.summary.files) | \(fmt(Double(r.summary.bytes) / 1_048_576)) | \(fmt(r.reportWall)) | \(fmt(r.catWall)) | \(fmt(r.ratio))× | \(fmt(r.reportCPU)) | \(fmt(r.reportPeakMiB)) | \(fmt(f.open)) | \(fmt(f.evaluateAll)) | \(fmt(f.renderJSON)) | \(fmt(f.reportInProcess)) |\n"
         }
         out += "\n| applications | first screen | list key median / p99 / max | open application | scoring key median / p99 / max | save (fsync) | back to list | reload (r) | workstation peak MiB |\n"
         out += "|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CityCertBench
+import CityCertStore
 import Foundation
 
 /// `citycert bench`: the performance benchmark (see Docs/performance.md).
@@ -21,6 +22,8 @@ struct BenchCommand: ParsableCommand {
     var seed: UInt64 = 1
     @Option(help: "Folder for the generated stores (default: a temporary folder).")
     var work: String?
+    @Option(help: "Comma-separated store shapes: standard, long-text (a long note on every entry, long narratives).")
+    var profiles: String = "standard,long-text"
     @Flag(help: "Keep the generated stores.")
     var keep = false
     @Option(help: .hidden)
@@ -35,9 +38,15 @@ struct BenchCommand: ParsableCommand {
         }
         let list = sizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         guard !list.isEmpty, list.allSatisfy({ $0 >= 1 }) else { throw ValidationError("--sizes must be numbers such as 10,100,1000") }
+        let shapes = try profiles.split(separator: ",").map { name -> StoreGenerator.Profile in
+            guard let p = StoreGenerator.Profile(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
+                throw ValidationError("--profiles takes standard and long-text, found '\(name)'")
+            }
+            return p
+        }
         let dir = work ?? NSTemporaryDirectory() + "citycert-bench-\(getpid())"
         var bench = Benchmark(options: .init(sizes: list, members: members, runs: runs, seed: seed, workDirectory: dir,
-                                             keep: keep, executable: ProcessTimer.currentExecutable()))
+                                             keep: keep, executable: ProcessTimer.currentExecutable(), profiles: shapes))
         bench.log = { Console.error($0) }
         #if DEBUG
         Console.error("citycert: warning: this is a debug build; measure with: swift run -c release citycert bench")

@@ -23,12 +23,15 @@ struct GenerateCommand: ParsableCommand {
     var round: String = "2025"
     @Flag(help: "Write sheets and decisions through the store actions, with the audit log (slow).")
     var history = false
+    @Option(help: "standard, or long-text: a long note on every entry and long narratives.")
+    var profile: StoreGenerator.Profile = .standard
 
     func run() throws {
         let started = Date()
         do {
             let summary = try StoreGenerator.generate(
-                at: out, options: .init(applications: applications, members: members, seed: seed, round: round, history: history))
+                at: out, options: .init(applications: applications, members: members, seed: seed, round: round, history: history,
+                                           profile: profile))
             Console.error("citycert: generated \(out): \(summary) in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
         } catch {
             Console.error("citycert: \(error)")
@@ -36,3 +39,5 @@ struct GenerateCommand: ParsableCommand {
         }
     }
 }
+
+extension StoreGenerator.Profile: ExpressibleByArgument {}

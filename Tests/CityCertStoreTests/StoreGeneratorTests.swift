@@ -38,6 +38,21 @@ import Testing
         }
     }
 
+    /// The long-text profile: long notes (some over several lines) and narratives, and still valid.
+    @Test func theLongTextProfileWritesLongNotesAndNarratives() throws {
+        let long = temp()
+        defer { try? FileManager.default.removeItem(at: long) }
+        try StoreGenerator.generate(at: long.path, options: .init(applications: 8, seed: 3, profile: .longText))
+        let store = try Store.open(at: long.path)
+        #expect(store.validate().filter { $0.severity == .error }.isEmpty)
+        let notes = store.applicationIDs.flatMap { store.sheets(for: $0).sheets }
+            .flatMap { $0.phases.values.flatMap { $0.entries.values.compactMap(\.note) } }
+        #expect(notes.contains { $0.contains("\n") } && notes.contains { $0.count > 300 }, "long notes, some over several lines")
+        let narratives = store.applicationIDs.compactMap { store.application($0).application }
+            .flatMap { $0.selfEvaluation.values.compactMap(\.narrative) }
+        #expect(narratives.contains { $0.count > 500 })
+    }
+
     @Test func theSameSeedGivesTheSameFiles() throws {
         let a = temp(), b = temp(), c = temp()
         defer { for d in [a, b, c] { try? FileManager.default.removeItem(at: d) } }

@@ -1,3 +1,4 @@
+import CityCertCore
 /// The invented names a generated store is made of: cities, people, affiliations, standards items.
 ///
 /// Everything here is illustrative (real city names, invented people); a generated store is for
@@ -115,6 +116,17 @@ enum GeneratorData {
         "포털에서 수치를 확인함", "증빙 자료의 기준일이 신청일과 다름", "현장에서 운영 현황을 확인함",
         "일부 실적이 중복 집계됨", "성과 지표의 산출 근거가 명확함", "향후 확산 계획 보완 필요",
     ]
+
+    /// A long text of Korean sentences (the long-text profile): `count` sentences, a line break
+    /// now and then.
+    static func longText(_ count: Int, _ rng: inout SplitMix64) -> String {
+        var out = ""
+        for i in 0..<count {
+            if i > 0 { out += rng.chance(15) ? "\n" : " " }
+            out += (rng.chance(50) ? rng.pick(narratives) : rng.pick(notes)) + "."
+        }
+        return out
+    }
 
     static let conflictReasons = [
         "해당 시의 스마트도시계획 수립 용역에 책임연구원으로 참여함",

@@ -232,11 +232,14 @@ struct RoundPlan {
             guard let s = submitted[id] else { continue }
             if let v = s.value {
                 let evidence = rng.chance(50) ? "[evidence/plan.pdf]" : "[evidence/plan.pdf, {file: evidence/plan.pdf, page: \(rng.int(in: 1...240))}]"
-                let note = rng.chance(20) ? ", note: \(Self.quoted(rng.pick(GeneratorData.narratives)))" : ""
+                let long = options.profile == .longText
+                let note = long ? ", note: \(Self.quoted(GeneratorData.longText(5 + rng.below(15), &rng)))"
+                    : rng.chance(20) ? ", note: \(Self.quoted(rng.pick(GeneratorData.narratives)))" : ""
                 quantitative += "  \(id): {value: \(Self.decimalText(tenths: v)), evidence: \(evidence)\(note)}\n"
             } else if let level = s.level {
                 _ = k
-                qualitative += "  \(id):\n    level: \(level)\n    narrative: \(Self.quoted(rng.pick(GeneratorData.narratives)))\n"
+                let narrative = options.profile == .longText ? GeneratorData.longText(10 + rng.below(25), &rng) : rng.pick(GeneratorData.narratives)
+                qualitative += "  \(id):\n    level: \(level)\n    narrative: \(Self.quoted(narrative))\n"
                 qualitative += "    evidence: [{file: evidence/plan.pdf, page: \(rng.int(in: 1...240))}]\n"
             }
         }
@@ -257,7 +260,8 @@ struct RoundPlan {
 
     /// A YAML double-quoted scalar.
     static func quoted(_ s: String) -> String {
-        "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "\n", with: "\\n") + "\""
     }
 
     // MARK: - Tool-written files
@@ -318,7 +322,11 @@ struct RoundPlan {
             let chosen = claimed + [0, 0, 0, -1, -1, 1, -2][rng.below(7)]
             e.level = min(max(chosen, levels.min() ?? 1), levels.max() ?? 5)
         }
-        if rng.chance(12) { e.note = rng.pick(GeneratorData.notes) }
+        if options.profile == .longText {
+            if rng.chance(60) { e.note = GeneratorData.longText(3 + rng.below(12), &rng) }
+        } else if rng.chance(12) {
+            e.note = rng.pick(GeneratorData.notes)
+        }
         if draft, rng.chance(4) { e.clarification = "산출 근거 자료를 추가로 제출해 주십시오" }
         return e
     }

@@ -29,11 +29,22 @@ public enum StoreGenerator {
         public var round: String
         /// Write every change through the store actions, with the audit log (slow: small stores only).
         public var history: Bool
+        public var profile: Profile
 
-        public init(applications: Int, members: Int = 9, seed: UInt64 = 1, round: String = "2025", history: Bool = false) {
+        public init(applications: Int, members: Int = 9, seed: UInt64 = 1, round: String = "2025", history: Bool = false,
+                    profile: Profile = .standard) {
             self.applications = applications; self.members = members; self.seed = seed; self.round = round
-            self.history = history
+            self.history = history; self.profile = profile
         }
+    }
+
+    /// The shape of the text in a generated store.
+    public enum Profile: String, Sendable, CaseIterable {
+        /// Short notes now and then, one-sentence narratives (most stores).
+        case standard
+        /// Most sheet entries with a note of 3 to 14 sentences (some over several lines), submitted
+        /// values with notes and narratives of 10 to 35 sentences: a committee that writes at length.
+        case longText = "long-text"
     }
 
     /// What was written.

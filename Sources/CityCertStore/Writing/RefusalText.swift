@@ -47,6 +47,8 @@ enum RefusalText {
         (#"only (\d+) eligible member\(s\) remain on (\S+); (\S+) needs (\d+)"#, "$2에 평가할 수 있는 위원이 $1명뿐입니다. $3에는 $4명이 필요합니다"),
         (#"the audit log itself fails verification; nothing is repaired from it"#, "감사 로그 자체가 검증에 실패하여 아무것도 복구하지 않습니다"),
         (#"only the chair finalizes or reopens an application"#, "신청서 확정과 확정 취소는 위원장만 할 수 있습니다"),
+        (#"the range (\S+)–(\S+) \(grades (\d+)–(\d+)\) crosses the certification line: give a note saying why the grade stands"#,
+         "가능 범위 $1–$2($3–$4등급)가 인증선을 넘나듭니다. 등급을 유지하는 이유를 메모로 남기세요"),
         (#"acting as (.+) \((\S+)\) requires being the operating-system user '(\S+)'; you are '(\S+)'"#,
          "$1($2)(으)로 평가하려면 운영체제 사용자 '$3'(으)로 로그인해야 합니다. 현재 사용자: '$4'"),
         (#"you are '(\S+)', the login of (.+) \((\S+)\): you can act only as (\S+), not as (\S+)"#,
@@ -83,6 +85,10 @@ enum RefusalText {
         (#"phase must be written or site"#, "phase는 written 또는 site여야 합니다"),
         (#"(\S+) is not applicable to (\S+) \((\S+) city\)"#, "$1은(는) $2($3 city)에 적용되지 않습니다"),
         (#"(\S+): '(.*)' is not a number \(quantitative indicator; magnitude below 10\^15\)"#, "$1: '$2'은(는) 숫자가 아닙니다 (정량 지표, 절댓값 10^15 미만)"),
+        (#"(\S+): '(.*)': a comma is read only as a thousands separator \(1,234\); write a decimal point \(0\.5\) \(quantitative indicator\)"#,
+         "$1: '$2': 쉼표는 천 단위 구분(1,234)으로만 읽습니다. 소수점은 점으로 쓰세요 (예: 0.5)"),
+        (#"(\S+): '(.*)' is not a number \(quantitative indicator\)"#, "$1: '$2'은(는) 숫자가 아닙니다 (정량 지표)"),
+        (#"(\S+): '(.*)' is too large \(below 10\^15\) \(quantitative indicator\)"#, "$1: '$2'은(는) 너무 큽니다 (10^15 미만, 정량 지표)"),
         (#"(\S+): '(.*)' is not a level of this indicator \((.*)\)"#, "$1: '$2'은(는) 이 지표의 수준이 아닙니다 ($3)"),
     ]
 

@@ -18,9 +18,10 @@ enum OverlayScreen {
         }
     }
 
-    /// A centred box sized to its lines (clipped to the screen).
+    /// A centred box sized to its lines, wrapped at the screen's width (clipped to its height).
     static func box(_ b: inout Buffer, title: String, lines: [String], theme: Theme) {
         let maxInner = max(10, b.width - 8)
+        let lines = lines.flatMap { DisplayWidth.of($0) > maxInner ? TextLayout.wrap($0, width: maxInner) : [$0] }
         let inner = min(maxInner, max(DisplayWidth.of(title) + 4, lines.map(DisplayWidth.of).max() ?? 0))
         let height = min(b.height - 2, lines.count + 2)
         let rect = Rect(x: (b.width - inner - 4) / 2, y: max(1, (b.height - height) / 2), width: inner + 4, height: height)
