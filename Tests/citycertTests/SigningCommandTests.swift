@@ -93,5 +93,10 @@ struct SigningCommandTests {
         let history = try CitycertBinary.run(["history", "--store", t.path, "--application", "app-a"])
         #expect(history.status == 0 && history.out.contains("ok\u{FFFD}[2J\u{FFFD}]0;pwned\u{FFFD}\u{FFFD}done"), "\(history.out)")
         #expect(!history.out.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E })
+        // validate names a value read from a file: harmless too.
+        try t.write("committee.yaml", TempStore.committee.replacingOccurrences(of: "role: secretary", with: "role: \"\\e[2Jsecretary\""))
+        let validate = try CitycertBinary.run(["validate", "--store", t.path])
+        #expect(validate.status == 1 && (validate.out + validate.err).contains("role must be chair, member or secretary, found '\u{FFFD}[2Jsecretary'"), "\(validate.err)")
+        #expect(!(validate.out + validate.err).unicodeScalars.contains { $0.value == 0x1B })
     }
 }
