@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The domain: standards, committee, applications, sheets, decisions, exact scoring. No I/O.
@@ -21,8 +22,11 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        // Report renderers: pure functions of an evaluation.
-        .target(name: "CityCertReport", dependencies: ["CityCertCore"]),
+        // Report renderers: pure functions of an evaluation (the workbook is zipped in memory).
+        .target(name: "CityCertReport", dependencies: [
+            "CityCertCore",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // The terminal application as pure state: State, Message, update, screens rendering into a Buffer.
         .target(name: "CityCertTUI", dependencies: ["CityCertCore"]),
         // Performs the TUI's effects through the store and turns results into messages (no terminal).
@@ -42,7 +46,10 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["CityCertCore"], path: "Tests/TestSupport"),
         .testTarget(name: "CityCertCoreTests", dependencies: ["CityCertCore", "TestSupport"]),
         .testTarget(name: "CityCertStoreTests", dependencies: ["CityCertStore", "CityCertCore", "TestSupport"]),
-        .testTarget(name: "CityCertReportTests", dependencies: ["CityCertReport", "CityCertStore", "CityCertCore", "TestSupport"]),
+        .testTarget(name: "CityCertReportTests", dependencies: [
+            "CityCertReport", "CityCertStore", "CityCertCore", "TestSupport",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .testTarget(name: "CityCertTUITests", dependencies: ["CityCertTUI", "CityCertCore", "TestSupport"], exclude: ["__Snapshots__"]),
         .testTarget(name: "CityCertRuntimeTests", dependencies: ["CityCertRuntime", "CityCertTUI", "CityCertStore", "CityCertCore", "TestSupport"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "CityCertTUI", "CityCertCore"]),

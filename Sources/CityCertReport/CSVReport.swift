@@ -8,7 +8,9 @@ import CityCertCore
 /// the JSON values (`large`, `provisional`), while `government` and `indicator_name` are in the
 /// language asked for. The application's figures (`total`, `app_max`, `percent`, `grade`,
 /// `certified`) repeat on each of its rows so that every row stands alone in a spreadsheet.
-/// Invalid applications have no rows (they are listed by the other formats).
+/// Invalid applications have no rows (they are listed by the other formats). The header row is in
+/// the language asked for (``koreanColumns`` in Korean, ``columns`` in English); the command writes
+/// the byte order mark by default in Korean, for Korean Excel.
 public enum CSVReport {
     /// The header row, in this order.
     public static let columns = [
@@ -16,6 +18,16 @@ public enum CSVReport {
         "indicator_name", "score", "max", "written", "site", "written_sheets", "site_sheets", "spread",
         "flagged", "total", "app_max", "percent", "grade", "certified",
     ]
+
+    /// The header row in Korean (`--lang ko`), column for column.
+    public static let koreanColumns = [
+        "회차", "신청 ID", "지자체", "유형", "상태", "분야", "항목", "지표",
+        "지표명", "점수", "만점", "서면", "현장", "서면수", "현장수", "편차",
+        "편차 큼", "총점", "신청 만점", "득점률", "등급", "인증",
+    ]
+
+    /// The header row in a language: the machine names of the columns in English, Korean words in Korean.
+    public static func header(_ language: Language) -> [String] { language == .ko ? koreanColumns : columns }
 
     /// The UTF-8 byte order mark that spreadsheet programs look for, written only when asked.
     public static let byteOrderMark = "\u{FEFF}"
@@ -31,7 +43,7 @@ public enum CSVReport {
     /// The records, header first, as unquoted text.
     public static func rows(_ round: RoundEvaluation, language: Language = .ko) -> [[String]] {
         let c = ReportContent(round, language: language)
-        var out = [columns]
+        var out = [header(language)]
         for e in round.applications {
             let ev = e.evaluation
             for r in ev.indicators {

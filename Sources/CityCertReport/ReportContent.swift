@@ -8,14 +8,16 @@ import CityCertCore
 public struct ReportContent: Sendable {
     public let round: RoundEvaluation
     public let labels: ReportLabels
+    public let options: ReportOptions
     public var language: Language { labels.language }
 
     private let fieldNames: [String: LocalizedText]
     private let itemNames: [String: LocalizedText]
 
-    public init(_ round: RoundEvaluation, language: Language) {
+    public init(_ round: RoundEvaluation, language: Language, options: ReportOptions = ReportOptions()) {
         self.round = round
         self.labels = ReportLabels(language)
+        self.options = options
         var fields: [String: LocalizedText] = [:]
         var items: [String: LocalizedText] = [:]
         for f in round.standards.fields {
@@ -115,13 +117,104 @@ public struct ReportContent: Sendable {
     /// Spec §3.9 in a line: `1599.62–1640.42 · 3–2등급 · 어느 쪽이든 인증`.
     public func rangeLine(_ e: EvaluatedApplication) -> String {
         let r = e.evaluation.range
-        return "\(r.low)–\(r.high) · \(labels.rangeGrades(r)) · \(labels.rangeCertification(r))"
+        // While sheets are missing the range is only what the submitted sheets say: no verdict.
+        let verdict = e.evaluation.status == .provisional ? labels.rangeProvisional : labels.rangeCertification(r)
+        return "\(r.low)–\(r.high) · \(labels.rangeGrades(r)) · \(verdict)"
     }
 
-    /// The members who sign for an application: its eligible members, chairs first, in committee order.
+    /// `위원장 김민수, 2026. 9. 21. 00:00` for the printed report: who finalized by role and name (no
+    /// internal id) and when, in Korea's time as a Korean office writes it.
+    public func finalizedLine(_ e: EvaluatedApplication) -> String? {
+        guard let d = e.decision else { return nil }
+        let who = round.committee.member(d.finalizedBy).map { "\(labels.role($0.role)) \($0.name)" } ?? d.finalizedBy
+        return "\(who), \(KoreanTime.dateTime(iso: d.finalizedAt))"
+    }
+
+    /// The members whose sheets count for an application (in either phase), in committee order.
+    public func countedMembers(_ e: EvaluatedApplication) -> [Member] {
+        var ids = Set<String>()
+        for r in e.evaluation.indicators {
+            for m in r.written.members { ids.insert(m.member) }
+            for m in r.site.members { ids.insert(m.member) }
+        }
+        return round.committee.members.filter { ids.contains($0.id) }
+    }
+
+    /// Who signs a final application: the chair(s) eligible for it, then the members whose sheets
+    /// counted, in committee order. Nobody signs an application that is not final.
     public func signatories(_ e: EvaluatedApplication) -> [Member] {
-        let eligible = round.committee.eligibleMembers(for: e.application.id)
-        return eligible.filter { $0.role == .chair } + eligible.filter { $0.role != .chair }
+        guard e.evaluation.status == .final else { return [] }
+        let chairs = round.committee.eligibleMembers(for: e.application.id).filter { $0.role == .chair }
+        let counted = countedMembers(e).filter { $0.role != .chair }
+        return chairs + counted
+    }
+
+    /// A member as the annexes name them: `김민수`, or `위원 A` (`Member A`) with `--anonymous`. The
+    /// letters follow the committee's order among chairs and members, so they are the same on every page.
+    public func annexName(_ id: String) -> String {
+        guard options.anonymous else { return memberName(id) }
+        let scorers = round.committee.members.filter { $0.role != .secretary }
+        guard let i = scorers.firstIndex(where: { $0.id == id }) else { return labels.t("위원 ?", "Member ?") }
+        return "\(labels.t("위원", "Member")) \(Self.letters(i))"
+    }
+
+    /// A, B, …, Z, AA, AB, …
+    static func letters(_ i: Int) -> String {
+        let a = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        return i < 26 ? String(a[i]) : letters(i / 26 - 1) + String(a[i % 26])
+    }
+
+    /// `2025. 11. 30.`
+    public var issueDate: String { KoreanTime.date(options.issuedAt) }
+
+    /// `CC-2025-20251130-3F2A`: the round, the issue date and a check of the figures, so that two
+    /// reports issued the same day with different figures have different numbers.
+    public var documentNumber: String {
+        if let n = options.documentNumber { return n }
+        var hash: UInt32 = 2_166_136_261
+        for e in round.applications {
+            for b in "\(e.application.id)|\(e.evaluation.total)|\(e.evaluation.grade)|\(e.evaluation.status.rawValue);".utf8 {
+                hash = (hash ^ UInt32(b)) &* 16_777_619
+            }
+        }
+        let check = String(hash & 0xFFFF, radix: 16, uppercase: true)
+        return "CC-\(round.round)-\(KoreanTime.compactDate(options.issuedAt))-\(String(repeating: "0", count: 4 - check.count))\(check)"
+    }
+
+    /// Why a file made an application invalid, in the report's language (the annex of invalid
+    /// applications): the kind of file and the kind of mistake, never the developer's diagnostic.
+    public func invalidReason(_ p: Problem) -> String {
+        let m = p.message.lowercased()
+        let what: String
+        if p.path.hasSuffix("application.yaml") { what = labels.t("신청서", "The application form") }
+        else if p.path.hasPrefix("scores/") { what = labels.t("평가표", "A score sheet") }
+        else if p.path.hasPrefix("decisions/") { what = labels.t("확정 기록", "The decision") }
+        else { what = labels.t("파일", "A file") }
+        let why: String
+        if m.contains("contradicts population") { why = labels.t("도시 유형이 인구와 맞지 않음", "its city type contradicts its population") }
+        else if m.contains("unknown indicator") { why = labels.t("인증기준에 없는 지표가 있음", "it names an indicator the standards do not have") }
+        else if m.contains("evidence") { why = labels.t("증빙 파일 경로가 올바르지 않음", "an evidence path is not valid") }
+        else if m.contains("missing key") || m.contains("is missing") || m.contains("required") { why = labels.t("필수 항목이 빠짐", "a required entry is missing") }
+        else if m.contains("not valid json") || m.contains("syntax") || m.contains("cannot read") || m.contains("larger than") {
+            why = labels.t("파일을 읽을 수 없음", "the file cannot be read")
+        }
+        else if m.contains("folder") || m.contains("equals the folder") || m.contains("filed as") { why = labels.t("ID가 폴더 이름과 다름", "its id differs from its folder") }
+        else { why = labels.t("값이 규칙에 맞지 않음", "a value breaks the store's rules") }
+        let at = p.line.map { labels.t("\($0)행", "line \($0)") }
+        return labels.t("\(what): \(why)", "\(what): \(why)") + (at.map { " (\($0))" } ?? "")
+    }
+
+    /// The application an invalid file belongs to (`applications/<id>/…`, `scores/<m>/<id>.json`,
+    /// `decisions/<id>.json`), or nil.
+    public func invalidApplication(_ p: Problem) -> String? {
+        let parts = p.path.split(separator: "/").map(String.init)
+        guard parts.count >= 2 else { return nil }
+        switch parts[0] {
+        case "applications": return parts[1]
+        case "decisions": return parts[1].hasSuffix(".json") ? String(parts[1].dropLast(5)) : parts[1]
+        case "scores" where parts.count >= 3: return parts[2].hasSuffix(".json") ? String(parts[2].dropLast(5)) : parts[2]
+        default: return nil
+        }
     }
 
     /// Every committee member, chairs first, then members, then secretaries (the cover page).

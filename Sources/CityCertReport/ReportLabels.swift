@@ -68,6 +68,7 @@ public struct ReportLabels: Sendable {
         default: return t("인증선을 넘나듦", "crosses the certification line")
         }
     }
+    public var rangeProvisional: String { t("잠정: 미제출 평가표가 들어오면 바뀜", "provisional: missing sheets will move it") }
     public var decisionDisagrees: String { t("의결이 현재 평가표와 다름", "the decision disagrees with the sheets") }
 
     // MARK: Sections
@@ -83,6 +84,36 @@ public struct ReportLabels: Sendable {
     public var date: String { t("일자", "Date") }
     public var chart: String { t("분야별 득점", "Score by field") }
     public var legendFlag: String { t("! = 위원 간 편차가 기준을 넘은 지표", "! = members' spread above the threshold") }
+
+    // MARK: The printed report
+
+    public var issued: String { t("발행일", "Issued") }
+    public var documentNumber: String { t("문서번호", "Document no.") }
+    public var provisionalMark: String { t("잠정 (확정 전)", "PROVISIONAL (not final)") }
+    public var provisionalNote: String {
+        t("이 도시의 결과는 위원장이 확정하기 전의 잠정 결과이며, 등급이 바뀔 수 있습니다.",
+          "This city's result is provisional until the chair finalizes it; its grade may still change.")
+    }
+    public var disagreement: String { t("확정 결과가 현재 평가표와 다름", "the decision disagrees with the current sheets") }
+    public var disagreementShort: String { t("결정≠평가표", "decision≠sheets") }
+    public var decisionRecorded: String { t("확정 당시", "as finalized") }
+    public var comparison: String { t("도시별 득점률 비교", "Cities compared (percent of the maximum)") }
+    public var gradeLines: String { t("점선은 등급 기준", "dashed lines: grade thresholds") }
+    public var allCities: String { t("종합", "Summary") }
+    public var annex: String { t("부록", "Annex") }
+    public var invalidAnnex: String { t("무효 신청", "Invalid applications") }
+    public var reason: String { t("사유", "Reason") }
+    public var file: String { t("파일", "File") }
+    public var membersAnnex: String { t("위원별 평가표", "Scores by member") }
+    public var notesAnnex: String { t("위원 의견 및 질의", "Members' notes and clarification questions") }
+    public var member: String { t("위원", "Member") }
+    public var phase: String { t("단계", "Phase") }
+    public var entry: String { t("입력값", "Entry") }
+    public var points: String { t("점수", "Points") }
+    public var clarification: String { t("질의", "Question") }
+    public var noNotes: String { t("의견·질의 없음", "no notes or questions") }
+    public var indicatorSheet: String { t("지표", "Indicators") }
+    public var signedBy: String { t("위 평가 결과를 확인합니다.", "We confirm the result above.") }
 
     // MARK: Enumerations
 

@@ -53,28 +53,60 @@ extension EffectRunner {
             } catch {
                 return [.failed(error.message)]
             }
-        case .previewReport(let ids):
-            let text = TextReport.render(round(ids), language: language)
-            return [.reportPreview(text.components(separatedBy: "\n"))]
-        case let .writeReport(ids, format, path):
+        case let .previewReport(ids, format, choices):
             let r = round(ids)
-            let text: String
-            switch format {
-            case .text: text = TextReport.render(r, language: language)
-            case .markdown: text = MarkdownReport.render(r, language: language)
-            case .html: text = HTMLReport.render(r, language: language)
-            case .csv: text = CSVReport.render(r, language: language, byteOrderMark: false)
+            if format == .pdf {
+                // The PDF's own pages as text: what the ministry will read, page by page.
+                do {
+                    let pdf = try PDFPrinter.pdf(html: HTMLReport.render(r, language: language, options: reportOptions(choices)))
+                    let pages = try PDFPrinter.pageTexts(pdf)
+                    var lines: [String] = []
+                    for (i, page) in pages.enumerated() {
+                        lines.append("──── " + language.pick("page \(i + 1) of \(pages.count)", "\(i + 1) / \(pages.count) 쪽") + " " + String(repeating: "─", count: 60))
+                        lines += page
+                    }
+                    return [.reportPreview(lines, pages: pages.count)]
+                } catch {
+                    let text = TextReport.render(r, language: language)
+                    return [.reportPreview(text.components(separatedBy: "\n")),
+                            .status(StatusLine(language.pick("No PDF preview (\(error)); the text report instead.",
+                                                               "PDF 미리보기 불가 (\(PDFPrinter.message(error, language))): 텍스트 보고서로 대신합니다."), .error))]
+                }
             }
+            let text = TextReport.render(r, language: language)
+            return [.reportPreview(text.components(separatedBy: "\n"))]
+        case let .writeReport(ids, format, path, overwrite, choices):
+            if !overwrite && ExportFile.exists(path) {
+                return [.reportExists(applications: ids, format: format, path: ExportFile.absolute(path), choices: choices)]
+            }
+            let r = round(ids)
             do {
-                let written = try ExportFile.write(text, to: path)
-                return [.status(StatusLine(language.pick("✓ written: \(written) (\(format.rawValue), \(ids.count) applications)",
+                let written: String
+                switch format {
+                case .text: written = try ExportFile.write(TextReport.render(r, language: language), to: path)
+                case .markdown: written = try ExportFile.write(MarkdownReport.render(r, language: language), to: path)
+                case .html: written = try ExportFile.write(HTMLReport.render(r, language: language, options: reportOptions(choices)), to: path)
+                case .csv: written = try ExportFile.write(CSVReport.render(r, language: language, byteOrderMark: choices.byteOrderMark), to: path)
+                case .pdf: written = try PDFPrinter.print(html: HTMLReport.render(r, language: language, options: reportOptions(choices)), to: path)
+                case .xlsx: written = try ExportFile.write(try XLSXReport.render(r, language: language, options: reportOptions(choices)), to: path)
+                }
+                return [.reportWritten(path: written),
+                        .status(StatusLine(language.pick("✓ written: \(written) (\(format.rawValue), \(ids.count) applications)",
                                                          "✓ 저장: \(written) (\(format.rawValue), \(ids.count)건)"), .success))]
             } catch {
-                return [.failed("\(error)")]
+                return [.failed(PDFPrinter.message(error, language))]
             }
         default:
             return nil
         }
+    }
+
+    /// The printed report's options from the screen's choices: issued now, the annexes asked for.
+    func reportOptions(_ choices: ReportChoices) -> ReportOptions {
+        var annexes: Set<ReportOptions.Annex> = []
+        if choices.members != .none { annexes.insert(.members) }
+        if choices.notes { annexes.insert(.notes) }
+        return ReportOptions(issuedAt: Date(), annexes: annexes, anonymous: choices.members == .anonymous)
     }
 
     /// The round restricted to some applications (the report of a selection).

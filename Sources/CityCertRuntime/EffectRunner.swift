@@ -9,7 +9,8 @@ import Foundation
 /// screens stay pure. The terminal loop and the tests both drive the application through
 /// ``send(_:to:)``.
 public final class EffectRunner {
-    public let store: Store
+    /// The store, opened again when its rules' files change (see ``reopenIfRulesChanged()``).
+    public private(set) var store: Store
     /// The member at the keyboard, once chosen.
     public private(set) var memberID: String?
     /// The language reports are rendered in (follows the screen's language).
@@ -43,10 +44,35 @@ public final class EffectRunner {
         if let memberID { makeDrafts(for: memberID) }
     }
 
+    /// Opens the store again when `store.yaml`, `committee.yaml` or the standards changed since it
+    /// was opened (a conflict added, names changed): the screens and the decisions then use the rules
+    /// as they are. Kept as it was when the new files cannot be read (the actions then refuse).
+    func reopenIfRulesChanged() -> Message? {
+        let changed = store.rulesChangedSinceOpen()
+        guard !changed.isEmpty else { return nil }
+        do {
+            let fresh = try Store.open(at: store.root.path)
+            fresh.osUser = store.osUser
+            fresh.clock = store.clock
+            fresh.keySource = store.keySource   // the member's key, as given (--key, the sample's keys)
+            store = fresh
+            listCursor = nil
+            overviewCursor = nil
+            return .status(StatusLine(language.pick("Read again: \(changed.joined(separator: ", ")) changed.", "다시 읽음: \(changed.joined(separator: ", "))이(가) 바뀌었습니다."), .info))
+        } catch {
+            return .failed(language.pick("\(changed.joined(separator: ", ")) changed and cannot be read: \(error.problems.first?.description ?? "")",
+                                         "\(changed.joined(separator: ", "))이(가) 바뀌었으나 읽을 수 없습니다: \(error.problems.first?.description ?? "")"))
+        }
+    }
+
     private func makeDrafts(for member: String) {
         guard let env = draftsEnvironment else { return }
         drafts = DraftStore(storePath: store.root.path, member: member, environment: env)
     }
+
+    /// Called with the state before an effect that takes seconds (printing a PDF), so that the
+    /// terminal can show the status line that says so.
+    public var beforeSlowEffect: ((AppState) -> Void)?
 
     /// Feeds a message to `update`, performs the effects it returns, and feeds their results back,
     /// until nothing is left to do.
@@ -55,7 +81,10 @@ public final class EffectRunner {
         while !queue.isEmpty {
             language = state.language
             let effects = Update.update(&state, queue.removeFirst())
-            for effect in effects { queue += perform(effect) }
+            for effect in effects {
+                if effect.takesSeconds { beforeSlowEffect?(state) }
+                queue += perform(effect)
+            }
         }
         // What is typed is kept as it is typed (and forgotten once saved or cancelled).
         drafts?.sync(state.openDraft)
@@ -76,6 +105,17 @@ public final class EffectRunner {
             seenChange = mark
             return perform(reload)
         }
+        // Reading a screen anew reads the rules anew when they changed (r, opening an application).
+        switch effect {
+        case .loadOverview, .loadApplications, .openConsensus, .openApplication, .loadReportScreen:
+            if let note = reopenIfRulesChanged() { return performRead(effect) + [note] }
+        default:
+            break
+        }
+        return performRead(effect)
+    }
+
+    private func performRead(_ effect: Effect) -> [Message] {
         seenChange = store.changeMark()
         if let messages = performChair(effect) { return messages }
         switch effect {

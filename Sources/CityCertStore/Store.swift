@@ -25,6 +25,8 @@ public final class Store: @unchecked Sendable {
     public var keySource: KeySource = .standard
 
     let files: FileAccess
+    /// The rules' files as read at open (see ``rulesChangedSinceOpen()``).
+    let rulesAtOpen: [String: String]
     /// The clock for timestamps (tests set a fixed one).
     public var clock: @Sendable () -> Date = { Date() }
     /// Who is running the program, for the identity rule of the store actions (tests set one).
@@ -109,7 +111,9 @@ public final class Store: @unchecked Sendable {
          signaturesRequired: Bool = false) {
         self.root = root; self.round = round; self.title = title; self.standardsPath = standardsPath
         self.standards = standards; self.committee = committee; self.problems = problems
-        self.applicationIDs = applicationIDs; self.files = files; self.signaturesRequired = signaturesRequired
+        self.applicationIDs = applicationIDs; self.files = files
+        rulesAtOpen = RulesFingerprint.of(files, paths: ["store.yaml", "committee.yaml", standardsPath])
+        self.signaturesRequired = signaturesRequired
     }
 
     // MARK: - Reading

@@ -36,7 +36,7 @@ struct ReopenCommand: ParsableCommand {
         discussion: "Exit status: 0, 1 when refused, 2 for a wrong command line.")
 
     @OptionGroup var target: MemberTarget
-    @Option(help: "Why it is reopened (recorded in the audit log).")
+    @Option(help: "Why it is reopened (required; recorded in the audit log).")
     var reason: String?
 
     func run() throws {

@@ -68,6 +68,7 @@ struct OpenCommand: ParsableCommand {
         }
         StoreLocks.notice = nil   // the screen is the terminal's now
         let runner = EffectRunner(store: store, memberID: memberID, draftsEnvironment: env)
+        runner.beforeSlowEffect = { terminal.draw(View.render($0)) }
         let size = terminal.size
         var state = runner.start(language: language, colors: terminal.hasColors,
                                  width: size.width, height: size.height, reason: reason)

@@ -36,7 +36,10 @@ func parseCSV(_ text: String) -> [[String]] {
     let round = ReportFixture.round()
 
     @Test func headerRowAsSpecified() {
-        let first = CSVReport.render(round).split(separator: "\r\n").first.map(String.init)
+        let korean = CSVReport.render(round).split(separator: "\r\n").first.map(String.init)
+        #expect(korean == "회차,신청 ID,지자체,유형,상태,분야,항목,지표,지표명,점수,만점,서면,현장,서면수,현장수,편차,편차 큼,총점,신청 만점,득점률,등급,인증")
+        #expect(CSVReport.koreanColumns.count == CSVReport.columns.count)
+        let first = CSVReport.render(round, language: .en).split(separator: "\r\n").first.map(String.init)
         #expect(first == "round,application,government,city_type,status,field,item,indicator,indicator_name,score,max,written,site,written_sheets,site_sheets,spread,flagged,total,app_max,percent,grade,certified")
     }
 
@@ -63,18 +66,18 @@ func parseCSV(_ text: String) -> [[String]] {
     }
 
     @Test func crlfRecordsAndNoByteOrderMarkUnlessAsked() {
-        let text = CSVReport.render(round)
+        let text = CSVReport.render(round, language: .en)
         #expect(!text.hasPrefix("\u{FEFF}"))
         #expect(Array(text.utf8.prefix(5)) == Array("round".utf8))
         #expect(text.hasSuffix("\r\n"))
         #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
-        let bom = CSVReport.render(round, byteOrderMark: true)
+        let bom = CSVReport.render(round, language: .en, byteOrderMark: true)
         #expect(Array(bom.utf8.prefix(3)) == [0xEF, 0xBB, 0xBF])
         #expect(bom.dropFirst() == Substring(text))
     }
 
     @Test func figuresEqualTheJSONFigures() throws {
-        let records = parseCSV(CSVReport.render(round))
+        let records = parseCSV(CSVReport.render(round, language: .en))
         let col = Dictionary(uniqueKeysWithValues: records[0].enumerated().map { ($1, $0) })
         for f in try ReportFixture.jsonFigures(round) {
             let rows = records.dropFirst().filter { $0[col["application"]!] == f.id }
@@ -96,7 +99,7 @@ func parseCSV(_ text: String) -> [[String]] {
                 #expect(row[col["round"]!] == "2026")
             }
         }
-        let andong = records.first { $0[1] == "2026-andong" }
+        let andong = parseCSV(CSVReport.render(round)).first { $0[1] == "2026-andong" }
         #expect(andong?[2] == "안동시")
         #expect(andong?[3] == "small")
         #expect(andong?[4] == "provisional")

@@ -97,7 +97,7 @@ func trimmed(_ s: String) -> String {
         #expect(suwon.contains("상태:          확정"))
         #expect(suwon.contains("확정:          김민수 (kim), 2026-09-21 00:00 KST"), "in Korea's time")
         #expect(suwon.contains("가능 범위:     64.20–88.00 · 4–2등급 · 인증선을 넘나듦"), "\(suwon)")
-        #expect(andong.contains("가능 범위:     36.00–44.00 · 3–2등급 · 어느 쪽이든 인증"))
+        #expect(andong.contains("가능 범위:     36.00–44.00 · 3–2등급 · 잠정: 미제출 평가표가 들어오면 바뀜"), "provisional: no verdict")
         #expect(suwon.contains("편차 큰 지표:  2"))
         #expect(suwon.contains { $0.hasPrefix("  IN-02 교통 \"스마트\"") && $0.contains("서면 편차 18.00 (12.00~30.00)") })
     }

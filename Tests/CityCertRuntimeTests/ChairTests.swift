@@ -206,6 +206,24 @@ import TestSupport
         #expect(report.errors.isEmpty && report.sealedAt == report.lines, "\(report.errors)")
     }
 
+    /// committee.yaml changed while the chair works (a recusal added): reading the overview again
+    /// reads the rules again, so the screens and the decision use them.
+    @Test func changedRulesAreReadAgain() throws {
+        let root = try sampleCopy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        var (runner, state) = try start(root, as: "kim")
+        let before = runner.store
+        let committee = root.appendingPathComponent("committee.yaml")
+        var text = try String(contentsOf: committee, encoding: .utf8)
+        text = text.replacingOccurrences(of: "conflicts:\n", with: "conflicts:\n  - {member: park, application: 2025-goyang, kind: recusal}\n")
+        try Data(text.utf8).write(to: committee)
+        press([.char("r")], runner, &state)
+        #expect(runner.store !== before, "the store was opened again")
+        #expect(runner.store.committee.conflict(member: "park", application: "2025-goyang") != nil)
+        guard case .overview(let o) = state.screen else { Issue.record("on the overview"); return }
+        #expect(o.rows.first { $0.id == "2025-goyang" }?.written.of == 7, "park no longer counts on goyang")
+    }
+
     @Test func onlyTheChairFinalizes() throws {
         let root = try sampleCopy()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -252,5 +270,45 @@ import TestSupport
         let html = try String(contentsOf: out, encoding: .utf8)
         #expect(html.contains("<html") && html.contains("춘천시") && html.contains("731.88"))
         #expect(state.status?.kind == .success)
+        #expect(state.reportFolder == out.deletingLastPathComponent().path)
+
+        // Writing again to the same file asks first; n keeps the file, y writes over it.
+        try Data("keep me".utf8).write(to: out)
+        press([.char("q"), .char("w"), .ctrl("u")] + out.path.map { Key.char($0) } + [.enter], runner, &state)
+        guard case .confirm(let c)? = state.overlay else { Issue.record("no question before writing over \(out.path)"); return }
+        #expect(c.title == "기존 파일을 덮어쓸까요?" && c.lines.first == out.path)
+        press([.char("n")], runner, &state)
+        #expect(try String(contentsOf: out, encoding: .utf8) == "keep me")
+        press([.char("w"), .ctrl("u")] + out.path.map { Key.char($0) } + [.enter, .char("y")], runner, &state)
+        #expect(try String(contentsOf: out, encoding: .utf8).contains("춘천시"))
+
+        // The next file is proposed in the folder of the last one, with the format's extension.
+        press([.char("f"), .char("f"), .char("f"), .char("w")], runner, &state)   // html → csv → pdf → xlsx
+        guard case .prompt(let p)? = state.overlay else { Issue.record("no path prompt"); return }
+        #expect(p.text == out.deletingLastPathComponent().path + "/citycert-report.xlsx")
+        let xlsx = out.deletingPathExtension().appendingPathExtension("xlsx")
+        defer { try? FileManager.default.removeItem(at: xlsx) }
+        press([.ctrl("u")] + xlsx.path.map { Key.char($0) } + [.enter], runner, &state)
+        var bytes = try Data(contentsOf: xlsx)
+        #expect(bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]), "a zip archive")
+        #expect(bytes.range(of: Data("xl/worksheets/sheet3.xml".utf8)) == nil, "no member annex unless asked")
+        // m: the member annex (a third sheet), written over the file after the question.
+        press([.char("m"), .char("w"), .ctrl("u")] + xlsx.path.map { Key.char($0) } + [.enter, .char("y")], runner, &state)
+        bytes = try Data(contentsOf: xlsx)
+        #expect(bytes.range(of: Data("xl/worksheets/sheet3.xml".utf8)) != nil)
+    }
+
+    @Test func secretaryWritesTheCSVWithAByteOrderMarkUnlessToldNot() throws {
+        let root = try sampleCopy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        var (runner, state) = try start(root, as: "han")
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("citycert-report-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: out) }
+        press([.char("f"), .char("w"), .ctrl("u")] + out.path.map { Key.char($0) } + [.enter], runner, &state)   // html → csv
+        let bytes = try Data(contentsOf: out)
+        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))
+        #expect(String(decoding: bytes.dropFirst(3), as: UTF8.self).hasPrefix("회차,신청 ID,"))
+        press([.char("b"), .char("w"), .ctrl("u")] + out.path.map { Key.char($0) } + [.enter, .char("y")], runner, &state)
+        #expect(try Data(contentsOf: out).starts(with: Array("회차".utf8)))
     }
 }

@@ -37,4 +37,40 @@ import TestSupport
         let d = try s.finalize(application: "app-a", by: "kim", note: "L1 현장 재확인 후 합의")
         #expect(d.grade == 2 && d.note == "L1 현장 재확인 후 합의")
     }
+
+    /// A decision undone needs a reason, kept in the audit log.
+    @Test func aReopenNeedsAReason() throws {
+        let (s, t) = try store()
+        defer { t.remove() }
+        try s.finalize(application: "app-a", by: "kim", note: "합의")
+        for reason: String? in [nil, "", "  \n"] {
+            do {
+                try s.reopen(application: "app-a", by: "kim", reason: reason)
+                Issue.record("reopened without a reason")
+            } catch {
+                #expect(error.message == "say why app-a is reopened: the reason is kept in the audit log")
+            }
+        }
+        #expect(FileManager.default.fileExists(atPath: t.path + "/decisions/app-a.json"), "still final")
+        try s.reopen(application: "app-a", by: "kim", reason: "이의신청")
+        let log = try String(contentsOfFile: t.path + "/audit.log", encoding: .utf8)
+        #expect(log.contains(#""reason":"이의신청""#))
+    }
+
+    /// A conflict added to committee.yaml while the program runs: no decision on the old rules.
+    @Test func finalizingOnRulesChangedSinceOpeningIsRefused() throws {
+        let (s, t) = try store()
+        defer { t.remove() }
+        #expect(s.rulesChangedSinceOpen().isEmpty)
+        try t.write("committee.yaml", TempStore.committee.replacingOccurrences(
+            of: "conflicts:\n", with: "conflicts:\n  - {member: park, application: app-a, kind: recusal}\n"))
+        #expect(s.rulesChangedSinceOpen() == ["committee.yaml"])
+        do {
+            try s.finalize(application: "app-a", by: "kim", note: "합의")
+            Issue.record("finalized on stale rules")
+        } catch {
+            #expect(error.message == "committee.yaml changed since the store was opened: read the store again (r) and check before deciding")
+        }
+        #expect(!FileManager.default.fileExists(atPath: t.path + "/decisions/app-a.json"))
+    }
 }

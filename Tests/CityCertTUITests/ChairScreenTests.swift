@@ -12,10 +12,10 @@ import TestSupport
         let expected = [
             "  지자체    상태    서면  현장     총점      % 등급      인증      ±인증선  ⚑ 미제출 / 손상",
             " 대도시",
-            "  김해시    잠정     5/7   1/3  1214.71  60.74 4 (4–3)   미인증?   −185.29  1 손상 임소영 · 서면…",
+            "  김해시    잠정     5/7   1/3  1214.71  60.74 4? (4–3)  미인증?   −185.29  1 손상 임소영 · 서면…",
             "  수원시    완료     8/8   4/4  1627.15  81.36 2 (3–2)   인증      +227.15  2",
             " 중소도시",
-            "  나주시    잠정     3/8   0/8   493.82  49.38 5         미인증    −206.18    서면 이서연",
+            "  나주시    잠정     3/8   0/8   493.82  49.38 5?        미인증?   −206.18    서면 이서연",
             " 오류가 있는 신청서 (Enter: 사유)",
             "  2025-jeonju  applications/2025-jeonju/application.yaml:7: city_type 'small' contradicts populati…",
         ]
@@ -42,10 +42,10 @@ import TestSupport
     @Test func overviewAt80And160Columns() {
         let narrow = lines(ChairFixture.overviewState(width: 80, language: .en))
         #expect(narrow[3] == "  City     Status   Wr.  Site    Total Grade     Cert.       ±Line  ⚑ Missing…")
-        #expect(narrow[5] == "  Gimhae-… prov.    5/7   1/3  1214.71 4 (4–3)   no?       −185.29  1 damaged…")
+        #expect(narrow[5] == "  Gimhae-… prov.    5/7   1/3  1214.71 4? (4–3)  no?       −185.29  1 damaged…")
         #expect(narrow.allSatisfy { DisplayWidth.of($0) <= 80 })
         let wide = lines(ChairFixture.overviewState(width: 160, height: 48))
-        #expect(wide[5] == "  김해시                   잠정     5/7   1/3  1214.71  60.74 4 (4–3)   미인증?   −185.29  1 손상 임소영 · 서면 윤재현")
+        #expect(wide[5] == "  김해시                   잠정     5/7   1/3  1214.71  60.74 4? (4–3)  미인증?   −185.29  1 손상 임소영 · 서면 윤재현")
     }
 
     @Test func consensusMatrixWithAFlag() {
@@ -73,7 +73,7 @@ import TestSupport
     /// In English at 80 columns the header keeps the grade and certification; the missing list wraps.
     @Test func consensusHeaderInEnglishAt80() {
         let out = lines(ChairFixture.consensusState(flagged: true, width: 80, height: 24, language: .en))
-        #expect(out[1] == " [written evaluation]  site inspection  │ grade 2 · certified · 161.33 / 200.00")
+        #expect(out[1] == " [written evaluation]  site inspection  │ grade 2 · certified · 161.33 (80.67%)", "a figure is never cut")
         #expect(out[2] == " provisional, missing — written: 김민수 위원 m4 위원 m5 위원 m6 — site: 이서연")
         #expect(out[3] == " 박준호")
     }
@@ -112,7 +112,7 @@ import TestSupport
         let expected = [
             " 집계 = 단순 평균 (평가표 5장 미만: 절사 없음) · 점수 = 서면만 (현장 평가표 없음)",
             " 잠정: 미제출 평가표가 있어 아래 수치는 아직 바뀝니다 (안정성 판단 보류).",
-            " 범위 108.00–188.00 → 5–1등급 · 인증선을 넘나듦",
+            " 현재까지 범위 108.00–188.00 (5–1등급) — 제출된 평가표 기준, 미제출 평가표가 들어오면 바뀝니다",
             " 경계 여유: 다음 등급까지 +18.67 · 현 등급 하한보다 1.33 높음 · 인증선 140.00 (+21.33)",
             " 범위를 가장 크게 움직이는 지표: L2 20.00–100.00",
             " 집계 방법별: 평균 161.33 → 2✓  중앙값 188.00 → 1✓  절사평균 161.33 → 2✓",
@@ -128,7 +128,7 @@ import TestSupport
         _ = Update.update(&state, .key(.char("h")))
         let out = lines(state)
         #expect(out[14].hasPrefix(" agg. = plain mean (< 5 sheets) · score = written only (no site sheet yet)"))
-        #expect(out[16].hasPrefix(" Range 108.00–188.00 → grades 5–1 · CROSSES the certification line"))
+        #expect(out[16].hasPrefix(" Range so far 108.00–188.00 (grades 5–1) — from the sheets in; missing sheets"))
         #expect(out.contains { $0.hasPrefix(" Moves it most: L2 20.00–100.00") })
     }
 
@@ -150,7 +150,8 @@ import TestSupport
         guard case .confirm(let c)? = state.overlay else { Issue.record("no confirmation"); return }
         #expect(c.lines.contains("2등급 · 인증 · 총점 168.00 / 200.00 (84.00%)"))
         #expect(c.lines.contains("경계 여유: 1등급까지 +12.00 · 2등급 하한보다 8.00 높음"))
-        #expect(c.lines.contains("범위 168.00–168.00 → 2등급으로 고정 · 양 끝 모두 인증"))
+        #expect(c.lines.contains("현재까지 범위 168.00–168.00 (2등급) — 제출된 평가표 기준, 미제출 평가표가 들어오면 바뀝니다"),
+                "provisional: no verdict on the range")
         #expect(c.lines.contains("메모: 합의"))
         #expect(Update.update(&state, .key(.char("y"))) == [.finalize(application: "a", note: "합의")])
     }
@@ -167,7 +168,7 @@ import TestSupport
         for c in "L2 재검토 후 합의" { _ = Update.update(&state, .key(.char(c))) }
         _ = Update.update(&state, .key(.enter))
         guard case .confirm(let c)? = state.overlay else { Issue.record("no confirmation"); return }
-        #expect(c.lines.contains("범위 108.00–188.00 → 5–1등급 · 인증선을 넘나듦"))
+        #expect(c.lines.contains("현재까지 범위 108.00–188.00 (5–1등급) — 제출된 평가표 기준, 미제출 평가표가 들어오면 바뀝니다"))
         #expect(c.lines.contains("⚠ 편차 경고 지표에 따라 인증 여부가 아직 바뀔 수 있습니다."))
         #expect(Update.update(&state, .key(.char("y"))).isEmpty, "y alone does not finalize")
         guard case .prompt(let typed)? = state.overlay else { Issue.record("no typed confirmation"); return }
@@ -175,13 +176,14 @@ import TestSupport
         _ = Update.update(&state, .key(.char("b")))
         #expect(Update.update(&state, .key(.enter)).isEmpty, "a wrong id finalizes nothing")
         #expect(state.overlay == nil && state.status?.kind == .error)
-        // Again, with the right id.
+        // Again, with the right id: the note typed before is offered again, not lost.
         _ = Update.update(&state, .key(.char("F")))
-        for c in "합의" { _ = Update.update(&state, .key(.char(c))) }
+        guard case .prompt(let again)? = state.overlay else { Issue.record("no note prompt"); return }
+        #expect(again.text == "L2 재검토 후 합의")
         _ = Update.update(&state, .key(.enter))
         _ = Update.update(&state, .key(.char("y")))
         _ = Update.update(&state, .key(.char("a")))
-        #expect(Update.update(&state, .key(.enter)) == [.finalize(application: "a", note: "합의")])
+        #expect(Update.update(&state, .key(.enter)) == [.finalize(application: "a", note: "L2 재검토 후 합의")])
     }
 
     @Test func reopenAsksForAReason() {
@@ -250,5 +252,57 @@ import TestSupport
         text = View.render(state).lines().joined(separator: "\n")
         #expect(text.contains("[x] 2025-00001-suwon") && !text.contains("2025-00060-suwon"))
         #expect(text.contains("60건 중 59건 선택"))
+    }
+
+    /// The report screen offers every format, the CSV's byte order mark, the PDF's pages as text,
+    /// and asks before writing over a file.
+    @Test func reportScreenFormatsBOMPDFPreviewAndOverwrite() {
+        let apps = [(id: "2025-suwon", name: LocalizedText(ko: "수원시", en: "Suwon-si"))]
+        var state = ChairFixture.overviewState(width: 100, height: 24)
+        state.screen = .report(ReportState(applications: apps))
+        var seen: [String] = []
+        for _ in ReportState.Format.allCases {
+            _ = Update.update(&state, .key(.char("f")))
+            guard case .report(let r) = state.screen else { return }
+            seen.append(r.format.rawValue)
+        }
+        #expect(Set(seen) == ["text", "markdown", "html", "csv", "pdf", "xlsx"])
+        while case .report(let r) = state.screen, r.format != .csv { _ = Update.update(&state, .key(.char("f"))) }
+        #expect(View.render(state).lines().contains { $0.contains("형식: csv BOM (b)") })
+        _ = Update.update(&state, .key(.char("b")))
+        #expect(View.render(state).lines().contains { $0.contains("형식: csv BOM 없음 (b)") })
+        let effects = Update.update(&state, .key(.char("w")))
+        #expect(effects.isEmpty)
+        guard case .prompt(let p)? = state.overlay else { Issue.record("no prompt"); return }
+        #expect(p.text == "citycert-report.csv")
+        #expect(Update.update(&state, .key(.enter)) == [.writeReport(applications: ["2025-suwon"], format: .csv, path: "citycert-report.csv", choices: ReportChoices(byteOrderMark: false))])
+
+        // The file exists: a question; y writes over it with the same options.
+        _ = Update.update(&state, .reportExists(applications: ["2025-suwon"], format: .csv, path: "/tmp/r.csv", choices: ReportChoices(byteOrderMark: false)))
+        #expect(View.render(state).lines().joined(separator: "\n").contains("기존 파일을 덮어쓸까요?"))
+        #expect(Update.update(&state, .key(.char("y"))) == [.writeReport(applications: ["2025-suwon"], format: .csv, path: "/tmp/r.csv", overwrite: true, choices: ReportChoices(byteOrderMark: false))])
+        _ = Update.update(&state, .reportWritten(path: "/srv/reports/r.csv"))
+        _ = Update.update(&state, .key(.char("f")))   // csv → pdf
+        _ = Update.update(&state, .key(.char("w")))
+        guard case .prompt(let next)? = state.overlay else { Issue.record("no prompt"); return }
+        #expect(next.text == "/srv/reports/citycert-report.pdf", "the last folder, the format's extension")
+        _ = Update.update(&state, .key(.escape))
+
+        // Enter previews the PDF's pages as text.
+        #expect(View.render(state).lines().contains { $0.contains("부록: 없음 (m n)") })
+        _ = Update.update(&state, .key(.char("m")))
+        _ = Update.update(&state, .key(.char("m")))
+        _ = Update.update(&state, .key(.char("n")))
+        #expect(View.render(state).lines().contains { $0.contains("부록: 위원별 익명, 의견 (m n)") })
+        #expect(Update.update(&state, .key(.enter)) == [.previewReport(applications: ["2025-suwon"], format: .pdf,
+                                                                       choices: ReportChoices(byteOrderMark: false, members: .anonymous, notes: true))])
+        #expect(state.status?.text == "Chromium으로 PDF 인쇄 중… (몇 초 걸립니다)", "drawn before Chromium runs")
+        #expect(Effect.previewReport(applications: [], format: .pdf).takesSeconds)
+        #expect(!Effect.previewReport(applications: [], format: .text).takesSeconds)
+        #expect(Effect.writeReport(applications: [], format: .pdf, path: "r.pdf").takesSeconds)
+        _ = Update.update(&state, .reportPreview(["──── 1 / 2 쪽 ────", "수원시", "1 / 2", "──── 2 / 2 쪽 ────", "2 / 2"], pages: 2))
+        let text = View.render(state).lines().joined(separator: "\n")
+        #expect(text.contains("미리보기 (PDF 2쪽)") && text.contains("──── 1 / 2 쪽"))
+        #expect(state.status == nil, "printing is over")
     }
 }

@@ -40,12 +40,12 @@ public struct Robustness: Sendable {
         public var certified: Bool
     }
 
-    /// A flagged indicator whose score, moved to the lowest or highest member's points, alone
+    /// A flagged indicator whose score, moved to its low or high (spec §3.9), alone
     /// changes certification.
     public struct PivotalIndicator: Sendable, Equatable {
         public var id: String
         public var score: Points
-        /// The indicator's score if every member had given the lowest (highest) points given.
+        /// The indicator at its low (high) of spec §3.9: each phase at its lowest (highest) points.
         public var low: Points
         public var high: Points
         /// The total with that one indicator at `low` (if certified now) or `high` (if not).
@@ -84,8 +84,8 @@ public struct Robustness: Sendable {
         var pivotal: [PivotalIndicator] = []
         if let line {
             for r in e.indicators where r.flagged {
-                let all = r.written.members.map(\.points) + r.site.members.map(\.points)
-                guard let lo = all.min(), let hi = all.max() else { continue }
+                // The indicator at its own low or high of spec §3.9 (each phase at its extreme).
+                let lo = r.low, hi = r.high
                 let moved = e.certified ? e.total - r.score + lo : e.total - r.score + hi
                 let crosses = e.certified ? moved < line : moved >= line
                 if crosses {

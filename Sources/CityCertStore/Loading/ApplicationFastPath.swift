@@ -470,6 +470,10 @@ private struct FastYAML {
         i += 1
         var out: [UInt8] = []
         while i < end {
+            // The run up to the next quote or backslash is copied at once.
+            var k = i
+            while k < end, b[k] != q, b[k] != UInt8(ascii: "\\") { k += 1 }
+            if k > i { out.append(contentsOf: b[i..<k]); i = k; continue }
             let c = b[i]
             if c == q {
                 if q == UInt8(ascii: "'"), i + 1 < end, b[i + 1] == q { out.append(q); i += 2; continue }

@@ -125,8 +125,10 @@ private struct JSONBytes {
             return v
         }
         while j < s.count {
-            let c = s[j]
-            guard c == UInt8(ascii: "\\") else { out.append(c); j += 1; continue }
+            // The run up to the next backslash is copied at once (a long note has few escapes).
+            var k = j
+            while k < s.count, s[k] != UInt8(ascii: "\\") { k += 1 }
+            if k > j { out.append(contentsOf: UnsafeBufferPointer(rebasing: s[j..<k])); j = k; continue }
             guard j + 1 < s.count else { return nil }
             let e = s[j + 1]
             j += 2

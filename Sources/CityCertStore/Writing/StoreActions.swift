@@ -141,6 +141,7 @@ extension Store {
     @discardableResult
     public func finalize(application: String, by chair: String, note: String? = nil) throws(StoreActionError) -> Decision {
         try requireChair(chair)
+        try requireRulesUnchanged()
         guard Identifier.isValid(application), let app = self.application(application).application else {
             throw .refused("no valid application '\(application)'")
         }
@@ -189,6 +190,10 @@ extension Store {
                 guard loggedFinal || fileExists else { throw StoreActionError.refused("\(application) is not final") }
                 guard loggedFinal else {
                     throw StoreActionError.refused("decisions/\(application).json is not in the audit log (written outside citycert?); see `citycert verify`")
+                }
+                // A decision undone is defended at an appeal like one made: the reason is kept.
+                guard let why = reason?.trimmingCharacters(in: .whitespacesAndNewlines), !why.isEmpty else {
+                    throw StoreActionError.refused("say why \(application) is reopened: the reason is kept in the audit log")
                 }
                 try appendAudit(.init(at: timestamp(), actor: chair, action: "reopen", application: application, phase: nil,
                                       detail: [("reason", reason.map(JSONValue.string) ?? .null)]))

@@ -15,11 +15,23 @@ enum ConsensusScreen {
         }
         // Grade and certification first: they survive the narrowest terminal.
         let cert = e.certified ? lang.pick("certified", "인증") : lang.pick("not certified", "미인증")
-        var summary = lang.pick("│ grade \(e.grade) · \(cert) · \(e.total) / \(e.max) (\(e.percent)%)",
-                                "│ \(e.grade)등급 · \(cert) · 총점 \(e.total) / \(e.max) (\(e.percent)%)")
+        // Pieces added only when they fit whole: a figure is never cut in the middle.
+        var summary = lang.pick("│ grade \(e.grade) · \(cert)", "│ \(e.grade)등급 · \(cert)")
+        var pieces = [lang.pick(" · \(e.total) / \(e.max) (\(e.percent)%)", " · 총점 \(e.total) / \(e.max) (\(e.percent)%)")]
+        var shorter = [lang.pick(" · \(e.total) (\(e.percent)%)", " · \(e.total) (\(e.percent)%)")]
         if e.range.crossesGrade {
-            summary += lang.pick(" · range grade \(e.range.gradeLow)–\(e.range.gradeHigh) (\(e.range.low)–\(e.range.high))",
-                                 " · 범위 \(e.range.gradeLow)–\(e.range.gradeHigh)등급 (\(e.range.low)–\(e.range.high))")
+            pieces.append(lang.pick(" · range grade \(e.range.gradeLow)–\(e.range.gradeHigh) (\(e.range.low)–\(e.range.high))",
+                                    " · 범위 \(e.range.gradeLow)–\(e.range.gradeHigh)등급 (\(e.range.low)–\(e.range.high))"))
+            shorter.append(lang.pick(" · range \(e.range.gradeLow)–\(e.range.gradeHigh)", " · 범위 \(e.range.gradeLow)–\(e.range.gradeHigh)등급"))
+        }
+        for (piece, short) in zip(pieces, shorter) {
+            if x + DisplayWidth.of(summary + piece) <= b.width - 1 {
+                summary += piece
+            } else if x + DisplayWidth.of(summary + short) <= b.width - 1 {
+                summary += short
+            } else {
+                break
+            }
         }
         let summaryStyle = e.range.crossesCertification ? theme.warn : (e.certified ? theme.good : theme.bad)
         b.put(summary, x: x, y: 1, style: summaryStyle, maxWidth: b.width - x - 1)
@@ -258,9 +270,21 @@ enum RobustnessPanel {
         let written = e.indicators.map(\.written.sheets).max() ?? 0
         let site = e.indicators.map(\.site.sheets).max() ?? 0
         var agg = Labels.method(standards.aggregation, lang)
-        if standards.aggregation == .trimmedMean, max(written, site) < max(3, standards.trimMinMembers) {
-            agg = lang.pick("plain mean (< \(standards.trimMinMembers) sheets)",
-                            "단순 평균 (평가표 \(standards.trimMinMembers)장 미만: 절사 없음)")
+        if standards.aggregation == .trimmedMean {
+            // Trimmed only where a phase has trim_min_members sheets: said per phase.
+            let need = max(3, standards.trimMinMembers)
+            let plain = lang.pick("plain mean (< \(standards.trimMinMembers) sheets)", "단순 평균 (평가표 \(standards.trimMinMembers)장 미만: 절사 없음)")
+            let trimmed = (written: written >= need, site: site >= need)
+            if site == 0 || written == 0 {
+                if !(site == 0 ? trimmed.written : trimmed.site) { agg = plain }
+            } else {
+                switch trimmed {
+                case (true, true): break
+                case (false, false): agg = plain
+                case (true, false): agg = lang.pick("written \(agg), site \(plain)", "서면 \(agg), 현장 \(plain)")
+                case (false, true): agg = lang.pick("written \(plain), site \(agg)", "서면 \(plain), 현장 \(agg)")
+                }
+            }
         }
         let combine: String
         if site == 0 {
@@ -277,7 +301,13 @@ enum RobustnessPanel {
     }
 
     /// `1599.62–1640.42 → grade 3–2, certified at both ends`.
-    static func rangeText(_ r: GradeRange, _ lang: Language) -> String {
+    static func rangeText(_ r: GradeRange, _ lang: Language, provisional: Bool = false) -> String {
+        if provisional {
+            // Only what the submitted sheets say so far: no verdict while sheets are missing.
+            let grades = r.crossesGrade ? lang.pick("grades \(r.gradeLow)–\(r.gradeHigh)", "\(r.gradeLow)–\(r.gradeHigh)등급") : lang.pick("grade \(r.gradeHigh)", "\(r.gradeHigh)등급")
+            return lang.pick("Range so far \(r.low)–\(r.high) (\(grades)) — from the sheets in; missing sheets will move it",
+                             "현재까지 범위 \(r.low)–\(r.high) (\(grades)) — 제출된 평가표 기준, 미제출 평가표가 들어오면 바뀝니다")
+        }
         let grades = r.crossesGrade ? lang.pick("grades \(r.gradeLow)–\(r.gradeHigh)", "\(r.gradeLow)–\(r.gradeHigh)등급") : lang.pick("grade \(r.gradeHigh) only", "\(r.gradeHigh)등급으로 고정")
         let cert: String
         switch (r.certifiedLow, r.certifiedHigh) {
@@ -297,7 +327,8 @@ enum RobustnessPanel {
             lines.append((lang.pick("Provisional: sheets are missing; these figures will still change.",
                                     "잠정: 미제출 평가표가 있어 아래 수치는 아직 바뀝니다 (안정성 판단 보류)."), theme.warn))
         }
-        lines.append((rangeText(rb.range, lang), rb.range.crossesCertification ? theme.bad : (rb.range.crossesGrade ? theme.warn : theme.title)))
+        lines.append((rangeText(rb.range, lang, provisional: provisional),
+                      provisional ? theme.warn : rb.range.crossesCertification ? theme.bad : (rb.range.crossesGrade ? theme.warn : theme.title)))
         let up = rb.toNextGrade.map { lang.pick("+\($0) to the next grade", "다음 등급까지 +\($0)") } ?? lang.pick("best grade", "최고 등급")
         let down = rb.aboveBoundary.map { lang.pick("\($0) above its line", "현 등급 하한보다 \($0) 높음") } ?? lang.pick("lowest grade", "최저 등급")
         let line = rb.certificationLine.map { c in

@@ -161,9 +161,12 @@ enum HelpText {
             return [
                 lang.pick("Space / x      choose an application", "Space / x      신청서 선택"),
                 lang.pick("a              all / none", "a              전체 / 해제"),
-                lang.pick("f              format: text, markdown, html, csv", "f              형식: text, markdown, html, csv"),
-                lang.pick("Enter          preview in the terminal", "Enter          화면 미리보기"),
-                lang.pick("w              write the report to a file", "w              파일로 저장"),
+                lang.pick("f              format: text, markdown, html, csv, pdf, xlsx", "f              형식: text, markdown, html, csv, pdf, xlsx"),
+                lang.pick("Enter          preview in the terminal (pdf: its pages)", "Enter          화면 미리보기 (pdf: 쪽별)"),
+                lang.pick("w              write the report to a file (asks before writing over one)", "w              파일로 저장 (기존 파일은 묻고 덮어씀)"),
+                lang.pick("b              CSV with / without the BOM for Excel", "b              CSV의 BOM 포함 / 제외 (Excel용)"),
+                lang.pick("m              member annex: none, named, anonymous", "m              위원별 부록: 없음, 실명, 익명"),
+                lang.pick("n              notes and questions annex", "n              의견·질의 부록"),
             ] + common
         }
     }

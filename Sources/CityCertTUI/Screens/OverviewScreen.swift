@@ -95,7 +95,7 @@ enum OverviewScreen {
 
         func columns(_ r: OverviewRow, _ theme: Theme, selected: Bool) -> [TextLayout.Column] {
             func st(_ style: Style) -> Style? { selected ? nil : style }
-            let moving = r.range.map { $0.crossesCertification } ?? false
+            let moving = r.certificationUnsettled
             let status = Labels.status(r.status, lang) + (r.decisionDisagrees ? "!" : "")
             var c: [TextLayout.Column] = [.init(text: r.government.text(lang), width: nameWidth),
                                           .init(text: status, width: 6, style: r.decisionDisagrees ? st(theme.bad) : nil),

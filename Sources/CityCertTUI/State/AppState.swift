@@ -17,6 +17,8 @@ public struct AppState: Sendable {
     /// The list and overview as they were, to come back to them (cursor, filters) from an application.
     public var savedList: ApplicationListState?
     public var savedOverview: OverviewState?
+    /// The folder the last report was written to, proposed for the next one.
+    public var reportFolder: String?
     /// The committee list the member was chosen from (nil when chosen by login or `--as`): `q` at
     /// the member's first screen goes back to it instead of quitting.
     public var savedMembers: MemberListState?
@@ -113,6 +115,7 @@ public struct Confirmation: Sendable, Equatable {
         case reopen(Phase)
         case finalize(application: String, note: String)
         case reopenApplication(String, reason: String)
+        case overwriteReport(applications: [String], format: ReportState.Format, path: String, choices: ReportChoices)
         /// A value far from the submitted one, saved once the member confirms it.
         case setValue(indicator: String, value: Decimal)
         /// Text typed into a field and never saved (the program stopped): open the field with it again.

@@ -46,10 +46,18 @@ public struct OverviewRow: Sendable {
         self.damaged = damaged; self.decisionDisagrees = decisionDisagrees
     }
 
-    /// The grade as the overview shows it: `3`, or `3 (5–3)` when the range holds other grades.
+    /// The grade as the overview shows it: `3`, or `3 (5–3)` when the range holds other grades; a
+    /// provisional grade carries `?` (sheets are missing: it is not settled, whatever its range).
     public var gradeText: String {
-        guard gradesInRange.count > 1, let best = gradesInRange.first, let worst = gradesInRange.last else { return "\(grade)" }
-        return "\(grade) (\(worst)–\(best))"
+        let mark = status == .provisional ? "?" : ""
+        guard status != .final, gradesInRange.count > 1, let best = gradesInRange.first, let worst = gradesInRange.last else { return "\(grade)\(mark)" }
+        return "\(grade)\(mark) (\(worst)–\(best))"
+    }
+
+    /// Whether the certification shown is unsettled: sheets missing, or a range across the line
+    /// (a final application is settled by its decision).
+    public var certificationUnsettled: Bool {
+        status == .provisional || (status != .final && (range?.crossesCertification ?? false))
     }
 }
 
@@ -162,6 +170,8 @@ public struct ConsensusState: Sendable {
     public var cursor = 0
     public var phase: Phase = .written
     public var panel: Panel = .indicator
+    /// The decision note typed last, offered again when finalizing was cancelled or mistyped.
+    public var draftNote = ""
     /// The first member column shown when not all fit the width.
     public var memberOffset = 0
     public let rows: [TreeRow]
@@ -186,9 +196,31 @@ extension ConsensusData {
     public func name(_ id: String) -> String { members.first { $0.id == id }?.name ?? id }
 }
 
+/// What the secretary chose besides the format: the CSV's byte order mark (`b`), the member annex
+/// (`m`: none, named, anonymous) and the notes annex (`n`) of the pdf, html and xlsx reports.
+public struct ReportChoices: Sendable, Equatable {
+    public enum Members: Sendable, Equatable { case none, named, anonymous }
+    public var byteOrderMark: Bool
+    public var members: Members
+    public var notes: Bool
+    public init(byteOrderMark: Bool = true, members: Members = .none, notes: Bool = false) {
+        self.byteOrderMark = byteOrderMark; self.members = members; self.notes = notes
+    }
+}
+
 /// The secretary's report screen: choose applications, preview, write to a file.
 public struct ReportState: Sendable {
-    public enum Format: String, Sendable, CaseIterable { case text, markdown, html, csv }
+    public enum Format: String, Sendable, CaseIterable {
+        case text, markdown, html, csv, pdf, xlsx
+        /// The file name extension.
+        public var fileExtension: String {
+            switch self {
+            case .text: return "txt"
+            case .markdown: return "md"
+            case .html, .csv, .pdf, .xlsx: return rawValue
+            }
+        }
+    }
     public var applications: [(id: String, name: LocalizedText)]
     /// Where each application stands (provisional, complete, final), so the secretary sees what is final.
     public var statuses: [String: ApplicationStatus] = [:]
@@ -201,6 +233,10 @@ public struct ReportState: Sendable {
     /// Columns scrolled to the right (the text report is wider than a small terminal).
     public var column = 0
     public var showingPreview = false
+    /// The number of PDF pages the preview shows (nil: the preview is the text report).
+    public var previewPages: Int?
+    /// The BOM of the CSV and the annexes of the printed report and the workbook.
+    public var choices = ReportChoices()
 
     public init(applications: [(id: String, name: LocalizedText)]) {
         self.applications = applications

@@ -88,7 +88,7 @@ enum ConsensusKeys {
             let title = s.data.evaluation.range.crossesCertification
                 ? lang.pick("Decision note (required: the range crosses the certification line)", "의결 메모 (필수: 범위가 인증선을 넘나듭니다)")
                 : lang.pick("Decision note (optional)", "의결 메모 (선택)")
-            state.overlay = .prompt(Prompt(purpose: .finalizeNote(application: app), title: title))
+            state.overlay = .prompt(Prompt(purpose: .finalizeNote(application: app), title: title, text: s.draftNote))
         case .char("O"):
             guard s.data.decision != nil else {
                 state.status = StatusLine(lang.pick("\(app) is not final.", "\(app)은(는) 확정되지 않았습니다."), .error)
@@ -134,7 +134,7 @@ enum ConsensusKeys {
             let up = rb.toNextGrade.map { lang.pick("+\($0) to grade \(e.grade - 1)", "\(e.grade - 1)등급까지 +\($0)") } ?? lang.pick("best grade", "최고 등급")
             let down = rb.aboveBoundary.map { lang.pick("\($0) above grade \(e.grade)'s line", "\(e.grade)등급 하한보다 \($0) 높음") } ?? lang.pick("lowest grade", "최저 등급")
             lines.append(lang.pick("Margins: ", "경계 여유: ") + up + " · " + down)
-            lines.append(RobustnessPanel.rangeText(rb.range, lang))
+            lines.append(RobustnessPanel.rangeText(rb.range, lang, provisional: e.status == .provisional))
             if !rb.pivotal.isEmpty {
                 lines.append(lang.pick("Alone across the certification line: ", "단독으로 인증 여부를 바꾸는 지표: ")
                              + rb.pivotal.map { "\($0.id) \($0.score)→\($0.couldLose ? $0.low : $0.high)" }.joined(separator: ", "))
@@ -206,9 +206,23 @@ enum ReportKeys {
                 state.status = StatusLine(lang.pick("Choose at least one application (Space).", "신청서를 하나 이상 고르세요 (Space)."), .error)
                 return []
             }
-            return [.previewReport(applications: s.chosen)]
+            if s.format == .pdf { state.status = printing(lang) }
+            return [.previewReport(applications: s.chosen, format: s.format, choices: s.choices)]
         case .char("w"):
             return askPath(&s, &state)
+        case .char("m"):
+            switch s.choices.members {
+            case .none: s.choices.members = .named
+            case .named: s.choices.members = .anonymous
+            case .anonymous: s.choices.members = .none
+            }
+        case .char("n"):
+            s.choices.notes.toggle()
+        case .char("b"):
+            s.choices.byteOrderMark.toggle()
+            state.status = StatusLine(s.choices.byteOrderMark
+                ? lang.pick("CSV with a byte order mark (Korean Excel reads Hangul).", "CSV에 BOM 포함 (한글 Excel에서 한글이 바르게 보임).")
+                : lang.pick("CSV without a byte order mark.", "CSV에 BOM 없음."))
         case .char("S"):
             state.overlay = .confirm(Confirmation(
                 title: lang.pick("Seal the round", "평가 회차 봉인"),
@@ -233,14 +247,20 @@ enum ReportKeys {
         return []
     }
 
+    /// The status line while Chromium prints.
+    static func printing(_ lang: Language) -> StatusLine {
+        StatusLine(lang.pick("Printing the PDF with Chromium… (a few seconds)", "Chromium으로 PDF 인쇄 중… (몇 초 걸립니다)"))
+    }
+
     static func askPath(_ s: inout ReportState, _ state: inout AppState) -> [Effect] {
         guard !s.chosen.isEmpty else {
             state.status = StatusLine(state.language.pick("Choose at least one application (Space).", "신청서를 하나 이상 고르세요 (Space)."), .error)
             return []
         }
-        let ext = ["text": "txt", "markdown": "md", "html": "html", "csv": "csv"][s.format.rawValue]!
+        let ext = s.format.fileExtension
+        let folder = state.reportFolder.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? ""
         state.overlay = .prompt(Prompt(purpose: .reportPath, title: state.language.pick("Write the \(s.format.rawValue) report to", "\(s.format.rawValue) 보고서 저장 경로"),
-                                       text: "citycert-report.\(ext)"))
+                                       text: "\(folder)citycert-report.\(ext)"))
         return []
     }
 }

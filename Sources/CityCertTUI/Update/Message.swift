@@ -27,7 +27,23 @@ public enum Message: Sendable {
     case overviewRowsLoaded([(id: String, row: OverviewRow?, reasons: [String])])
     case consensusLoaded(ConsensusData)
     case reportApplications([(id: String, name: LocalizedText)], statuses: [String: ApplicationStatus])
-    case reportPreview([String])
+    /// The preview's lines; `pages`: the text of the PDF's pages (nil for a text preview).
+    case reportPreview([String], pages: Int? = nil)
+    /// The report file exists: ask before writing over it.
+    case reportExists(applications: [String], format: ReportState.Format, path: String, choices: ReportChoices = ReportChoices())
+    /// The report was written (the absolute path), so the next one is proposed in the same folder.
+    case reportWritten(path: String)
+}
+
+extension Effect {
+    /// Whether the effect takes seconds: printing a PDF with Chromium (to preview or to write it).
+    public var takesSeconds: Bool {
+        switch self {
+        case .previewReport(_, let format, _): return format == .pdf
+        case .writeReport(_, let format, _, _, _): return format == .pdf
+        default: return false
+        }
+    }
 }
 
 /// What `update` asks the runtime to do, as plain values.
@@ -51,8 +67,11 @@ public indirect enum Effect: Sendable, Equatable {
     case finalize(application: String, note: String)
     case reopenApplication(String, reason: String)
     case loadReportScreen
-    case previewReport(applications: [String])
-    case writeReport(applications: [String], format: ReportState.Format, path: String)
+    /// The preview of the chosen applications: the PDF's pages as text for pdf, the text report otherwise.
+    case previewReport(applications: [String], format: ReportState.Format = .text, choices: ReportChoices = ReportChoices())
+    /// Writes the report; an existing file is written over only with `overwrite`.
+    case writeReport(applications: [String], format: ReportState.Format, path: String, overwrite: Bool = false,
+                     choices: ReportChoices = ReportChoices())
     /// Forgets the unsaved text kept for an application (the member did not want it back).
     case discardDraft(application: String)
     /// Seals the round: the hash of every authored file into the audit log.

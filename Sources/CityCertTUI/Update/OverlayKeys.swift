@@ -42,6 +42,9 @@ enum OverlayKeys {
                     }
                     return [.finalize(application: app, note: note)]
                 case .reopenApplication(let app, let reason): return [.reopenApplication(app, reason: reason)]
+                case let .overwriteReport(apps, format, path, choices):
+                    if format == .pdf { state.status = ReportKeys.printing(state.language) }
+                    return [.writeReport(applications: apps, format: format, path: path, overwrite: true, choices: choices)]
                 case let .setValue(id, value):
                     guard case .scoring(var s) = state.screen else { return [] }
                     let effects = ScoringKeys.saveValue(value, for: id, &s)
@@ -141,6 +144,10 @@ enum OverlayKeys {
                 return []
             }
             state.status = nil
+            if case .consensus(var s) = state.screen {
+                s.draftNote = note   // offered again if finalizing is cancelled or the id mistyped
+                state.screen = .consensus(s)
+            }
             state.overlay = .confirm(ConsensusKeys.finalizeConfirmation(app, note: note, state))
             return []
         case .finalizeTyped(let app, let note):
@@ -170,7 +177,8 @@ enum OverlayKeys {
             guard case .report(let r) = state.screen else { return [] }
             let path = p.text.trimmingCharacters(in: .whitespaces)
             guard !path.isEmpty else { return [] }
-            return [.writeReport(applications: r.chosen, format: r.format, path: path)]
+            if r.format == .pdf { state.status = ReportKeys.printing(state.language) }
+            return [.writeReport(applications: r.chosen, format: r.format, path: path, choices: r.choices)]
         default:
             break
         }

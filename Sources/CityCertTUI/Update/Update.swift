@@ -41,14 +41,27 @@ public enum Update {
                 state.status = nil
             }
             return []
+        case let .reportExists(apps, format, path, choices):
+            state.status = nil
+            state.overlay = .confirm(Confirmation(
+                title: state.language.pick("Write over the existing file?", "기존 파일을 덮어쓸까요?"),
+                lines: [path, state.language.pick("y: write over it   n: keep it (choose another name with w)",
+                                                  "y: 덮어쓰기   n: 그대로 두기 (w로 다른 이름)")],
+                action: .overwriteReport(applications: apps, format: format, path: path, choices: choices)))
+            return []
+        case .reportWritten(let path):
+            state.reportFolder = (path as NSString).deletingLastPathComponent
+            return []
         case .reportApplications(let apps, let statuses):
             var report = ReportState(applications: apps)
             report.statuses = statuses
             state.screen = .report(report)
             return []
-        case .reportPreview(let lines):
+        case .reportPreview(let lines, let pages):
             if case .report(var r) = state.screen {
                 r.preview = lines
+                r.previewPages = pages
+                state.status = nil   // "printing…" is over
                 r.scroll = 0
                 r.showingPreview = true
                 state.screen = .report(r)
