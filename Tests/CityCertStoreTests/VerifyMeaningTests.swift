@@ -44,7 +44,7 @@ import TestSupport
         let (t, chair) = try IntegrityFixture.historyStore()
         defer { t.remove() }
         let decision = try JSONDecoder().decode(Decision.self, from: Data(contentsOf: t.root.appendingPathComponent("decisions/app-a.json")))
-        try chair.reopen(application: "app-a", by: "kim")
+        try chair.reopen(application: "app-a", by: "kim", reason: "정정")
         // lee finalizes with exactly the figures the chair had: only the actor is wrong.
         var d = decision
         d.finalizedBy = "lee"

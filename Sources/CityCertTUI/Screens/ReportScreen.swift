@@ -49,7 +49,7 @@ enum ReportScreen {
         // The format's own keys: b for the CSV's BOM, m n for the annexes of pdf, html and xlsx.
         let extra = s.format == .csv ? "  b BOM" : [ReportState.Format.pdf, .html, .xlsx].contains(s.format) ? lang.pick("  m n annexes", "  m n 부록") : ""
         Chrome.footer(&b, status: state.status, hints: lang.pick(
-            "Space pick  a all  f format  Enter view  w write\(extra)  S seal  ? keys  q back",
-            "Space 선택  a 전체  f 형식  Enter 미리보기  w 저장\(extra)  S 봉인  ? 도움말  q 뒤로"), theme: theme)
+            "Space pick  a all  f format  Enter view  w write\(extra)  ? keys  q back",
+            "Space 선택  a 전체  f 형식  Enter 미리보기  w 저장\(extra)  ? 도움말  q 뒤로"), theme: theme)
     }
 }
