@@ -8,6 +8,11 @@ order of the original timestamps, finalizes 2025-suwon as the chair `kim`, check
 has exactly the entries and statuses it had, and only then replaces scores/, decisions/ and
 audit.log in sample-data/. Timestamps become the time of the run.
 
+The round is sealed first by the secretary `han` (every authored file as it is now), and every
+record is signed by its actor with the sample committee's private keys (`sample-data-keys/`,
+copied to a private temporary folder, mode 0600, because citycert refuses a key file others can
+read). Those keys are sample data: never a real member's key, never used for another store.
+
 Usage (from the repository root, after `swift build`):
     python3 scripts/rebuild-sample-history.py [--bin .build/debug/citycert] [--store sample-data]
 
@@ -48,11 +53,24 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", default=os.environ.get("CITYCERT_BIN", ".build/debug/citycert"))
     ap.add_argument("--store", default="sample-data")
+    ap.add_argument("--keys", default="sample-data-keys")
     args = ap.parse_args()
     src = os.path.abspath(args.store)
     work = tempfile.mkdtemp(prefix="citycert-sample-")
     store = os.path.join(work, "store")
     shutil.copytree(src, store, ignore=shutil.ignore_patterns("scores", "decisions", "audit.log", ".*.lock", ".audit.lock"))
+    keys = os.path.join(work, "keys")
+    os.mkdir(keys, 0o700)
+    for name in os.listdir(args.keys):
+        if name.endswith(".ed25519"):
+            shutil.copyfile(os.path.join(args.keys, name), os.path.join(keys, name))
+            os.chmod(os.path.join(keys, name), 0o600)
+
+    def key(member):
+        return ["--key", os.path.join(keys, f"{member}.ed25519")]
+
+    # The secretary seals the round once the applications are in.
+    print(run([args.bin, "seal", "--store", store, "--as", "han"] + key("han")), end="")
 
     # Every phase of every sheet, in the order of its original timestamps.
     phases = []
@@ -64,7 +82,7 @@ def main():
     phases.sort(key=lambda p: p[:4])
 
     for _, _, member, app, phase, ps in phases:
-        cmd = [args.bin, "score", "--store", store, "--as", member, "--application", app, "--phase", phase]
+        cmd = [args.bin, "score", "--store", store, "--as", member, "--application", app, "--phase", phase] + key(member)
         for ind, e in ps["entries"].items():
             if e.get("value") is not None:
                 cmd += ["--set", f"{ind}={e['value']}"]
@@ -76,11 +94,11 @@ def main():
                 cmd += ["--ask", f"{ind}={e['clarification']}"]
         if ps["status"] == "submitted":
             cmd.append("--submit")
-        if len(cmd) > 9:
+        if len(cmd) > 11:
             run(cmd)
 
     for app, chair, note in FINALIZE:
-        print(run([args.bin, "finalize", "--store", store, "--as", chair, "--application", app, "--note", note]), end="")
+        print(run([args.bin, "finalize", "--store", store, "--as", chair, "--application", app, "--note", note] + key(chair)), end="")
 
     # Same entries and statuses as before, sheet by sheet.
     for path in sorted(glob.glob(os.path.join(src, "scores", "*", "*.json"))):
@@ -93,6 +111,7 @@ def main():
     if new_sheets != old_sheets:
         sys.exit("the rebuilt store has other sheets than the original")
     print(run([args.bin, "verify", "--store", store]), end="")
+    print(run([sys.executable, os.path.join(os.path.dirname(os.path.abspath(__file__)), "verify-log.py"), store]), end="")
 
     # Replace the history-bearing parts of the sample store; lock files are not kept.
     for name in ("scores", "decisions"):

@@ -72,8 +72,12 @@ public enum CSVReport {
         return out
     }
 
-    /// One field, quoted when RFC 4180 needs it.
-    public static func field(_ s: String) -> String {
+    /// One field, quoted when RFC 4180 needs it. A field that a spreadsheet would take for a
+    /// formula (it begins with `=`, `+`, `-`, `@`, a tab or a carriage return) is neutralised with
+    /// a leading `'` (issue 13: an applicant's or a member's text never runs in a spreadsheet).
+    public static func field(_ raw: String) -> String {
+        var s = raw
+        if let first = s.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) { s = "'" + s }
         guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return s }
         var quoted = "\""
         for ch in s {

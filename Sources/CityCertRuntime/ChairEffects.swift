@@ -44,6 +44,15 @@ extension EffectRunner {
             _ = store.evaluateInBatches(rendering: { (id: $0.application.id, name: $0.application.government, status: $0.evaluation.status) }) { rows += $0 }
             return [.reportApplications(rows.map { (id: $0.id, name: $0.name) },
                                         statuses: Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0.status) }))]
+        case .seal:
+            guard let member = memberID else { return [] }
+            do {
+                let (seq, count) = try store.seal(by: member)
+                return [.status(StatusLine(language.pick("✓ sealed: \(count) authored files recorded at audit.log:\(seq)",
+                                                         "✓ 봉인: 작성 파일 \(count)개를 audit.log:\(seq)에 기록"), .success))]
+            } catch {
+                return [.failed(error.message)]
+            }
         case let .previewReport(ids, format, choices):
             let r = round(ids)
             if format == .pdf {

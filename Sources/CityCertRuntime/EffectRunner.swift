@@ -58,6 +58,7 @@ public final class EffectRunner {
             let fresh = try Store.open(at: store.root.path)
             fresh.osUser = store.osUser
             fresh.clock = store.clock
+            fresh.keySource = store.keySource   // the member's key, as given (--key, the sample's keys)
             store = fresh
             listCursor = nil
             overviewCursor = nil

@@ -28,4 +28,30 @@ public enum SampleStore {
         try FileManager.default.moveItem(at: staging, to: destination)
         return true
     }
+
+    /// Where the sample committee's private keys are copied for the per-user sample copy:
+    /// `$XDG_DATA_HOME/citycert/sample-store-keys` — next to the copy, never a member's key folder.
+    public static func defaultKeysLocation(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        defaultCopyLocation(environment: environment).deletingLastPathComponent().appendingPathComponent("sample-store-keys")
+    }
+
+    /// Copies the sample committee's private keys (`*.ed25519` of `source`) to `destination`,
+    /// owner-only (folder 0700, files 0600: citycert refuses a key others can read). Keys already
+    /// there are kept. Returns the destination.
+    @discardableResult
+    public static func prepareKeys(from source: URL, to destination: URL) throws -> URL {
+        try FileManager.default.createDirectory(at: destination, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        chmod(destination.path, 0o700)
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: source.path)) ?? [] where name.hasSuffix(".ed25519") {
+            let target = destination.appendingPathComponent(name)
+            if FileManager.default.fileExists(atPath: target.path) { continue }
+            let data = try Data(contentsOf: source.appendingPathComponent(name))
+            guard FileManager.default.createFile(atPath: target.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
+            }
+            chmod(target.path, 0o600)
+        }
+        return destination
+    }
 }

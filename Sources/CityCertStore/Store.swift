@@ -18,6 +18,11 @@ public final class Store: @unchecked Sendable {
     public let problems: [Problem]
     /// Every folder under `applications/`, sorted, valid or not.
     public let applicationIDs: [String]
+    /// `signatures: required` in store.yaml: every record must be signed by its actor's key (spec §2).
+    public let signaturesRequired: Bool
+    /// Where the private key of the acting member is found (`--key FILE`, `CITYCERT_KEY`, the
+    /// member's file under `$XDG_CONFIG_HOME/citycert/keys/`).
+    public var keySource: KeySource = .standard
 
     let files: FileAccess
     /// The rules' files as read at open (see ``rulesChangedSinceOpen()``).
@@ -47,9 +52,16 @@ public final class Store: @unchecked Sendable {
         }
         guard let text = files.text("store.yaml", problems: &problems) else { throw StoreOpenError(problems: problems) }
         let reader = YAMLReader(path: "store.yaml")
-        var round: String?, title: LocalizedText?, standardsPath: String?
+        var round: String?, title: LocalizedText?, standardsPath: String?, signaturesRequired = false
         if let node = reader.parse(text), let m = reader.map(node, "store.yaml") {
-            m.checkKeys(["round", "title", "standards"], what: "store.yaml", reader: reader)
+            m.checkKeys(["round", "title", "standards", "signatures"], what: "store.yaml", reader: reader)
+            if let node = m["signatures"], let policy = reader.string(node, "signatures") {
+                switch policy {
+                case "optional": break
+                case "required": signaturesRequired = true
+                default: reader.error(node, "signatures must be optional or required, found '\(policy)'")
+                }
+            }
             round = reader.string(m["round"], "round")
             title = m["title"].flatMap { reader.localized($0, "title", required: false) }
             standardsPath = reader.string(m["standards"], "standards")
@@ -90,15 +102,18 @@ public final class Store: @unchecked Sendable {
         }
         guard let standards, let committee else { throw StoreOpenError(problems: problems) }
         return Store(root: root, round: round, title: title ?? LocalizedText(round), standardsPath: standardsPath,
-                     standards: standards, committee: committee, problems: problems, applicationIDs: ids, files: files)
+                     standards: standards, committee: committee, problems: problems, applicationIDs: ids, files: files,
+                     signaturesRequired: signaturesRequired)
     }
 
     init(root: URL, round: String, title: LocalizedText, standardsPath: String, standards: Standards,
-         committee: Committee, problems: [Problem], applicationIDs: [String], files: FileAccess) {
+         committee: Committee, problems: [Problem], applicationIDs: [String], files: FileAccess,
+         signaturesRequired: Bool = false) {
         self.root = root; self.round = round; self.title = title; self.standardsPath = standardsPath
         self.standards = standards; self.committee = committee; self.problems = problems
         self.applicationIDs = applicationIDs; self.files = files
         rulesAtOpen = RulesFingerprint.of(files, paths: ["store.yaml", "committee.yaml", standardsPath])
+        self.signaturesRequired = signaturesRequired
     }
 
     // MARK: - Reading

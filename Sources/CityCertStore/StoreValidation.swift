@@ -36,7 +36,16 @@ extension Store {
         for app in committee.siteTeams.keys.sorted() where !valid.contains(app) {
             problems.append(Problem(path: "committee.yaml", "site_teams names application '\(app)', which is not in the store", severity: .warning))
         }
+        if signaturesRequired || committee.members.contains(where: { $0.publicKey != nil }), !isSealed() {
+            problems.append(Problem(path: "audit.log", "the round is not sealed: the authored files are not yet recorded in the audit log (the secretary runs `citycert seal` once the applications are in)", severity: .warning))
+        }
         return problems.sorted()
+    }
+
+    /// Whether the audit log holds a `seal` record.
+    public func isSealed() -> Bool {
+        guard let bytes = try? audit.readBytes() else { return false }
+        return bytes.firstRange(of: Array(#""action":"seal""#.utf8)) != nil
     }
 
     /// Every valid application evaluated; the errors that left files out are listed as `invalid`.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CityCertStore
 import Foundation
 
 /// `citycert`: the committee's workstation and its scripting commands.
@@ -11,7 +12,7 @@ struct CityCertCommand: ParsableCommand {
         """,
         subcommands: [OpenCommand.self, ValidateCommand.self, ReportCommand.self, GenerateCommand.self, BenchCommand.self,
                       ScoreCommand.self, SheetCommand.self, VerifyCommand.self, HistoryCommand.self,
-                      FinalizeCommand.self, ReopenCommand.self],
+                      FinalizeCommand.self, ReopenCommand.self, SealCommand.self, KeyCommand.self, InitSharedCommand.self],
         defaultSubcommand: OpenCommand.self)
 }
 
@@ -19,6 +20,8 @@ struct CityCertCommand: ParsableCommand {
 @main
 enum Main {
     static func main() {
+        // A writer that waits for a lock says who holds it (and gives up after a bounded time).
+        StoreLocks.notice = { Console.error("citycert: \($0)") }
         do {
             var command = try CityCertCommand.parseAsRoot()
             try command.run()

@@ -43,7 +43,7 @@ struct HistoryCommand: ParsableCommand {
             let phase = (e.phase?.rawValue ?? "—").padding(toLength: 7, withPad: " ", startingAt: 0)
             let action = e.action.padding(toLength: actionWidth, withPad: " ", startingAt: 0)
             let ind = (e.indicator ?? "").padding(toLength: 8, withPad: " ", startingAt: 0)
-            print("\(where_) \(e.at)  \(actor)  \(phase) \(action)  \(ind) \(e.change)")
+            Console.line("\(where_) \(e.at)  \(actor)  \(phase) \(action)  \(ind) \(e.change)")
         }
     }
 }

@@ -22,16 +22,34 @@ struct OpenCommand: ParsableCommand {
     var member: String?
     @Option(help: "Language of the labels: ko or en (default: from LANG).")
     var lang: LanguageArgument?
+    @Option(name: .long, help: ArgumentHelp("The private signing key (default: $CITYCERT_KEY, else $XDG_CONFIG_HOME/citycert/keys/<member>.ed25519).", valueName: "file"))
+    var key: String?
 
     func run() throws {
         let path = try storePath()
         let store: Store
         do {
             store = try Store.open(at: path)
+            if let key {
+                store.keySource = .file(key)
+            } else if self.store == nil {
+                // The per-user sample copy signs with the sample committee's keys (sample data,
+                // copied next to it; never a member's own key folder).
+                let source = Self.bundledSample().deletingLastPathComponent().appendingPathComponent("sample-data-keys")
+                if let keys = try? SampleStore.prepareKeys(from: source, to: SampleStore.defaultKeysLocation()) {
+                    store.keySource = .folder(keys.path)
+                }
+            }
         } catch {
             Console.error("citycert: cannot open the store at \(path):")
             for p in error.problems { Console.error("  \(p)") }
             throw ExitCode(1)
+        }
+        let known = store.checkKnownState(KnownStores.standard())
+        for warning in known { Console.error("citycert: \(warning)") }
+        if !known.isEmpty, NcursesTerminal.isInteractive() {
+            Console.error("citycert: see Docs/deployment.md (Trust on first use); press Enter to open the store anyway")
+            _ = readLine()
         }
         let language = lang?.language ?? Self.defaultLanguage(ProcessInfo.processInfo.environment)
         let (memberID, reason) = try chooseMember(store, language: language)
@@ -48,6 +66,7 @@ struct OpenCommand: ParsableCommand {
             Console.error("citycert: \(error)")
             throw ExitCode(1)
         }
+        StoreLocks.notice = nil   // the screen is the terminal's now
         let runner = EffectRunner(store: store, memberID: memberID, draftsEnvironment: env)
         runner.beforeSlowEffect = { terminal.draw(View.render($0)) }
         let size = terminal.size

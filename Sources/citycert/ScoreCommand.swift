@@ -103,7 +103,7 @@ struct ScoreCommand: ParsableCommand {
                     return e
                 }
                 let e = sheet.phases[phase.phase]?.entries[id]
-                Console.out("saved \(memberID) \(application) \(phase.rawValue) \(id): \(Self.describe(e))\n")
+                Console.line("saved \(memberID) \(application) \(phase.rawValue) \(id): \(Self.describe(e))")
             }
             if submit {
                 let sheet = try store.submit(member: memberID, application: application, phase: phase.phase)

@@ -16,11 +16,11 @@ struct ValidateCommand: ParsableCommand {
         do {
             store = try Store.open(at: storeOptions.store)
         } catch {
-            for p in error.problems { print(p) }
+            for p in error.problems { Console.problem(p) }
             throw ExitCode(1)
         }
         let problems = store.validate()
-        for p in problems { print(p) }
+        for p in problems { Console.problem(p) }
         if problems.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
     }
 }

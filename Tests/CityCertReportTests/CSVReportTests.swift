@@ -75,6 +75,10 @@ func parseCSV(_ text: String) -> [[String]] {
         #expect(row?[8] == ReportFixture.trickyName)
         #expect(CSVReport.field("a\nb") == "\"a\nb\"")
         #expect(CSVReport.field("plain 한글") == "plain 한글")
+        // Formula injection (issue 13): neutralised with a leading quote, then quoted as needed.
+        #expect(CSVReport.field("=HYPERLINK(\"http://x\",\"y\")") == "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"")
+        #expect(CSVReport.field("+1") == "'+1" && CSVReport.field("-2") == "'-2" && CSVReport.field("@SUM(A1)") == "'@SUM(A1)")
+        #expect(CSVReport.field("12.50") == "12.50" && CSVReport.field("a=b") == "a=b")
     }
 
     @Test func crlfRecordsAndNoByteOrderMarkUnlessAsked() {

@@ -8,6 +8,9 @@ import TestSupport
 
 /// The chair and the secretary, driven by keys against the bundled sample store (copied).
 @Suite(.serialized) struct ChairTests {
+    /// A private copy of the sample committee's keys (kept for the test run; in the temporary folder).
+    static let keys = try! SampleKeys.privateCopy()
+
     /// A temporary copy of sample-data.
     func sampleCopy() throws -> URL {
         let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -17,8 +20,16 @@ import TestSupport
         return dest
     }
 
+    /// The store, signing with the sample committee's keys (the sample store requires signatures).
+    func open(_ root: URL) throws -> Store {
+        let store = try Store.open(at: root.path)
+        store.keySource = .folder(Self.keys.path)
+        return store
+    }
+
     func start(_ root: URL, as member: String) throws -> (EffectRunner, AppState) {
-        let runner = EffectRunner(store: try Store.open(at: root.path), memberID: member)
+        let store = try open(root)
+        let runner = EffectRunner(store: store, memberID: member)
         return (runner, runner.start(language: .ko, colors: false, width: 120, height: 40, reason: ""))
     }
 
@@ -86,7 +97,7 @@ import TestSupport
         press([.enter], runner, &state)
         guard case .consensus(let again) = state.screen, again.data.application.id == "2025-goyang" else { Issue.record("goyang again"); return }
         // A member can no longer change a sheet of it.
-        let store = try Store.open(at: root.path)
+        let store = try open(root)
         #expect(throws: StoreActionError.self) { try store.reopenSheet(member: "park", application: "2025-goyang", phase: .written) }
         // The report shows it as final.
         let report = store.evaluateAll()
@@ -105,7 +116,7 @@ import TestSupport
 
     /// Another member (another process, here another Store) submits the written phase of gimhae.
     func submitGimhaeAsLim(_ root: URL) throws {
-        let other = try Store.open(at: root.path)
+        let other = try open(root)
         let app = other.application("2025-gimhae").application!
         for ind in other.standards.applicableIndicators(for: .large) {
             try other.setEntry(ind.isQuantitative ? Entry(value: app.quantitative[ind.id]!.value) : Entry(level: 3),
@@ -179,6 +190,22 @@ import TestSupport
         #expect(View.render(state).lines()[2].contains("⚠ 의결(0.00, 1등급)이 평가표(731.88, 3등급)와 다릅니다"))
     }
 
+    @Test func theSecretarySealsTheRoundFromTheReportScreen() throws {
+        let root = try sampleCopy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        var (runner, state) = try start(root, as: "han")
+        guard case .report = state.screen else { Issue.record("the secretary starts on the report screen"); return }
+        press([.char("S")], runner, &state)
+        guard case .confirm(let c)? = state.overlay, c.action == .seal else { Issue.record("S asks first"); return }
+        press([.char("y")], runner, &state)
+        #expect(state.status?.kind == .success && state.status?.text.hasPrefix("✓ 봉인: 작성 파일 99개를 audit.log:") == true, "\(String(describing: state.status))")
+        let log = try String(contentsOf: root.appendingPathComponent("audit.log"), encoding: .utf8)
+        let last = try #require(log.split(separator: "\n").last)
+        #expect(last.contains("\"action\":\"seal\"") && last.contains("\"actor\":\"han\"") && last.contains("\"sig\":"))
+        let report = try open(root).verify()
+        #expect(report.errors.isEmpty && report.sealedAt == report.lines, "\(report.errors)")
+    }
+
     /// committee.yaml changed while the chair works (a recusal added): reading the overview again
     /// reads the rules again, so the screens and the decision use them.
     @Test func changedRulesAreReadAgain() throws {
@@ -200,7 +227,7 @@ import TestSupport
     @Test func onlyTheChairFinalizes() throws {
         let root = try sampleCopy()
         defer { try? FileManager.default.removeItem(at: root) }
-        let store = try Store.open(at: root.path)
+        let store = try open(root)
         #expect(throws: StoreActionError.self) { try store.finalize(application: "2025-goyang", by: "park") }
         #expect(throws: StoreActionError.self) { try store.finalize(application: "2025-goyang", by: "han") }
     }
@@ -208,7 +235,7 @@ import TestSupport
     @Test func clarificationsAreCollected() throws {
         let root = try sampleCopy()
         defer { try? FileManager.default.removeItem(at: root) }
-        let store = try Store.open(at: root.path)
+        let store = try open(root)
         try store.setEntry(Entry(level: 3, clarification: "리빙랩 참여자 명단을 제출해 주세요"), indicator: "IN-07", member: "lim", application: "2025-gimhae", phase: .written)
         var (runner, state) = try start(root, as: "kim")
         // The question of a draft sheet is not in the consensus (drafts don't count); submit lim's sheet through the store first.

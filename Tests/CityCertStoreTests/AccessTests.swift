@@ -156,11 +156,13 @@ import TestSupport
         func mode(_ p: String) throws -> Int {
             (try FileManager.default.attributesOfItem(atPath: t.root.appendingPathComponent(p).path)[.posixPermissions] as! NSNumber).intValue
         }
-        #expect(try mode("scores/lee/app-a.json") == 0o664)
-        #expect(try mode("scores/lee/.app-a.json.lock") == 0o664)
-        #expect(try mode("audit.log") == 0o664)
-        #expect(try mode("scores") & 0o7777 == 0o2775)
-        #expect(try mode("scores/lee") & 0o7777 == 0o2775)
-        #expect(try mode("decisions") & 0o7777 == 0o2775)
+        // Issue 13: nothing for others; a sheet is replaced by rename, never written in place, so
+        // the group reads it and only its owner writes it; the log is appended to by the group.
+        #expect(try mode("scores/lee/app-a.json") == 0o640)
+        #expect(try mode("scores/lee/.app-a.json.lock") == 0o660)
+        #expect(try mode("audit.log") == 0o660)
+        #expect(try mode("scores") & 0o7777 == 0o2770)
+        #expect(try mode("scores/lee") & 0o7777 == 0o2770)
+        #expect(try mode("decisions") & 0o7777 == 0o2770)
     }
 }

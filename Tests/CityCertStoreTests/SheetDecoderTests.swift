@@ -86,6 +86,12 @@ import Testing
             #expect(fast(json) == nil, "\(json)")
             // What the store then reads is whatever Foundation makes of it.
             let viaDecoder = Result { try SheetDecoder.decode(Data(json.utf8)) }
+            if (try? DuplicateKeys.check(Data(json.utf8))) == nil {
+                // A key given twice is an error (issue 13), where Foundation would keep one of them.
+                guard case .failure(let e) = viaDecoder else { Issue.record("a duplicate key was read: \(json)"); continue }
+                #expect("\(e)".contains("appears twice"), "\(e)")
+                continue
+            }
             switch (viaDecoder, foundation(json)) {
             case (.success(let a), .success(let b)): #expect(a == b)
             case (.failure(let a), .failure(let b)): #expect("\(a)" == "\(b)")

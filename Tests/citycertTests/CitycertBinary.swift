@@ -32,13 +32,15 @@ enum CitycertBinary {
     /// Runs citycert to completion, in English unless `language` says otherwise (the test's own
     /// LANG, LC_ALL and LC_MESSAGES are not passed on: messages follow them).
     @discardableResult
-    static func run(_ arguments: [String], stdin: String? = nil, language: String? = nil) throws -> Result {
+    static func run(_ arguments: [String], stdin: String? = nil, language: String? = nil,
+                    environment extra: [String: String] = [:]) throws -> Result {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: path!)
         p.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         for name in ["LANG", "LC_ALL", "LC_MESSAGES"] { environment[name] = nil }
         if let language { environment["LANG"] = language }
+        environment.merge(extra) { $1 }
         p.environment = environment
         let out = Pipe(), err = Pipe()
         p.standardOutput = out

@@ -12,6 +12,9 @@ bin=${CITYCERT_BIN:-$here/.build/debug/citycert}
 work=$(mktemp -d)
 store=$work/store
 cp -r "$here/sample-data" "$store"
+# The sample store requires signatures: kim signs with the sample committee's key (sample data,
+# copied owner-only: citycert refuses a key file others can read).
+mkdir -m 700 "$work/keys" && install -m 600 "$here/sample-data-keys/kim.ed25519" "$here/sample-data-keys/park.ed25519" "$work/keys/"
 sock=citycert-chair-$$
 session=chair
 . "$here/Tests/e2e/lib.sh"
@@ -19,10 +22,10 @@ trap 'tm kill-server 2>/dev/null; rm -rf "$work"' EXIT
 
 # Park lowers ST-09 to level 1 in his written sheet: 2025-goyang keeps 1418.33 (grade 3, certified)
 # but its range (spec §3.9) now reaches 1381.33, below the certification line of 1400.
-"$bin" score --store "$store" --as park --application 2025-goyang --phase written --reopen --set ST-09=1 --submit >/dev/null \
+"$bin" score --store "$store" --as park --key "$work/keys/park.ed25519" --application 2025-goyang --phase written --reopen --set ST-09=1 --submit >/dev/null \
   && ok "park's lower ST-09 is saved through score" || fail "score --set ST-09=1"
 
-tm new-session -d -s chair -x 110 -y 32 "env -i PATH=$PATH HOME=$work TERM=xterm-256color LANG=ko_KR.UTF-8 USER=kminsu LOGNAME=kminsu HISTFILE=/dev/null bash --norc --noprofile"
+tm new-session -d -s chair -x 110 -y 32 "env -i PATH=$PATH HOME=$work CITYCERT_KEY=$work/keys/kim.ed25519 TERM=xterm-256color LANG=ko_KR.UTF-8 USER=kminsu LOGNAME=kminsu HISTFILE=/dev/null bash --norc --noprofile"
 sleep 0.5
 keys "$bin --store $store; echo exit=\$?" Enter
 expect "the chair is recognised by login and starts on the overview" "위원장 종합"

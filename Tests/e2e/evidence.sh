@@ -16,6 +16,9 @@ command -v pdftotext >/dev/null || { echo "pdftotext is missing (apt-get install
 work=$(mktemp -d)
 store=$work/store
 cp -r "$here/sample-data" "$store"
+# The sample store requires signatures: lim signs with the sample committee's key (sample data,
+# copied owner-only because citycert refuses a key file others can read).
+mkdir -m 700 "$work/keys" && install -m 600 "$here/sample-data-keys/lim.ed25519" "$work/keys/"
 sock=citycert-e2e-evidence-$$
 session=ev
 . "$here/Tests/e2e/lib.sh"
@@ -26,7 +29,7 @@ entry() {   # entry INDICATOR KEY: the written entry's key (value/level) in lim'
     "$store/scores/lim/2025-gimhae.json" "$1" "$2" 2>/dev/null
 }
 
-tm new-session -d -s ev -x 80 -y 24 "env -i PATH=$PATH HOME=$work TERM=xterm-256color LANG=C.UTF-8 USER=e2e HISTFILE=/dev/null bash --norc --noprofile"
+tm new-session -d -s ev -x 80 -y 24 "env -i PATH=$PATH HOME=$work CITYCERT_KEY=$work/keys/lim.ed25519 TERM=xterm-256color LANG=C.UTF-8 USER=e2e HISTFILE=/dev/null bash --norc --noprofile"
 sleep 0.5
 keys "$bin --store $store --as lim --lang ko; echo exit=\$?" Enter
 wait_for "지자체" >/dev/null

@@ -14,6 +14,9 @@ command -v tmux >/dev/null || { echo "tmux is missing"; exit 2; }
 work=$(mktemp -d)
 store=$work/store
 cp -r "$here/sample-data" "$store"
+# The sample store requires signatures: lim signs with the sample committee's key (sample data,
+# copied owner-only: citycert refuses a key file others can read).
+mkdir -m 700 "$work/keys" && install -m 600 "$here/sample-data-keys/lim.ed25519" "$work/keys/"
 sock=citycert-e2e-$$
 session=e2e
 . "$here/Tests/e2e/lib.sh"
@@ -31,7 +34,7 @@ print(" ".join(map(str, sorted(cols))))'
 }
 
 # A plain shell in a 100×30 terminal; the program runs inside it, so we see what it leaves behind.
-tm new-session -d -s e2e -x 100 -y 30 "env -i PATH=$PATH HOME=$work TERM=xterm-256color LANG=C.UTF-8 USER=e2e HISTFILE=/dev/null bash --norc --noprofile"
+tm new-session -d -s e2e -x 100 -y 30 "env -i PATH=$PATH HOME=$work CITYCERT_KEY=$work/keys/lim.ed25519 TERM=xterm-256color LANG=C.UTF-8 USER=e2e HISTFILE=/dev/null bash --norc --noprofile"
 sleep 0.5
 keys "PS1='e2e\$ '" Enter
 keys clear Enter

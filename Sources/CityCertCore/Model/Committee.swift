@@ -11,8 +11,12 @@ public struct Member: Sendable, Hashable, Identifiable {
     public var affiliation: String?
     /// The operating-system user that picks this member automatically.
     public var login: String?
-    public init(id: String, name: String, role: Role, affiliation: String? = nil, login: String? = nil) {
+    /// The member's public signing key (spec §2 `key`): the standard base64 of the 32-byte Ed25519
+    /// public key, without the `ed25519:` prefix. Records of a member with a key must be signed.
+    public var publicKey: String?
+    public init(id: String, name: String, role: Role, affiliation: String? = nil, login: String? = nil, publicKey: String? = nil) {
         self.id = id; self.name = name; self.role = role; self.affiliation = affiliation; self.login = login
+        self.publicKey = publicKey
     }
 
     /// Chairs and members score; secretaries do not.

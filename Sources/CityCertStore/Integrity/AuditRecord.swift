@@ -14,12 +14,16 @@ struct AuditRecord {
     var detail: AuditJSON
     var prev: String
     var hash: String
+    /// The base64 Ed25519 signature of `hash` by the actor (spec §2 *Signatures*), if any.
+    var sig: String? = nil
 
     /// Actions that change a member's sheet (the actor is the sheet's member).
     static let sheetActions: Set<String> = ["entry", "submit", "reopen-sheet", "adopt-sheet"]
     /// Actions that make or unmake a decision.
     static let decisionActions: Set<String> = ["finalize", "reopen"]
-    static let knownActions = sheetActions.union(decisionActions)
+    /// Records about the whole store (`application` and `phase` null).
+    static let storeActions: Set<String> = ["seal"]
+    static let knownActions = sheetActions.union(decisionActions).union(storeActions)
 
     /// Reads a line; the error says what is wrong with it.
     static func parse(_ bytes: ArraySlice<UInt8>, line: Int) -> Result<AuditRecord, AuditLineError> {
@@ -39,7 +43,18 @@ struct AuditRecord {
         guard let at = json["at"]?.stringValue else { return bad("at is missing") }
         guard let actor = json["actor"]?.stringValue else { return bad("actor is missing") }
         guard let action = json["action"]?.stringValue else { return bad("action is missing") }
-        guard let application = json["application"]?.stringValue else { return bad("application is missing") }
+        let application: String
+        switch json["application"] {
+        case .string(let a)?: application = a
+        case .null? where storeActions.contains(action): application = ""
+        default: return bad(storeActions.contains(action) ? "application must be null" : "application is missing")
+        }
+        var sig: String?
+        switch json["sig"] {
+        case nil: break
+        case .string(let s)?: sig = s
+        default: return bad("sig must be a string")
+        }
         var phase: Phase?
         switch json["phase"] {
         case nil, .null?: phase = nil
@@ -51,7 +66,7 @@ struct AuditRecord {
         let detail = json["detail"] ?? .object([])
         guard case .object = detail else { return bad("detail must be an object") }
         return .success(AuditRecord(line: line, seq: seq, at: at, actor: actor, action: action, application: application,
-                                    phase: phase, detail: detail, prev: prev, hash: hash))
+                                    phase: phase, detail: detail, prev: prev, hash: hash, sig: sig))
     }
 
     /// Whether `hash` is the SHA-256 of the line without its `hash` key, keys sorted, compact.
@@ -59,15 +74,15 @@ struct AuditRecord {
     /// citycert writes the hash as the last key, so its own lines are checked on their bytes; a line
     /// written by another tool is re-serialized canonically (citycert's escaping, then Python's two
     /// usual ones) and accepted when one of them matches.
-    static func hashMatches(_ bytes: ArraySlice<UInt8>, hash: String) -> Bool {
-        let suffix = Array(",\"hash\":\"\(hash)\"}".utf8)
+    static func hashMatches(_ bytes: ArraySlice<UInt8>, hash: String, sig: String? = nil) -> Bool {
+        let suffix = Array(",\"hash\":\"\(hash)\"\(sig.map { ",\"sig\":\"\($0)\"" } ?? "")}".utf8)
         if bytes.count > suffix.count, bytes.suffix(suffix.count).elementsEqual(suffix) {
             var body = Array(bytes.dropLast(suffix.count))
             body.append(UInt8(ascii: "}"))
             if AuditLog.sha256Hex(body) == hash { return true }
         }
         guard let json = try? AuditJSON.parse(bytes), case .object(let pairs) = json else { return false }
-        let without = AuditJSON.object(pairs.filter { $0.0 != "hash" })
+        let without = AuditJSON.object(pairs.filter { $0.0 != "hash" && $0.0 != "sig" })
         return AuditJSON.Style.all.contains { AuditLog.sha256Hex(without.canonical($0)) == hash }
     }
 

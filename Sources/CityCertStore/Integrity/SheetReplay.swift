@@ -190,6 +190,7 @@ enum StoredSheet {
     }
 
     static func decode(_ data: Data) throws -> (ScoreSheet, Int?) {
+        try DuplicateKeys.check(data)
         let sheet = try JSONDecoder().decode(ScoreSheet.self, from: data)
         let marker = try? JSONDecoder().decode(Marker.self, from: data)
         return (sheet, marker?.seq)

@@ -18,6 +18,12 @@ public struct VerifyReport: Sendable {
     /// Applications whose decision file is ahead of or behind the log by one interrupted action.
     var pendingDecisions: [String] = []
     var tornTail = false
+    /// The line of the last seal, if the round is sealed.
+    public var sealedAt: Int?
+    /// Records whose signature was checked and is valid.
+    public var signedRecords = 0
+    /// The line whose hash is the anchor given to verify, if found.
+    public var anchorLine: Int?
 
     /// Whether the store passed: the chain is intact and every file agrees with the log.
     public var passed: Bool { errors.isEmpty }
@@ -37,7 +43,24 @@ extension Store {
     /// Checks the audit log's hash chain and that every sheet and decision agrees with the log
     /// (spec §2). Read-only; a sheet or decision that looks one change behind or ahead is re-read
     /// under its lock before it is judged, so a change in progress is never mistaken for a fault.
-    public func verify() -> VerifyReport {
+    /// With `anchor` (a log head written down elsewhere, e.g. in the minutes), the log must still
+    /// contain a line with that hash, intact: otherwise it was rolled back or rewritten.
+    public func verify(anchor: String? = nil) -> VerifyReport {
+        var report = verifyLogAndFiles(anchor: anchor)
+        if let anchor {
+            let a = anchor.lowercased()
+            if let line = report.anchorLine {
+                if report.errors.contains(where: { $0.path == "audit.log" && ($0.line ?? Int.max) <= line }) {
+                    report.errors.append(Problem(path: "audit.log", line: line, "the anchored head \(a) is here, but the log up to it does not verify"))
+                }
+            } else {
+                report.errors.append(Problem(path: "audit.log", "the anchored head \(a) is not in the log: the log was rolled back or rewritten since it was written down"))
+            }
+        }
+        return report
+    }
+
+    private func verifyLogAndFiles(anchor: String?) -> VerifyReport {
         var report = VerifyReport()
         let bytes: [UInt8]
         do {
@@ -46,7 +69,15 @@ extension Store {
             report.errors.append(Problem(path: "audit.log", "\(error)"))
             return report
         }
-        let lines = AuditLines(bytes)
+        var lines = AuditLines(bytes)
+        if let torn = lines.torn, AuditLog.wholeRecord(bytes[torn]) != nil {
+            // Only the newline is missing: a whole record (a sheet may name it), never dropped.
+            lines.complete.append(torn)
+            lines.torn = nil
+            report.tornTail = true
+            report.warnings.append(Problem(path: "audit.log", line: lines.complete.count,
+                "the last line lacks its newline (a whole record): the next change or `citycert verify --repair` puts it back", severity: .warning))
+        }
         report.lines = lines.complete.count
         if lines.torn != nil {
             report.tornTail = true
@@ -77,27 +108,70 @@ extension Store {
                     if let why { report.errors.append(Problem(path: "audit.log", line: number, why)); chainBroken = true }
                 }
                 previousHash = r.hash
+                if let anchor, r.hash == anchor.lowercased(), report.anchorLine == nil { report.anchorLine = number }
                 records.append(r)
             }
         }
 
-        // 2. Replay: each record must make sense where it stands.
+        // 2. Replay: each record must make sense where it stands — signed by its actor, made by
+        // the actor's own OS account, allowed by the committee's rules at that point — and every
+        // decision must agree with the sheets as replayed up to it.
         var bySheet: [SheetKey: [AuditRecord]] = [:]
         var replayedSheets: [SheetKey: ScoreSheet] = [:]
         var decisionRecords: [String: [AuditRecord]] = [:]
         var decisions: [String: Decision] = [:]
         var finalizedAt: [String: AuditRecord] = [:]
+        var lastSeal: AuditRecord?
+        var sealedFiles: [String: String]?
         for r in records {
             func bad(_ m: String) { report.errors.append(Problem(path: "audit.log", line: r.line, m)) }
-            guard Identifier.isValid(r.application) else { bad("application '\(r.application)' is not a valid id"); continue }
+            func warn(_ m: String) { report.warnings.append(Problem(path: "audit.log", line: r.line, m, severity: .warning)) }
             guard Identifier.isValid(r.actor) else { bad("actor '\(r.actor)' is not a valid member id"); continue }
-            if committee.member(r.actor) == nil {
-                report.warnings.append(Problem(path: "audit.log", line: r.line, "actor '\(r.actor)' is not in committee.yaml", severity: .warning))
+            let member = committee.member(r.actor)
+            checkSignature(r, member: member, report: &report)
+            if let m = member, let login = m.login, let os = r.detailString("os_user"), os != login, os != "root" {
+                bad("made by the operating-system user '\(os)', but \(r.actor)'s login is '\(login)': recorded in another member's name")
+            }
+            if AuditRecord.storeActions.contains(r.action) {
+                guard r.application.isEmpty, r.phase == nil else { bad("a \(r.action) record has application and phase null"); continue }
+                guard let m = member, m.role == .secretary || m.role == .chair else {
+                    bad("\(r.actor) seals the round, but only the secretary or the chair may")
+                    continue
+                }
+                guard case .object(let pairs)? = r.detail["files"] else { bad("a seal record needs detail.files"); continue }
+                var sealed: [String: String] = [:]
+                for (path, value) in pairs {
+                    guard let h = value.stringValue, h.count == 64, h.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
+                        bad("detail.files['\(path)'] is not a lowercase hex SHA-256")
+                        continue
+                    }
+                    sealed[path] = h
+                }
+                lastSeal = r
+                sealedFiles = sealed
+                continue
+            }
+            guard Identifier.isValid(r.application) else { bad("application '\(r.application)' is not a valid id"); continue }
+            if member == nil {
+                bad("actor '\(r.actor)' is not a member in committee.yaml")
             }
             if AuditRecord.sheetActions.contains(r.action) {
                 if let f = finalizedAt[r.application] {
                     bad("\(r.actor) changes a sheet of \(r.application) while it is final (finalized at audit.log:\(f.line))")
                     continue
+                }
+                if let m = member {
+                    if !m.canScore {
+                        bad("\(r.actor) is the secretary and does not score (\(r.action) of \(r.application))")
+                    } else if committee.conflict(member: r.actor, application: r.application) != nil {
+                        warn("\(r.actor) has a conflict of interest on \(r.application) in committee.yaml and changed its sheet here (declared later? the sheet does not count)")
+                    } else if r.phase == .site, !committee.isOnSiteTeam(r.actor, application: r.application) {
+                        warn("\(r.actor) is not on the site team of \(r.application) and changed a site sheet here (the sheet does not count)")
+                    }
+                }
+                if r.action == "adopt-sheet" {
+                    let m = "\(r.actor)'s sheet of \(r.application) was adopted as found (written outside citycert): its entries are not the record of the member's own changes"
+                    if signaturesRequired || member?.publicKey != nil { bad(m) } else { warn(m) }
                 }
                 let key = SheetKey(member: r.actor, application: r.application)
                 var sheet = replayedSheets[key] ?? ScoreSheet(application: r.application, member: r.actor)
@@ -106,6 +180,12 @@ extension Store {
                 } catch {
                     bad("\(r.actor)'s sheet of \(r.application): \(error.message)")
                     continue
+                }
+                if r.action == "submit", let phase = r.phase, let app = application(r.application, keep: false).application {
+                    let missing = missingEntries(sheet.phases[phase], for: app)
+                    if !missing.isEmpty {
+                        bad("\(r.actor) submits the \(phase.rawValue) sheet of \(r.application) with \(missing.count) indicator(s) without an entry (\(missing.prefix(5).joined(separator: ", "))\(missing.count > 5 ? ", …" : "")): citycert never does")
+                    }
                 }
                 replayedSheets[key] = sheet
                 bySheet[key, default: []].append(r)
@@ -117,14 +197,26 @@ extension Store {
                     bad(error.message)
                     continue
                 }
-                if r.action == "finalize", committee.member(r.actor)?.role != .chair {
-                    report.warnings.append(Problem(path: "audit.log", line: r.line, "\(r.actor), who finalized \(r.application), is not a chair in committee.yaml", severity: .warning))
+                if member != nil, member?.role != .chair {
+                    bad("\(r.actor) \(r.action == "finalize" ? "finalizes" : "reopens") \(r.application), but only the chair may")
+                }
+                if r.action == "finalize", let d {
+                    checkDecision(d, record: r, sheets: replayedSheets, report: &report)
                 }
                 decisions[r.application] = d
                 finalizedAt[r.application] = d == nil ? nil : r
                 decisionRecords[r.application, default: []].append(r)
             } else {
                 bad("unknown action '\(r.action)'")
+            }
+        }
+
+        // 2b. Authored files against the last seal.
+        if let sealedFiles, let lastSeal {
+            report.sealedAt = lastSeal.line
+            let (now, unreadable) = authoredFiles()
+            for (path, why) in Self.sealDifferences(sealed: sealedFiles, now: now, unreadable: unreadable) {
+                report.errors.append(Problem(path: path, "\(why) (sealed at audit.log:\(lastSeal.line))"))
             }
         }
 
@@ -189,6 +281,55 @@ extension Store {
             }
         }
         return report
+    }
+
+    // MARK: - Meaning
+
+    /// Spec §2 *Signatures*: a record of a member with a key needs a valid `sig`; with
+    /// `signatures: required`, a record of a member without a key is an error.
+    func checkSignature(_ r: AuditRecord, member: Member?, report: inout VerifyReport) {
+        func bad(_ m: String) { report.errors.append(Problem(path: "audit.log", line: r.line, m)) }
+        if let key = member?.publicKey {
+            guard let sig = r.sig else { bad("not signed, but \(r.actor) has a key in committee.yaml: a record in \(r.actor)'s name that \(r.actor) did not sign"); return }
+            if Signatures.isValid(sig: sig, hash: r.hash, publicKey: key) {
+                report.signedRecords += 1
+            } else {
+                bad("sig is not \(r.actor)'s signature of this record's hash (committee.yaml key): forged or altered")
+            }
+        } else if signaturesRequired {
+            bad("store.yaml says signatures: required, but \(r.actor) has no key in committee.yaml")
+        } else if r.sig != nil {
+            report.warnings.append(Problem(path: "audit.log", line: r.line, "signed, but \(r.actor) has no key in committee.yaml to check it with", severity: .warning))
+        }
+    }
+
+    /// A finalize must agree with the evaluation of the sheets as replayed up to it.
+    func checkDecision(_ d: Decision, record r: AuditRecord, sheets: [SheetKey: ScoreSheet], report: inout VerifyReport) {
+        guard let app = application(r.application, keep: false).application else {
+            report.errors.append(Problem(path: "audit.log", line: r.line, "\(r.application) is finalized, but its application is missing or invalid now"))
+            return
+        }
+        // The sheets as the store would read them then: each replayed sheet through the same checks
+        // as a sheet file (a sheet the loader rejects does not count, as at finalize).
+        let own = sheets.filter { $0.key.application == r.application }.sorted { $0.key < $1.key }.compactMap { key, sheet -> ScoreSheet? in
+            guard let data = try? StoredSheet.encode(sheet, auditSeq: nil) else { return nil }
+            let (read, problems) = SheetLoader.sheet(data, path: key.path, member: key.member, application: app, applicationID: key.application,
+                                                     standards: standards, committee: committee)
+            return problems.contains { $0.severity == .error } ? nil : read
+        }
+        let e = Evaluator(standards: standards, committee: committee).evaluate(app, sheets: own)
+        var diffs: [String] = []
+        if Points(d.total) != e.total { diffs.append("total \(d.total), the sheets give \(e.total)") }
+        if Points(d.max) != e.max { diffs.append("max \(d.max), the standards give \(e.max)") }
+        if d.grade != e.grade { diffs.append("grade \(d.grade), the sheets give \(e.grade)") }
+        if d.certified != e.certified { diffs.append("certified \(d.certified), the sheets give \(e.certified)") }
+        if e.status != .complete, diffs.isEmpty {
+            // citycert refuses to finalize then; the spec does not forbid it (another tool may allow it).
+            report.warnings.append(Problem(path: "audit.log", line: r.line, "\(r.application) was finalized before every eligible member had submitted (the figures agree with the sheets then)", severity: .warning))
+        }
+        if !diffs.isEmpty {
+            report.errors.append(Problem(path: "audit.log", line: r.line, "the decision on \(r.application) disagrees with the sheets as logged up to it: \(diffs.joined(separator: "; "))"))
+        }
     }
 
     // MARK: - Sheets
@@ -311,7 +452,7 @@ extension Store {
         }
         var problems: [Problem] = []
         guard let data = files.data(path, problems: &problems, limit: SheetLoader.maxBytes),
-              let file = try? JSONDecoder().decode(Decision.self, from: data) else {
+              (try? DuplicateKeys.check(data)) != nil, let file = try? JSONDecoder().decode(Decision.self, from: data) else {
             return .mismatch("cannot be read as a decision (see `citycert validate`)")
         }
         if let logged, let f = lastFinalize {

@@ -18,7 +18,7 @@ struct CommitteeLoader {
         var fatal = false
         for (i, node) in list.enumerated() {
             guard let mm = reader.map(node, "members[\(i + 1)]") else { fatal = true; continue }
-            mm.checkKeys(["id", "name", "role", "affiliation", "login"], what: "member", reader: reader)
+            mm.checkKeys(["id", "name", "role", "affiliation", "login", "key"], what: "member", reader: reader)
             let id = reader.identifier(mm["id"], "member id")
             let what = "member \(id ?? String(i + 1))"
             let name = mm["name"].flatMap { reader.localized($0, "\(what): name") }?.preferKorean
@@ -29,6 +29,17 @@ struct CommitteeLoader {
             }
             let affiliation = mm["affiliation"].flatMap { reader.string($0, "\(what): affiliation", required: false) }
             let login = mm["login"].flatMap { reader.string($0, "\(what): login", required: false) }
+            var publicKey: String?
+            if let keyNode = mm["key"], let text = reader.string(keyNode, "\(what): key", required: false) {
+                switch Signatures.parsePublicKey(text) {
+                case .success(let k): publicKey = k
+                case .failure(let e):
+                    // A member whose key cannot be read would have unsigned records accepted: the
+                    // member list is unreadable, as for any broken member entry.
+                    reader.error(keyNode, "\(what): key \(e.message)")
+                    fatal = true
+                }
+            }
             guard let id, let role else { fatal = true; continue }
             if members.contains(where: { $0.id == id }) {
                 reader.error(mm["id"], "duplicate member id '\(id)'")
@@ -38,7 +49,11 @@ struct CommitteeLoader {
             if let login, let other = members.first(where: { $0.login == login }) {
                 reader.error(mm["login"], "\(what): login '\(login)' is already the login of member \(other.id)")
             }
-            members.append(Member(id: id, name: name ?? id, role: role, affiliation: affiliation, login: login))
+            if let publicKey, let other = members.first(where: { $0.publicKey == publicKey }) {
+                reader.error(mm["key"], "\(what): key is already the key of member \(other.id): each member signs with their own key")
+                fatal = true
+            }
+            members.append(Member(id: id, name: name ?? id, role: role, affiliation: affiliation, login: login, publicKey: publicKey))
         }
         guard !fatal else { return nil }
         if members.isEmpty { reader.error(m["members"], "members is empty"); return nil }

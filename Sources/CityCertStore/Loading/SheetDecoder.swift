@@ -13,6 +13,7 @@ enum SheetDecoder {
     /// The sheet in `data`; throws what `JSONDecoder` throws for a document it rejects.
     static func decode(_ data: Data) throws -> ScoreSheet {
         if let sheet = fast(data) { return sheet }
+        try DuplicateKeys.check(data)
         return try JSONDecoder().decode(ScoreSheet.self, from: data)
     }
 

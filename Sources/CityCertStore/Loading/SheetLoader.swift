@@ -89,6 +89,7 @@ enum SheetLoader {
         guard data.count <= maxBytes else { return (nil, [Problem(path: path, "the file is larger than 4 MiB")]) }
         let d: Decision
         do {
+            try DuplicateKeys.check(data)
             d = try JSONDecoder().decode(Decision.self, from: data)
         } catch {
             return (nil, [decodingProblem(error, path: path, what: "decision")])

@@ -21,7 +21,8 @@ struct AuditLog {
         var at: String
         var actor: String
         var action: String
-        var application: String
+        /// nil for a record about the whole store (`seal`).
+        var application: String?
         var phase: String?
         var detail: [(String, JSONValue)]
     }
@@ -40,30 +41,38 @@ struct AuditLog {
     /// The longest line accepted when reading (a record with a long note is a few KiB).
     static let maxLineBytes = 1 << 20
 
-    /// Appends a record, chaining it to the last line, under the log's lock.
+    /// Appends a record, chaining it to the last line, under the log's lock; with `sign`, the line
+    /// carries `sig` = `sign(hash)` (spec §2 *Signatures*).
     ///
     /// A last line without its newline is an append that never completed (the writer died before
     /// its fsync returned, so nothing depends on it): it is cut off first.
     @discardableResult
-    func append(_ record: Record) throws -> Appended {
+    func append(_ record: Record, sign: ((String) throws -> String)? = nil) throws -> Appended {
         try FileLock.withLock(lockURL) {
-            let fd = open(url.path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0o664)
+            // Made with its final mode whatever the umask: every member of the group appends.
+            let fd = AtomicFile.openCreatingWithMode(url, flags: O_RDWR | O_APPEND, mode: 0o660)
             guard fd >= 0 else { throw AtomicFile.WriteError(path: url.path, reason: String(cString: strerror(errno))) }
             defer { close(fd) }
-            Permissions.shareWithGroup(fd: fd, mode: 0o664)
+            Permissions.shareWithGroup(fd: fd, mode: 0o660)
+            // The log's own inode is locked too: should `.audit.lock` be deleted while a save holds
+            // it (and a new one made by the next writer), two writers still never append at once.
+            try FileLock.acquire(fd, url: url, shared: false)
+            defer { flock(fd, LOCK_UN) }
             let (lastSeq, lastHash) = try tail(fd)
             guard lastSeq < Int.max - 1 else {
                 throw AtomicFile.WriteError(path: url.path, reason: "the audit log's last seq is out of range; run `citycert verify`")
             }
             let fields: [(String, JSONValue)] = [
                 ("seq", .int(lastSeq + 1)), ("at", .string(record.at)), ("actor", .string(record.actor)),
-                ("action", .string(record.action)), ("application", .string(record.application)),
+                ("action", .string(record.action)), ("application", record.application.map(JSONValue.string) ?? .null),
                 ("phase", record.phase.map(JSONValue.string) ?? .null),
                 ("detail", .object(record.detail)), ("prev", .string(lastHash)),
             ]
             let body = JSONValue.object(fields).sortingKeys().serialized(pretty: false)
             let hash = AuditLog.sha256Hex(body)
-            let line = String(body.dropLast()) + ",\"hash\":\"\(hash)\"}\n"
+            var line = String(body.dropLast()) + ",\"hash\":\"\(hash)\""
+            if let sign { line += ",\"sig\":\"\(try sign(hash))\"" }
+            line += "}\n"
             let bytes = Array(line.utf8)
             var offset = 0
             while offset < bytes.count {
@@ -82,13 +91,20 @@ struct AuditLog {
         }
     }
 
-    /// Removes an incomplete last line (an append that never completed), under the log's lock.
-    func cutIncompleteTail() throws {
+    /// Removes an incomplete last line (an append that never completed), or puts back the newline
+    /// of a last line that is a whole record, under the log's lock. Returns what it did.
+    @discardableResult
+    func cutIncompleteTail() throws -> String {
         try FileLock.withLock(lockURL) {
             let fd = open(url.path, O_RDWR | O_CLOEXEC | O_NOFOLLOW)
-            guard fd >= 0 else { return }
+            guard fd >= 0 else { return "" }
             defer { close(fd) }
+            var st = stat()
+            let before = fstat(fd, &st) == 0 ? st.st_size : 0
             _ = try tail(fd)
+            let after = fstat(fd, &st) == 0 ? st.st_size : 0
+            return after > before ? "audit.log: put back the newline of the last line (a whole record; nothing is dropped)"
+                                  : "audit.log: removed the incomplete last line"
         }
     }
 
@@ -111,8 +127,18 @@ struct AuditLog {
             var buffer = [UInt8](repeating: 0, count: chunk)
             let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, chunk, off_t(start)) }
             guard n == chunk else { throw AtomicFile.WriteError(path: url.path, reason: "cannot read the audit log") }
-            // Cut off an incomplete last line (an append that never completed).
+            // A last line whose newline alone is missing is a whole record (a sheet may already
+            // name its seq): the newline is put back. Any other incomplete last line (an append
+            // that never completed) is cut off.
             var end = chunk
+            if buffer[end - 1] != 0x0A, buffer.lastIndex(of: 0x0A) != nil || start == 0,
+               let whole = Self.wholeRecord(buffer[((buffer.lastIndex(of: 0x0A) ?? -1) + 1)...]) {
+                let newline: [UInt8] = [0x0A]
+                guard pwrite(fd, newline, 1, off_t(size)) == 1, fsync(fd) == 0 else {
+                    throw AtomicFile.WriteError(path: url.path, reason: "cannot complete the audit log's last line")
+                }
+                return whole
+            }
             if buffer[end - 1] != 0x0A {
                 guard let lastNewline = buffer.lastIndex(of: 0x0A) else {
                     if start == 0 {
@@ -139,6 +165,13 @@ struct AuditLog {
             }
             return try seqAndHash(body[(previous + 1)...])
         }
+    }
+
+    /// The seq and hash of a line that is a whole record (parses, and its hash matches it).
+    static func wholeRecord(_ line: ArraySlice<UInt8>) -> (Int, String)? {
+        guard case .success(let r) = AuditRecord.parse(line, line: 0), r.seq >= 1,
+              AuditRecord.hashMatches(line, hash: r.hash, sig: r.sig) else { return nil }
+        return (r.seq, r.hash)
     }
 
     private func seqAndHash(_ line: ArraySlice<UInt8>) throws -> (Int, String) {

@@ -31,11 +31,14 @@ extension Store {
     /// Checks that the OS user may act as `memberID` (spec §2 `login`):
     /// - a member with a `login` can be acted as only by that OS user;
     /// - an OS user who is some member's `login` can act only as that member;
-    /// - the superuser may act as anyone (recorded in the audit log).
+    /// - the superuser may act as anyone (recorded in the audit log);
+    /// - a member with a `key` needs its private key here (``checkCanSign(_:)``).
     public func checkIdentity(_ memberID: String) throws(StoreActionError) {
         guard let m = committee.member(memberID) else {
             throw .refused("'\(memberID)' is not a member of the committee")
         }
+        // A member with a key acts only where their records can be signed (spec §2 *Signatures*).
+        try checkCanSign(memberID)
         let user = osUser
         if user.isSuperuser { return }
         if let login = m.login, login != user.name {

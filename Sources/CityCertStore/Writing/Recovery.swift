@@ -56,8 +56,7 @@ extension Store {
         var done: [String] = []
         do {
             if report.tornTail {
-                try audit.cutIncompleteTail()
-                done.append("audit.log: removed the incomplete last line")
+                done.append(try audit.cutIncompleteTail())
             }
             for key in report.pendingSheets {
                 try FileLock.withLock(files.url("decisions/.\(key.application).lock"), shared: true) {

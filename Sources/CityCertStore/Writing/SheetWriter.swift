@@ -82,7 +82,16 @@ final class SheetWriter {
             if pending.isEmpty {
                 guard adopt else { return writer }
                 // A sheet written by another program (a generated store, an older version): its
-                // content becomes this sheet's first record, visibly.
+                // content becomes this sheet's first record, visibly — but only a file the acting
+                // OS user owns: a sheet planted in a member's folder by someone else is never
+                // adopted in her name.
+                if store.signaturesRequired || store.committee.member(member)?.publicKey != nil {
+                    throw StoreActionError.refused("\(path) has no history in the audit log: where records are signed, a sheet is only the record of its member's own changes, so it is not adopted (move it away, or see `citycert verify`)")
+                }
+                if let owner = (try? FileManager.default.attributesOfItem(atPath: store.files.url(path).path))?[.ownerAccountID] as? NSNumber,
+                   owner.uint32Value != geteuid(), geteuid() != 0 || owner.uint32Value != 0 {
+                    throw StoreActionError.refused("\(path) was written outside citycert by another user (uid \(owner)) and has no history: it is not adopted in \(member)'s name; see `citycert verify`")
+                }
                 try writer.commit(action: "adopt-sheet", phase: nil, detail: SheetReplay.adoptDetail(sheet),
                                   at: store.timestamp(), replacing: true)
             } else {
@@ -124,7 +133,12 @@ final class SheetWriter {
         }
         let appended = try store.appendAudit(.init(at: at, actor: member, action: action, application: application,
                                                    phase: phase?.rawValue, detail: detail))
-        try writeFile(next, seq: appended.seq)
+        do {
+            try writeFile(next, seq: appended.seq)
+        } catch {
+            // The record is the commit point: the change is saved, only its file lags behind.
+            throw StoreActionError(kind: .io, message: "the change is saved in the audit log (audit.log:\(appended.seq)), but \(path) could not be written (\(error)); the next save of this sheet, or `citycert verify --repair`, writes it")
+        }
     }
 
     private func writeFile(_ next: ScoreSheet, seq: Int) throws {

@@ -219,12 +219,13 @@ extension Store {
 
     var audit: AuditLog { AuditLog(url: files.url("audit.log"), lockURL: files.url(".audit.lock")) }
 
-    /// Appends a record, naming the operating-system user who made the change (`os_user`).
+    /// Appends a record, naming the operating-system user who made the change (`os_user`), signed
+    /// by the actor when the actor has a `key` in committee.yaml (refused when it cannot be).
     @discardableResult
     func appendAudit(_ record: AuditLog.Record) throws -> AuditLog.Appended {
         var r = record
         r.detail.append(("os_user", .string(osUser.name)))
-        return try audit.append(r)
+        return try audit.append(r, sign: try signer(for: r.actor))
     }
 
     func timestamp() -> String { Store.iso8601(clock()) }

@@ -168,6 +168,7 @@ enum HelpText {
                 lang.pick("b              CSV with / without the BOM for Excel", "b              CSV의 BOM 포함 / 제외 (Excel용)"),
                 lang.pick("m              member annex: none, named, anonymous", "m              위원별 부록: 없음, 실명, 익명"),
                 lang.pick("n              notes and questions annex", "n              의견·질의 부록"),
+                lang.pick("S              seal the round: the hash of every authored file into the log", "S              회차 봉인: 모든 작성 파일의 해시를 감사 로그에 기록"),
             ] + common
         }
     }

@@ -120,6 +120,8 @@ public struct Confirmation: Sendable, Equatable {
         case setValue(indicator: String, value: Decimal)
         /// Text typed into a field and never saved (the program stopped): open the field with it again.
         case restoreDraft(Draft)
+        /// The secretary (or the chair) seals the round (spec §2 *Seal*).
+        case seal
     }
     public var title: String
     public var lines: [String]

@@ -223,6 +223,16 @@ enum ReportKeys {
             state.status = StatusLine(s.choices.byteOrderMark
                 ? lang.pick("CSV with a byte order mark (Korean Excel reads Hangul).", "CSV에 BOM 포함 (한글 Excel에서 한글이 바르게 보임).")
                 : lang.pick("CSV without a byte order mark.", "CSV에 BOM 없음."))
+        case .char("S"):
+            state.overlay = .confirm(Confirmation(
+                title: lang.pick("Seal the round", "평가 회차 봉인"),
+                lines: [lang.pick("Record the SHA-256 of every authored file (store.yaml, committee.yaml, the standards,",
+                                  "모든 작성 파일(store.yaml, committee.yaml, 인증 기준, applications/ 아래 모든 파일)의"),
+                        lang.pick("everything under applications/) in the audit log, signed by you. Any later change",
+                                  "SHA-256을 감사 로그에 서명하여 기록합니다. 이후 봉인 없이 바뀐 파일은"),
+                        lang.pick("without a new seal is named by citycert verify. Seal? (y/n)",
+                                  "citycert verify가 찾아냅니다. 봉인할까요? (y/n)")],
+                action: .seal))
         case .char("q"), .escape:
             if state.session?.member.role == .chair {
                 state.screen = .overview(state.savedOverview ?? OverviewState(rows: []))

@@ -82,5 +82,7 @@ public indirect enum Effect: Sendable, Equatable {
     case listEvidence(application: String, files: [String])
     /// Reads an evidence file, off the key path (a PDF: the text of one page, by `pdftotext`).
     case readEvidence(application: String, file: String, page: Int?)
+    /// Seals the round: the hash of every authored file into the audit log.
+    case seal
     case quit
 }

@@ -52,6 +52,7 @@ enum OverlayKeys {
                     return effects
                 case .restoreDraft(let d):
                     return restore(d, &state)
+                case .seal: return [.seal]
                 case .submit(let p), .reopen(let p):
                     guard case .scoring(let s) = state.screen else { return [] }
                     if case .submit = c.action { return [.submit(application: s.application.id, phase: p)] }
