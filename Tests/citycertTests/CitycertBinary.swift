@@ -27,19 +27,22 @@ enum CitycertBinary {
         var status: Int32
         var out: String
         var err: String
+        /// Standard output as bytes (a PDF or a workbook written to it).
+        var outData = Data()
     }
 
     /// Runs citycert to completion, in English unless `language` says otherwise (the test's own
     /// LANG, LC_ALL and LC_MESSAGES are not passed on: messages follow them).
     @discardableResult
     static func run(_ arguments: [String], stdin: String? = nil, language: String? = nil,
-                    environment extra: [String: String] = [:]) throws -> Result {
+                    environment extra: [String: String] = [:], removing: [String] = []) throws -> Result {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: path!)
         p.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         for name in ["LANG", "LC_ALL", "LC_MESSAGES"] { environment[name] = nil }
         if let language { environment["LANG"] = language }
+        for name in removing { environment[name] = nil }
         environment.merge(extra) { $1 }
         p.environment = environment
         let out = Pipe(), err = Pipe()
@@ -65,7 +68,8 @@ enum CitycertBinary {
         group.wait()
         let errData = errBox.data
         p.waitUntilExit()
-        return Result(status: p.terminationStatus, out: String(decoding: outData, as: UTF8.self), err: String(decoding: errData, as: UTF8.self))
+        return Result(status: p.terminationStatus, out: String(decoding: outData, as: UTF8.self), err: String(decoding: errData, as: UTF8.self),
+                      outData: outData)
     }
 
     /// A standards file with `count` quantitative indicators `Q1`…`Qn` (10 points each, both city

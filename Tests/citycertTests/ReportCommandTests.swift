@@ -7,28 +7,12 @@ import TestSupport
 @Suite struct ReportCommandTests {
     struct Run { var status: Int32; var out: Data; var err: String }
 
+    /// citycert with the test's own language, without a browser named by CITYCERT_CHROMIUM.
     func run(_ args: [String], environment: [String: String] = [:]) throws -> Run {
-        let bin = try #require(CommandLineTests.binary, "build citycert first (swift build) or set CITYCERT_BIN")
-        let p = Process()
-        p.executableURL = bin
-        p.arguments = args
-        var env = ProcessInfo.processInfo.environment
-        env.removeValue(forKey: "CITYCERT_CHROMIUM")
-        for (k, v) in environment { env[k] = v }
-        p.environment = env
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        final class Box: @unchecked Sendable { var data = Data() }
-        let errBox = Box()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async { errBox.data = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        p.waitUntilExit()
-        return Run(status: p.terminationStatus, out: o, err: String(decoding: errBox.data, as: UTF8.self))
+        _ = try #require(CommandLineTests.binary, "build citycert first (swift build) or set CITYCERT_BIN")
+        let r = try CitycertBinary.run(args, language: ProcessInfo.processInfo.environment["LANG"], environment: environment,
+                                       removing: ["CITYCERT_CHROMIUM"])
+        return Run(status: r.status, out: r.outData, err: r.err)
     }
 
     /// A folder for a fake browser and the files written.
