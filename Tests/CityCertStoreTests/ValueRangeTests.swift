@@ -8,9 +8,7 @@ import TestSupport
 /// a sheet entry outside it is an error (the sheet is ignored), a submitted value outside it is a
 /// `validate` warning on its line (the application stays valid).
 @Suite struct ValueRangeTests {
-    static let ranged = TempStore.standards.replacingOccurrences(
-        of: "              unit: {ko: 건, en: datasets}\n",
-        with: "              unit: {ko: 건, en: datasets}\n              range: {min: 0, max: 100}\n")
+    static let ranged = TempStore.standards(q1Range: "{min: 0, max: 100}")
 
     func store(_ files: [String: String?] = [:]) throws -> (Store, TempStore) {
         var all: [String: String?] = ["standards/t.yaml": Self.ranged]
@@ -39,9 +37,7 @@ import TestSupport
     }
 
     @Test func aMinAboveTheMaxIsAnErrorWithItsLine() throws {
-        let bad = TempStore.standards.replacingOccurrences(
-            of: "              unit: {ko: 건, en: datasets}\n",
-            with: "              unit: {ko: 건, en: datasets}\n              range: {min: 10, max: 1}\n")
+        let bad = TempStore.standards(q1Range: "{min: 10, max: 1}")
         let t = try TempStore(["standards/t.yaml": bad])
         defer { t.remove() }
         do {

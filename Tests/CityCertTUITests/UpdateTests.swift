@@ -320,10 +320,10 @@ import TestSupport
         #expect(field.text == "수시" && field.cursor == 1)
         field.apply(.ctrl("k"), width: 40)
         #expect(field.text == "수")
-        #expect(ValueParsing.decimal("1,234.5") == Decimal(string: "1234.5"))
-        #expect(ValueParsing.decimal("0,5") == nil, "a decimal comma is never read as 5")
-        #expect(ValueParsing.decimal("1.2.3") == nil)
-        #expect(ValueParsing.decimal("-3") == -3)
-        #expect(ValueParsing.decimal("3-") == nil)
+        #expect(EnteredNumber.value("1,234.5") == Decimal(string: "1234.5"))
+        #expect(EnteredNumber.value("0,5") == nil, "a decimal comma is never read as 5")
+        #expect(EnteredNumber.value("1.2.3") == nil)
+        #expect(EnteredNumber.value("-3") == -3)
+        #expect(EnteredNumber.value("3-") == nil)
     }
 }

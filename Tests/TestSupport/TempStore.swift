@@ -84,6 +84,12 @@ public struct TempStore {
       app-a: [kim, park, choi]
     """
 
+    /// The test standards with a `range` on Q1 (e.g. `{min: 0, max: 100}`).
+    public static func standards(q1Range range: String) -> String {
+        standards.replacingOccurrences(of: "              unit: {ko: 건, en: datasets}\n",
+                                       with: "              unit: {ko: 건, en: datasets}\n              range: \(range)\n")
+    }
+
     public static func application(id: String, population: Int, type: String? = nil, extra: String = "") -> String {
         """
         id: \(id)

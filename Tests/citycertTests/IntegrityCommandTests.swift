@@ -45,10 +45,7 @@ struct IntegrityCommandTests {
     /// Spec §2 `range` and the comma rule from the command line: `--set Q1=-3` on a count is refused
     /// (exit 1, naming the range) and `0,5` is never read as 5; nothing changes.
     @Test func scoreRefusesValuesOutsideTheRangeAndDecimalCommas() throws {
-        let standards = TempStore.standards.replacingOccurrences(
-            of: "              unit: {ko: 건, en: datasets}\n",
-            with: "              unit: {ko: 건, en: datasets}\n              range: {min: 0}\n")
-        let t = try TempStore(["standards/t.yaml": standards])
+        let t = try TempStore(["standards/t.yaml": TempStore.standards(q1Range: "{min: 0}")])
         defer { t.remove() }
         let base = ["score", "--store", t.path, "--as", "lee", "--application", "app-a", "--phase", "written"]
         let negative = try CitycertBinary.run(base + ["--set", "Q1=-3"])

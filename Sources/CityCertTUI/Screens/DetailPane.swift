@@ -97,7 +97,7 @@ enum DetailPane {
             lines.append([(label(lang.pick("Submitted", "제출값")), theme.dim), (lang.pick("nothing submitted", "제출 없음"), theme.warn)])
         }
         let mine = s.entry(ind.id)?.value
-        let typed = typing.flatMap(ValueParsing.decimal)
+        let typed = typing.flatMap(EnteredNumber.value)
         let pts = ind.points(for: s.application.cityType)
         lines.append([])
         lines.append([(lang.pick("Bands    ● yours  ◆ submitted  ▸ typing", "구간   ● 내 값  ◆ 제출값  ▸ 입력 중"), theme.dim)])

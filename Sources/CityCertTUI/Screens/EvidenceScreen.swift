@@ -151,7 +151,7 @@ enum EvidenceScreen {
             let cells = (0..<n).map { i -> String in
                 let c = i < r.count ? r[i] : ""
                 let cut = DisplayWidth.of(c) > widths[i] ? DisplayWidth.truncate(c, to: widths[i]) : c
-                let numeric = ValueParsing.decimal(c) != nil
+                let numeric = EnteredNumber.value(c) != nil
                 return DisplayWidth.pad(cut, to: widths[i], alignRight: numeric)
             }
             let line = cells.joined(separator: " │ ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)

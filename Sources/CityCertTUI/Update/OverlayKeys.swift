@@ -261,7 +261,3 @@ public enum ValueCheck {
     }
 }
 
-public enum ValueParsing {
-    /// A decimal number as ``EnteredNumber`` reads it (the one reading of typed values), nil otherwise.
-    public static func decimal(_ text: String) -> Decimal? { EnteredNumber.value(text) }
-}
