@@ -36,12 +36,12 @@ struct HistoryCommand: ParsableCommand {
         for p in problems { Console.error("citycert: \(p)") }
         if events.isEmpty { print("no recorded change of \(application)\(member.map { " by \($0)" } ?? "")") }
         let actorWidth = max(5, events.map(\.actor.count).max() ?? 0)
-        let actionWidth = max(6, events.map(\.action.count).max() ?? 0)
+        let actionWidth = max(6, events.map(\.action.rawValue.count).max() ?? 0)
         for e in events {
             let where_ = "audit.log:\(e.line)".padding(toLength: 15, withPad: " ", startingAt: 0)
             let actor = e.actor.padding(toLength: actorWidth, withPad: " ", startingAt: 0)
             let phase = (e.phase?.rawValue ?? "—").padding(toLength: 7, withPad: " ", startingAt: 0)
-            let action = e.action.padding(toLength: actionWidth, withPad: " ", startingAt: 0)
+            let action = e.action.rawValue.padding(toLength: actionWidth, withPad: " ", startingAt: 0)
             let ind = (e.indicator ?? "").padding(toLength: 8, withPad: " ", startingAt: 0)
             Console.line("\(where_) \(e.at)  \(actor)  \(phase) \(action)  \(ind) \(e.change)")
         }

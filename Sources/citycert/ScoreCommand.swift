@@ -10,9 +10,9 @@ struct ScoreCommand: ParsableCommand {
         commandName: "score",
         abstract: "Set entries of your score sheet, submit or reopen it (scriptable scoring).",
         discussion: """
-        Each --set IND=VALUE saves one entry (a number for a quantitative indicator, a level for a qualitative one; empty clears the score); --note IND=TEXT and --ask IND=TEXT set the note and the question to the applicant; --clear IND removes the entry. Every save is printed as it is made ("saved …"), after it is on disk. Order: --reopen, then the entries in the order given, then --submit. Without --as, the member whose login is your user name.
+        Each --set IND=VALUE saves one entry (a number for a quantitative indicator, a level for a qualitative one; empty clears the score); --note IND=TEXT and --ask IND=TEXT set the note and the question to the applicant; --clear IND removes the entry. All of it is one change, saved at once or not at all: --reopen first, then the entries in the order given, then --submit; each entry is printed ("saved …") once the whole change is on disk. Without --as, the member whose login is your user name.
 
-        Exit status: 0 when everything was saved, 1 when the store refused a change (the message says why; the changes printed before it are saved), 2 for a wrong command line.
+        Exit status: 0 when everything was saved, 1 when the store refused (the message says why; nothing was saved), 2 for a wrong command line.
         """)
 
     @OptionGroup var target: MemberTarget
@@ -47,72 +47,56 @@ struct ScoreCommand: ParsableCommand {
         for id in clear where !Identifier.isValidIndicator(id) { throw ValidationError("--clear \(id): not an indicator id") }
     }
 
-    /// One indicator's requested change.
-    struct Change {
-        var setsScore = false
-        var value: Decimal?
-        var level: Int?
-        var note: String?
-        var ask: String?
-        var clear = false
-    }
-
     func run() throws {
         let (store, memberID, application) = try target.resolve()
+        let edits = try self.edits(store.standards)
         var order: [String] = []
-        var changes: [String: Change] = [:]
-        func change(_ id: String) throws -> Indicator {
-            guard let ind = store.standards.indicator(id) else {
-                throw ValidationError("'\(id)' is not an indicator of the standards (\(store.standards.id))")
-            }
-            if changes[id] == nil { order.append(id); changes[id] = Change() }
-            return ind
-        }
-        for item in sets {
-            let (id, text) = Self.split(item)
-            let ind = try change(id)
-            changes[id]!.setsScore = true
-            guard !text.isEmpty else { continue }
-            if ind.isQuantitative {
-                switch EnteredNumber.parse(text) {
-                case .success(let v): changes[id]!.value = v
-                case .failure(let why): throw ValidationError("--set \(item): \(id) is quantitative; \(why.message(text, korean: false))")
-                }
-            } else {
-                guard let l = Int(text) else { throw ValidationError("--set \(item): \(id) is qualitative; give a level (\(ind.levels.map { String($0.level) }.joined(separator: ", ")))") }
-                changes[id]!.level = l
-            }
-        }
-        for item in note { let (id, text) = Self.split(item); _ = try change(id); changes[id]!.note = text }
-        for item in ask { let (id, text) = Self.split(item); _ = try change(id); changes[id]!.ask = text }
-        for id in clear { _ = try change(id); changes[id]!.clear = true }
-
+        for e in edits where !order.contains(e.indicator) { order.append(e.indicator) }
         do {
-            if reopen {
-                try store.reopenSheet(member: memberID, application: application, phase: phase.phase)
-                Console.out("reopened \(memberID) \(application) \(phase.rawValue)\n")
-            }
+            let outcome = try store.edit(edits, member: memberID, application: application, phase: phase.phase,
+                                         reopen: reopen, submit: submit)
+            // Printed once the whole change is on disk (one commit: all of it or none).
+            if reopen { Console.out("reopened \(memberID) \(application) \(phase.rawValue)\n") }
             for id in order {
-                let c = changes[id]!
-                let sheet = try store.updateEntry(indicator: id, member: memberID, application: application, phase: phase.phase) { current in
-                    if c.clear { return nil }
-                    var e = current ?? Entry()
-                    if c.setsScore { e.value = c.value; e.level = c.level }
-                    if let n = c.note { e.note = n }
-                    if let q = c.ask { e.clarification = q }
-                    return e
-                }
-                let e = sheet.phases[phase.phase]?.entries[id]
-                Console.line("saved \(memberID) \(application) \(phase.rawValue) \(id): \(Self.describe(e))")
+                Console.line("saved \(memberID) \(application) \(phase.rawValue) \(id): \(Self.describe(outcome.sheet.phases[phase.phase]?.entries[id]))")
             }
             if submit {
-                let sheet = try store.submit(member: memberID, application: application, phase: phase.phase)
-                Console.out("submitted \(memberID) \(application) \(phase.rawValue) (\(sheet.phases[phase.phase]?.entries.count ?? 0) entries)\n")
+                Console.out("submitted \(memberID) \(application) \(phase.rawValue) (\(outcome.sheet.phases[phase.phase]?.entries.count ?? 0) entries)\n")
             }
         } catch {
             Console.refused(error)
             throw ExitCode(1)
         }
+    }
+
+    /// The command line's changes as sheet edits, in the order: every --set, --note, --ask, --clear.
+    func edits(_ standards: Standards) throws -> [SheetEdit] {
+        func indicator(_ id: String) throws -> Indicator {
+            guard let ind = standards.indicator(id) else {
+                throw ValidationError("'\(id)' is not an indicator of the standards (\(standards.id))")
+            }
+            return ind
+        }
+        var edits: [SheetEdit] = []
+        for item in sets {
+            let (id, text) = Self.split(item)
+            let ind = try indicator(id)
+            if ind.isQuantitative {
+                guard !text.isEmpty else { edits.append(SheetEdit(id, .value(nil))); continue }
+                switch EnteredNumber.parse(text) {
+                case .success(let v): edits.append(SheetEdit(id, .value(v)))
+                case .failure(let why): throw ValidationError("--set \(item): \(id) is quantitative; \(why.message(text, korean: false))")
+                }
+            } else {
+                guard !text.isEmpty else { edits.append(SheetEdit(id, .level(nil))); continue }
+                guard let l = Int(text) else { throw ValidationError("--set \(item): \(id) is qualitative; give a level (\(ind.levels.map { String($0.level) }.joined(separator: ", ")))") }
+                edits.append(SheetEdit(id, .level(l)))
+            }
+        }
+        for item in note { let (id, text) = Self.split(item); _ = try indicator(id); edits.append(SheetEdit(id, .note(text))) }
+        for item in ask { let (id, text) = Self.split(item); _ = try indicator(id); edits.append(SheetEdit(id, .question(text))) }
+        for id in clear { _ = try indicator(id); edits.append(SheetEdit(id, .clear)) }
+        return edits
     }
 
     static func split(_ item: String) -> (String, String) {

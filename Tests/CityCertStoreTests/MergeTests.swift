@@ -19,16 +19,12 @@ import TestSupport
         async let first: Void = Task.detached {
             for i in 1...rounds {
                 try a.setEntry(Entry(value: Decimal(i)), indicator: "Q1", member: "lee", application: "app-a", phase: .written)
-                try a.updateEntry(indicator: "L1", member: "lee", application: "app-a", phase: .written) { e in
-                    var e = e ?? Entry(); e.level = [5, 4, 3, 2, 1][i % 5]; return e
-                }
+                try a.edit([SheetEdit("L1", .level([5, 4, 3, 2, 1][i % 5]))], member: "lee", application: "app-a", phase: .written)
             }
         }.value
         async let second: Void = Task.detached {
             for i in 1...rounds {
-                try b.updateEntry(indicator: "L1", member: "lee", application: "app-a", phase: .written) { e in
-                    var e = e ?? Entry(); e.note = "note \(i)"; return e
-                }
+                try b.edit([SheetEdit("L1", .note("note \(i)"))], member: "lee", application: "app-a", phase: .written)
                 try b.setEntry(Entry(level: i % 2 == 0 ? 5 : 1), indicator: "L2", member: "lee", application: "app-a", phase: .written)
             }
         }.value

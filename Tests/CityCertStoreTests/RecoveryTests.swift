@@ -10,7 +10,7 @@ import TestSupport
     /// Logs an entry record exactly as setEntry would, without writing the sheet (a crash between
     /// the two steps of a save).
     func logOnly(_ store: Store, member: String, app: String, _ indicator: String, _ e: Entry?) throws {
-        try store.appendAudit(.init(at: store.timestamp(), actor: member, action: "entry", application: app, phase: "written",
+        try store.appendAudit(.init(at: store.timestamp(), actor: member, action: .entry, application: app, phase: "written",
                                     detail: SheetReplay.entryDetail(indicator: indicator, e)))
     }
 
@@ -110,7 +110,7 @@ import TestSupport
         let e = try #require(chair.evaluate("app-a"))
         let d = Decision(application: "app-a", finalizedBy: "kim", finalizedAt: chair.timestamp(), total: e.total, max: e.max,
                          grade: e.grade, certified: e.certified)
-        try chair.appendAudit(.init(at: d.finalizedAt, actor: "kim", action: "finalize", application: "app-a", phase: nil,
+        try chair.appendAudit(.init(at: d.finalizedAt, actor: "kim", action: .finalize, application: "app-a", phase: nil,
                                     detail: SheetReplay.finalizeDetail(d)))
         let (errors, warnings) = try IntegrityFixture.verify(t)
         #expect(errors.isEmpty, "\(errors)")
@@ -126,7 +126,7 @@ import TestSupport
     @Test func anInterruptedReopenIsCompletedByRepair() throws {
         let (t, chair) = try IntegrityFixture.historyStore()
         defer { t.remove() }
-        try chair.appendAudit(.init(at: chair.timestamp(), actor: "kim", action: "reopen", application: "app-a", phase: nil,
+        try chair.appendAudit(.init(at: chair.timestamp(), actor: "kim", action: .reopen, application: "app-a", phase: nil,
                                     detail: [("reason", .null)]))
         let (errors, warnings) = try IntegrityFixture.verify(t)
         #expect(errors.isEmpty, "\(errors)")

@@ -18,6 +18,6 @@ import Testing
         #expect(store.decision(for: "2025-suwon").decision?.finalizedBy == "kim")
         let (events, problems) = try store.history(application: "2025-suwon")
         #expect(problems.isEmpty)
-        #expect(events.last?.action == "finalize")
+        #expect(events.last?.action == .finalize)
     }
 }

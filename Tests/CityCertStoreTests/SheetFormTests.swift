@@ -30,7 +30,7 @@ import TestSupport
         }
     }
 
-    @Test func anEditedFormIsAppliedEntryByEntryAndSubmitted() throws {
+    @Test func anEditedFormIsAppliedAsOneChangeAndSubmitted() throws {
         let t = try TempStore()
         defer { t.remove() }
         let store = try IntegrityFixture.open(t)
@@ -47,7 +47,10 @@ import TestSupport
         #expect(sheet.phases[.written]?.status == .submitted)
         #expect(sheet.phases[.written]?.entries["Q1"] == Entry(value: 12.5, note: "두 줄\n메모"))
         #expect(sheet.phases[.written]?.entries["L2"] == Entry(level: 5, clarification: "센터 운영 인력은?"))
-        #expect(try IntegrityFixture.logLines(t).count == before + 4, "three entries and the submission")
+        let lines = try IntegrityFixture.logLines(t)
+        #expect(lines.count == before + 1, "three entries and the submission are one record: all of the form or none")
+        let record = try AuditJSON.parse(Array(lines.last!.utf8))
+        #expect(record["action"]?.stringValue == "sheet-batch" && record["detail"]?["submit"] == .bool(true))
         #expect(try IntegrityFixture.verify(t) == ([], []))
 
         // The same form again: nothing changes (and the stale version is refused first).

@@ -80,7 +80,7 @@ import TestSupport
         let store = try s.open()
         try store.setEntry(Entry(value: 3), indicator: "Q1", member: "lee", application: "app-a", phase: .written)
         // A dishonest member appends a correctly chained entry in lee's name (no key to sign with).
-        try store.audit.append(.init(at: "2025-09-01T00:00:00Z", actor: "lee", action: "entry", application: "app-a", phase: "written",
+        try store.audit.append(.init(at: "2025-09-01T00:00:00Z", actor: "lee", action: .entry, application: "app-a", phase: "written",
                                      detail: SheetReplay.entryDetail(indicator: "Q1", Entry(value: 9)) + [("os_user", .string("tester"))]))
         let report = try s.open().verify()
         #expect(report.errors.contains { $0.line == 2 && $0.message.contains("not signed, but lee has a key") }, "\(report.errors)")
@@ -93,7 +93,7 @@ import TestSupport
         try store.setEntry(Entry(value: 3), indicator: "Q1", member: "lee", application: "app-a", phase: .written)
         // park signs a record in lee's name with his own key.
         let park = s.keyOf["park"]!
-        try store.audit.append(.init(at: "2025-09-01T00:00:00Z", actor: "lee", action: "entry", application: "app-a", phase: "written",
+        try store.audit.append(.init(at: "2025-09-01T00:00:00Z", actor: "lee", action: .entry, application: "app-a", phase: "written",
                                      detail: SheetReplay.entryDetail(indicator: "Q1", Entry(value: 9)) + [("os_user", .string("tester"))]),
                                sign: { try Signatures.sign(hash: $0, with: park.privateKey) })
         let report = try s.open().verify()

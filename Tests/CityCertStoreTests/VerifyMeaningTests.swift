@@ -12,7 +12,7 @@ import TestSupport
     static func forge(_ t: TempStore, actor: String, action: String, application: String?, phase: String? = nil,
                       detail: [(String, JSONValue)], osUser: String = "tester") throws {
         let store = try Store.open(at: t.path)
-        try store.audit.append(.init(at: "2025-09-30T00:00:00Z", actor: actor, action: action, application: application,
+        try store.audit.append(.init(at: "2025-09-30T00:00:00Z", actor: actor, action: AuditAction(action), application: application,
                                      phase: phase, detail: detail + [("os_user", .string(osUser))]))
     }
 

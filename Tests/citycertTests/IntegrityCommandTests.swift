@@ -16,11 +16,16 @@ struct IntegrityCommandTests {
         let note = try CitycertBinary.run(base + ["--note", "Q1=다시 확인"])
         #expect(note.out == "saved lee app-a written Q1: 12.5 · note \"다시 확인\"\n", "a note alone keeps the value")
 
-        // Refused by a rule: exit 1, the reason on standard error, the saves before it kept.
+        // Refused by a rule: exit 1, the reason on standard error, and nothing saved: one command
+        // is one change, all of it or none.
+        let log = t.root.appendingPathComponent("audit.log")
+        let logBefore = try Data(contentsOf: log)
         let refused = try CitycertBinary.run(base + ["--clear", "L1", "--submit"])
         #expect(refused.status == 1)
-        #expect(refused.out == "saved lee app-a written L1: (cleared)\n")
-        #expect(refused.err == "citycert: refused: cannot submit: 2 indicator(s) have no entry: L1, L2\n", "\(refused.err)")
+        #expect(refused.out == "")
+        #expect(refused.err == "citycert: refused: cannot submit: 2 indicator(s) have no entry: L1, L2; nothing was saved\n", "\(refused.err)")
+        #expect(try Data(contentsOf: log) == logBefore, "nothing logged")
+        #expect(try CitycertBinary.entries(t, "scores/lee/app-a.json").1["L1"] != nil, "L1 is not cleared")
         let conflict = try CitycertBinary.run(["score", "--store", t.path, "--as", "lee", "--application", "app-b", "--phase", "written", "--set", "Q1=3"])
         #expect(conflict.status == 1 && conflict.err == "citycert: refused: 이서연 has a conflict of interest on app-b and cannot score it\n", "\(conflict.err)")
         let level = try CitycertBinary.run(base + ["--set", "L1=9"])
@@ -95,13 +100,15 @@ struct IntegrityCommandTests {
         #expect(final.status == 0 && final.out.hasPrefix("app-a: final · "), "\(final.err)")
         #expect(try CitycertBinary.run(["score", "--store", t.path, "--as", "lee", "--application", "app-a", "--phase", "written", "--reopen"]).status == 1)
         let verify = try CitycertBinary.run(["verify", "--store", t.path])
-        #expect(verify.status == 0 && verify.out == "verified: audit.log has 33 line(s), hash chain intact; 5 sheet(s) and 1 decision(s) agree with it\n", "\(verify.out)")
+        #expect(verify.status == 0 && verify.out == "verified: audit.log has 9 line(s), hash chain intact; 5 sheet(s) and 1 decision(s) agree with it\n", "\(verify.out)")
 
         let history = try CitycertBinary.run(["history", "--store", t.path, "--application", "app-a", "--member", "lee"])
         let lines = history.out.split(separator: "\n").map(String.init)
         #expect(lines.count == 5, "\(history.out)")
-        #expect(lines[0].hasPrefix("audit.log:5") && lines[0].contains("lee    written entry     Q1       — → 6"), "\(lines[0])")
-        #expect(lines[3].contains("submit") && lines[3].hasSuffix("submitted (3 entries)"))
+        // One command, one record (a sheet-batch): its entries and its submission, each on a line.
+        #expect(lines[0].hasPrefix("audit.log:2") && lines[0].contains("lee    written sheet-batch  Q1       — → 6"), "\(lines[0])")
+        #expect(lines[1...3].allSatisfy { $0.hasPrefix("audit.log:2 ") })
+        #expect(lines[3].contains("sheet-batch") && lines[3].hasSuffix("submitted (3 entries)"))
         #expect(lines[4].contains("kim") && lines[4].contains("finalize") && lines[4].contains("note \"합의\""))
 
         let reopen = try CitycertBinary.run(["reopen", "--store", t.path, "--as", "kim", "--application", "app-a", "--reason", "이의 신청"])

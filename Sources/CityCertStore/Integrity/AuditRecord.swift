@@ -8,7 +8,7 @@ struct AuditRecord {
     var seq: Int
     var at: String
     var actor: String
-    var action: String
+    var action: AuditAction
     var application: String
     var phase: Phase?
     var detail: AuditJSON
@@ -16,14 +16,6 @@ struct AuditRecord {
     var hash: String
     /// The base64 Ed25519 signature of `hash` by the actor (spec §2 *Signatures*), if any.
     var sig: String? = nil
-
-    /// Actions that change a member's sheet (the actor is the sheet's member).
-    static let sheetActions: Set<String> = ["entry", "submit", "reopen-sheet", "adopt-sheet"]
-    /// Actions that make or unmake a decision.
-    static let decisionActions: Set<String> = ["finalize", "reopen"]
-    /// Records about the whole store (`application` and `phase` null).
-    static let storeActions: Set<String> = ["seal"]
-    static let knownActions = sheetActions.union(decisionActions).union(storeActions)
 
     /// Reads a line; the error says what is wrong with it.
     static func parse(_ bytes: ArraySlice<UInt8>, line: Int) -> Result<AuditRecord, AuditLineError> {
@@ -42,12 +34,12 @@ struct AuditRecord {
         guard let prev = json["prev"]?.stringValue else { return bad("prev is missing") }
         guard let at = json["at"]?.stringValue else { return bad("at is missing") }
         guard let actor = json["actor"]?.stringValue else { return bad("actor is missing") }
-        guard let action = json["action"]?.stringValue else { return bad("action is missing") }
+        guard let action = json["action"]?.stringValue.map(AuditAction.init) else { return bad("action is missing") }
         let application: String
         switch json["application"] {
         case .string(let a)?: application = a
-        case .null? where storeActions.contains(action): application = ""
-        default: return bad(storeActions.contains(action) ? "application must be null" : "application is missing")
+        case .null? where action.isStoreAction: application = ""
+        default: return bad(action.isStoreAction ? "application must be null" : "application is missing")
         }
         var sig: String?
         switch json["sig"] {

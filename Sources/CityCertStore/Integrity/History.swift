@@ -7,9 +7,9 @@ public struct HistoryEvent: Sendable {
     public var line: Int
     public var at: String
     public var actor: String
-    public var action: String
+    public var action: AuditAction
     public var phase: Phase?
-    /// The indicator of an `entry` change.
+    /// The indicator of an entry's change (an `entry` record, or one entry of a `sheet-batch`).
     public var indicator: String?
     /// What the change did: `512 → 510`, `note "" → "checked"`, `submitted (55 entries)`.
     public var change: String
@@ -33,8 +33,9 @@ extension Store {
             case .success(let rec): r = rec
             }
             guard r.application == application else { continue }
-            var event = HistoryEvent(line: r.line, at: r.at, actor: r.actor, action: r.action, phase: r.phase, indicator: nil, change: "")
-            if AuditRecord.sheetActions.contains(r.action) {
+            let event = HistoryEvent(line: r.line, at: r.at, actor: r.actor, action: r.action, phase: r.phase, indicator: nil, change: "")
+            switch r.action.scope {
+            case .sheet:
                 var sheet = sheets[r.actor] ?? ScoreSheet(application: application, member: r.actor)
                 let before = sheet
                 do {
@@ -45,33 +46,65 @@ extension Store {
                 }
                 sheets[r.actor] = sheet
                 guard member == nil || member == r.actor else { continue }
-                switch r.action {
-                case "entry":
-                    let id = r.detailString("indicator") ?? "?"
-                    event.indicator = id
-                    event.change = Self.entryChange(before.phases[r.phase!]?.entries[id], sheet.phases[r.phase!]?.entries[id])
-                case "submit":
-                    event.change = "submitted (\(sheet.phases[r.phase!]?.entries.count ?? 0) entries)"
-                case "reopen-sheet":
-                    event.change = "reopened as a draft"
-                default:
-                    let count = sheet.phases.values.reduce(0) { $0 + $1.entries.count }
-                    event.change = "adopted a sheet written outside citycert (\(sheet.phases.keys.map(\.rawValue).sorted().joined(separator: ", ")); \(count) entries)"
-                }
-            } else if r.action == "finalize" {
-                let total = r.detailString("total") ?? "?", max = r.detailString("max") ?? "?"
-                let grade = r.detail["grade"]?.intValue.map(String.init) ?? "?"
-                let certified = r.detail["certified"] == .bool(true) ? "certified" : "not certified"
-                let note = r.detailString("note").map { " · note \"\($0)\"" } ?? ""
-                event.change = "finalized: \(total) / \(max) · grade \(grade) · \(certified)\(note)"
-            } else if r.action == "reopen" {
-                event.change = "reopened the application" + (r.detailString("reason").map { ": \($0)" } ?? "")
-            } else {
-                event.change = "(unknown action)"
+                events += Self.sheetEvents(event, record: r, before: before, after: sheet)
+            case .decision:
+                events.append(Self.decisionEvent(event, record: r))
+            case .store:
+                continue
+            case .unknown:
+                var e = event
+                e.change = "(unknown action)"
+                events.append(e)
             }
-            events.append(event)
         }
         return (events, problems)
+    }
+
+    /// What a sheet record changed: one event per entry it set, with its reopening or submission
+    /// (an `adopt-sheet`, which has no phase, is one event).
+    static func sheetEvents(_ event: HistoryEvent, record r: AuditRecord, before: ScoreSheet, after sheet: ScoreSheet) -> [HistoryEvent] {
+        func with(_ change: String, indicator: String? = nil) -> HistoryEvent {
+            var e = event
+            e.change = change
+            e.indicator = indicator
+            return e
+        }
+        guard let phase = r.phase else {
+            let count = sheet.phases.values.reduce(0) { $0 + $1.entries.count }
+            return [with("adopted a sheet written outside citycert (\(sheet.phases.keys.map(\.rawValue).sorted().joined(separator: ", ")); \(count) entries)")]
+        }
+        let entries = SheetReplay.indicators(r).map { id in
+            with(entryChange(before.phases[phase]?.entries[id], sheet.phases[phase]?.entries[id]), indicator: id)
+        }
+        let submitted = with("submitted (\(sheet.phases[phase]?.entries.count ?? 0) entries)")
+        switch r.action {
+        case .entry:
+            return entries
+        case .sheetBatch:
+            return (r.detail["reopen"] == .bool(true) ? [with("reopened as a draft")] : []) + entries
+                + (SheetReplay.submits(r) ? [submitted] : [])
+        case .submit:
+            return [submitted]
+        case .reopenSheet:
+            return [with("reopened as a draft")]
+        case .adoptSheet, .finalize, .reopen, .seal, .other:
+            return []
+        }
+    }
+
+    /// What a decision record did.
+    static func decisionEvent(_ event: HistoryEvent, record r: AuditRecord) -> HistoryEvent {
+        var e = event
+        if r.action == .finalize {
+            let total = r.detailString("total") ?? "?", max = r.detailString("max") ?? "?"
+            let grade = r.detail["grade"]?.intValue.map(String.init) ?? "?"
+            let certified = r.detail["certified"] == .bool(true) ? "certified" : "not certified"
+            let note = r.detailString("note").map { " · note \"\($0)\"" } ?? ""
+            e.change = "finalized: \(total) / \(max) · grade \(grade) · \(certified)\(note)"
+        } else {
+            e.change = "reopened the application" + (r.detailString("reason").map { ": \($0)" } ?? "")
+        }
+        return e
     }
 
     /// The last time the chair reopened an application (who, when, why), from the audit log; nil
@@ -82,8 +115,8 @@ extension Store {
         for (n, range) in AuditLines(bytes).complete.enumerated() {
             guard case .success(let r) = AuditRecord.parse(bytes[range], line: n + 1),
                   r.application == application else { continue }
-            if r.action == "reopen" { last = (r.actor, r.at, r.detailString("reason")) }
-            if r.action == "finalize" { last = nil }
+            if r.action == .reopen { last = (r.actor, r.at, r.detailString("reason")) }
+            if r.action == .finalize { last = nil }
         }
         return last
     }

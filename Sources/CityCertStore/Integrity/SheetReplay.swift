@@ -13,58 +13,100 @@ enum SheetReplay {
         var description: String { message }
     }
 
-    /// Applies one sheet record (`entry`, `submit`, `reopen-sheet`, `adopt-sheet`) to a sheet.
+    /// Applies one sheet record (`entry`, `sheet-batch`, `submit`, `reopen-sheet`, `adopt-sheet`) to a sheet.
     static func apply(_ r: AuditRecord, to sheet: inout ScoreSheet) throws(Failure) {
-        func fail(_ m: String) -> Failure { Failure(message: m) }
         switch r.action {
-        case "entry":
-            guard let phase = r.phase else { throw fail("an entry record needs a phase") }
-            guard let indicator = r.detailString("indicator"), Identifier.isValidIndicator(indicator) else {
-                throw fail("an entry record needs a valid indicator id")
-            }
-            let entry = try self.entry(r.detail, what: indicator)
-            var ps = sheet.phases[phase] ?? PhaseSheet()
-            guard ps.status == .draft else { throw fail("changes \(indicator) of a submitted \(phase.rawValue) sheet") }
-            ps.entries[indicator] = entry
-            ps.updatedAt = r.at
-            sheet.phases[phase] = ps
-        case "submit":
-            guard let phase = r.phase else { throw fail("a submit record needs a phase") }
-            var ps = sheet.phases[phase] ?? PhaseSheet()
-            guard ps.status == .draft else { throw fail("submits a \(phase.rawValue) sheet that is already submitted") }
-            ps.status = .submitted
-            ps.submittedAt = r.at
-            ps.updatedAt = r.at
-            sheet.phases[phase] = ps
-        case "reopen-sheet":
-            guard let phase = r.phase else { throw fail("a reopen-sheet record needs a phase") }
-            guard var ps = sheet.phases[phase], ps.status == .submitted else {
-                throw fail("reopens a \(phase.rawValue) sheet that is not submitted")
-            }
-            ps.status = .draft
-            ps.submittedAt = nil
-            ps.updatedAt = r.at
-            sheet.phases[phase] = ps
-        case "adopt-sheet":
-            guard sheet.phases.isEmpty else { throw fail("adopts a sheet that already has a history") }
-            guard case .object(let phases)? = r.detail["sheet"] else { throw fail("an adopt-sheet record needs the sheet") }
-            for (name, value) in phases {
-                guard let phase = Phase(rawValue: name) else { throw fail("unknown phase '\(name)'") }
-                guard let status = value["status"]?.stringValue.flatMap(SheetStatus.init(rawValue:)) else {
-                    throw fail("\(name): status must be draft or submitted")
-                }
-                var ps = PhaseSheet(status: status, updatedAt: value["updated_at"]?.stringValue,
-                                    submittedAt: value["submitted_at"]?.stringValue)
-                guard case .object(let entries)? = value["entries"] else { throw fail("\(name): entries missing") }
-                for (id, e) in entries {
-                    guard Identifier.isValidIndicator(id) else { throw fail("\(name): '\(id)' is not an indicator id") }
-                    ps.entries[id] = try entry(e, what: id)
-                }
-                sheet.phases[phase] = ps
-            }
-        default:
-            throw fail("'\(r.action)' is not a sheet action")
+        case .entry:
+            let phase = try self.phase(r)
+            try setEntry(r.detail, phase: phase, at: r.at, in: &sheet)
+        case .sheetBatch:
+            let phase = try self.phase(r)
+            if r.detail["reopen"] == .bool(true) { try reopen(phase, at: r.at, in: &sheet) }
+            guard case .array(let entries)? = r.detail["entries"] else { throw Failure(message: "a sheet-batch record needs its entries") }
+            for e in entries { try setEntry(e, phase: phase, at: r.at, in: &sheet) }
+            if r.detail["submit"] == .bool(true) { try submit(phase, at: r.at, in: &sheet) }
+        case .submit:
+            try submit(phase(r), at: r.at, in: &sheet)
+        case .reopenSheet:
+            try reopen(phase(r), at: r.at, in: &sheet)
+        case .adoptSheet:
+            try adopt(r.detail, into: &sheet)
+        case .finalize, .reopen, .seal, .other:
+            throw Failure(message: "'\(r.action)' is not a sheet action")
         }
+    }
+
+    private static func phase(_ r: AuditRecord) throws(Failure) -> Phase {
+        guard let phase = r.phase else { throw Failure(message: "a\(r.action == .entry ? "n" : "") \(r.action) record needs a phase") }
+        return phase
+    }
+
+    /// One entry (`indicator`, `value`, `level`, `note`, `clarification`) set in a draft phase.
+    private static func setEntry(_ d: AuditJSON, phase: Phase, at: String, in sheet: inout ScoreSheet) throws(Failure) {
+        guard let indicator = d["indicator"]?.stringValue, Identifier.isValidIndicator(indicator) else {
+            throw Failure(message: "an entry record needs a valid indicator id")
+        }
+        let entry = try self.entry(d, what: indicator)
+        var ps = sheet.phases[phase] ?? PhaseSheet()
+        guard ps.status == .draft else { throw Failure(message: "changes \(indicator) of a submitted \(phase.rawValue) sheet") }
+        ps.entries[indicator] = entry
+        ps.updatedAt = at
+        sheet.phases[phase] = ps
+    }
+
+    private static func submit(_ phase: Phase, at: String, in sheet: inout ScoreSheet) throws(Failure) {
+        var ps = sheet.phases[phase] ?? PhaseSheet()
+        guard ps.status == .draft else { throw Failure(message: "submits a \(phase.rawValue) sheet that is already submitted") }
+        ps.status = .submitted
+        ps.submittedAt = at
+        ps.updatedAt = at
+        sheet.phases[phase] = ps
+    }
+
+    private static func reopen(_ phase: Phase, at: String, in sheet: inout ScoreSheet) throws(Failure) {
+        guard var ps = sheet.phases[phase], ps.status == .submitted else {
+            throw Failure(message: "reopens a \(phase.rawValue) sheet that is not submitted")
+        }
+        ps.status = .draft
+        ps.submittedAt = nil
+        ps.updatedAt = at
+        sheet.phases[phase] = ps
+    }
+
+    private static func adopt(_ detail: AuditJSON, into sheet: inout ScoreSheet) throws(Failure) {
+        func fail(_ m: String) -> Failure { Failure(message: m) }
+        guard sheet.phases.isEmpty else { throw fail("adopts a sheet that already has a history") }
+        guard case .object(let phases)? = detail["sheet"] else { throw fail("an adopt-sheet record needs the sheet") }
+        for (name, value) in phases {
+            guard let phase = Phase(rawValue: name) else { throw fail("unknown phase '\(name)'") }
+            guard let status = value["status"]?.stringValue.flatMap(SheetStatus.init(rawValue:)) else {
+                throw fail("\(name): status must be draft or submitted")
+            }
+            var ps = PhaseSheet(status: status, updatedAt: value["updated_at"]?.stringValue,
+                                submittedAt: value["submitted_at"]?.stringValue)
+            guard case .object(let entries)? = value["entries"] else { throw fail("\(name): entries missing") }
+            for (id, e) in entries {
+                guard Identifier.isValidIndicator(id) else { throw fail("\(name): '\(id)' is not an indicator id") }
+                ps.entries[id] = try entry(e, what: id)
+            }
+            sheet.phases[phase] = ps
+        }
+    }
+
+    /// The indicators a record sets (one for `entry`, those of a batch, none otherwise).
+    static func indicators(_ r: AuditRecord) -> [String] {
+        switch r.action {
+        case .entry: return r.detailString("indicator").map { [$0] } ?? []
+        case .sheetBatch:
+            guard case .array(let entries)? = r.detail["entries"] else { return [] }
+            return entries.compactMap { $0["indicator"]?.stringValue }
+        default: return []
+        }
+    }
+
+    /// Whether a record submits a phase (`submit`, or a batch that ends by submitting).
+    static func submits(_ r: AuditRecord) -> Bool {
+        r.action == .submit || (r.action == .sheetBatch && r.detail["submit"] == .bool(true))
     }
 
     /// The entry an `entry` record (or an adopted sheet's entry) describes; nil when it clears it.
@@ -101,6 +143,13 @@ enum SheetReplay {
          ("clarification", e?.clarification.map(JSONValue.string) ?? .null)]
     }
 
+    /// The detail of a `sheet-batch` record: reopen first, the entries in order, then submit.
+    static func batchDetail(reopen: Bool, entries: [(String, Entry?)], submit: Bool) -> [(String, JSONValue)] {
+        [("reopen", .bool(reopen)),
+         ("entries", .array(entries.map { .object(entryDetail(indicator: $0.0, $0.1)) })),
+         ("submit", .bool(submit))]
+    }
+
     /// The detail of an `adopt-sheet` record: the whole sheet as found.
     static func adoptDetail(_ sheet: ScoreSheet) -> [(String, JSONValue)] {
         let phases: [(String, JSONValue)] = sheet.phases.sorted { $0.key.rawValue < $1.key.rawValue }.map { phase, ps in
@@ -121,13 +170,13 @@ enum SheetReplay {
     /// Applies a `finalize` or `reopen` record to an application's decision.
     static func applyDecision(_ r: AuditRecord, to decision: inout Decision?) throws(Failure) {
         switch r.action {
-        case "finalize":
+        case .finalize:
             guard decision == nil else { throw Failure(message: "finalizes \(r.application), which is already final") }
             decision = try self.decision(r)
-        case "reopen":
+        case .reopen:
             guard decision != nil else { throw Failure(message: "reopens \(r.application), which is not final") }
             decision = nil
-        default:
+        case .entry, .sheetBatch, .submit, .reopenSheet, .adoptSheet, .seal, .other:
             throw Failure(message: "'\(r.action)' is not a decision action")
         }
     }

@@ -132,7 +132,8 @@ extension Store {
             if let m = member, let login = m.login, let os = r.detailString("os_user"), os != login, os != "root" {
                 bad("made by the operating-system user '\(os)', but \(r.actor)'s login is '\(login)': recorded in another member's name")
             }
-            if AuditRecord.storeActions.contains(r.action) {
+            switch r.action.scope {
+            case .store:
                 guard r.application.isEmpty, r.phase == nil else { bad("a \(r.action) record has application and phase null"); continue }
                 guard let m = member, m.role == .secretary || m.role == .chair else {
                     bad("\(r.actor) seals the round, but only the secretary or the chair may")
@@ -150,12 +151,17 @@ extension Store {
                 lastSeal = r
                 sealedFiles = sealed
                 continue
+            case .sheet, .decision:
+                break
+            case .unknown:
+                bad("unknown action '\(r.action)'")
+                continue
             }
             guard Identifier.isValid(r.application) else { bad("application '\(r.application)' is not a valid id"); continue }
             if member == nil {
                 bad("actor '\(r.actor)' is not a member in committee.yaml")
             }
-            if AuditRecord.sheetActions.contains(r.action) {
+            if r.action.isSheetAction {
                 if let f = finalizedAt[r.application] {
                     bad("\(r.actor) changes a sheet of \(r.application) while it is final (finalized at audit.log:\(f.line))")
                     continue
@@ -169,7 +175,7 @@ extension Store {
                         warn("\(r.actor) is not on the site team of \(r.application) and changed a site sheet here (the sheet does not count)")
                     }
                 }
-                if r.action == "adopt-sheet" {
+                if r.action == .adoptSheet {
                     let m = "\(r.actor)'s sheet of \(r.application) was adopted as found (written outside citycert): its entries are not the record of the member's own changes"
                     if signaturesRequired || member?.publicKey != nil { bad(m) } else { warn(m) }
                 }
@@ -181,7 +187,7 @@ extension Store {
                     bad("\(r.actor)'s sheet of \(r.application): \(error.message)")
                     continue
                 }
-                if r.action == "submit", let phase = r.phase, let app = application(r.application, keep: false).application {
+                if SheetReplay.submits(r), let phase = r.phase, let app = application(r.application, keep: false).application {
                     let missing = missingEntries(sheet.phases[phase], for: app)
                     if !missing.isEmpty {
                         bad("\(r.actor) submits the \(phase.rawValue) sheet of \(r.application) with \(missing.count) indicator(s) without an entry (\(missing.prefix(5).joined(separator: ", "))\(missing.count > 5 ? ", …" : "")): citycert never does")
@@ -189,7 +195,7 @@ extension Store {
                 }
                 replayedSheets[key] = sheet
                 bySheet[key, default: []].append(r)
-            } else if AuditRecord.decisionActions.contains(r.action) {
+            } else {
                 var d = decisions[r.application]
                 do {
                     try SheetReplay.applyDecision(r, to: &d)
@@ -198,16 +204,14 @@ extension Store {
                     continue
                 }
                 if member != nil, member?.role != .chair {
-                    bad("\(r.actor) \(r.action == "finalize" ? "finalizes" : "reopens") \(r.application), but only the chair may")
+                    bad("\(r.actor) \(r.action == .finalize ? "finalizes" : "reopens") \(r.application), but only the chair may")
                 }
-                if r.action == "finalize", let d {
+                if r.action == .finalize, let d {
                     checkDecision(d, record: r, sheets: replayedSheets, report: &report)
                 }
                 decisions[r.application] = d
                 finalizedAt[r.application] = d == nil ? nil : r
                 decisionRecords[r.application, default: []].append(r)
-            } else {
-                bad("unknown action '\(r.action)'")
             }
         }
 
@@ -387,7 +391,7 @@ extension Store {
     /// The first difference between a sheet file and the log, named precisely.
     static func difference(file: ScoreSheet, log: ScoreSheet, records: [AuditRecord]) -> String {
         func lastLine(_ phase: Phase, where match: (AuditRecord) -> Bool) -> String {
-            records.last { ($0.phase == phase || $0.action == "adopt-sheet") && match($0) }.map { " (audit.log:\($0.line))" } ?? ""
+            records.last { ($0.phase == phase || $0.action == .adoptSheet) && match($0) }.map { " (audit.log:\($0.line))" } ?? ""
         }
         for phase in Phase.allCases {
             let f = file.phases[phase], l = log.phases[phase]
@@ -399,14 +403,14 @@ extension Store {
                 return "\(phase.rawValue): the file has this phase but the log never recorded it"
             case (let f?, let l?):
                 for id in Set(f.entries.keys).union(l.entries.keys).sorted() where f.entries[id] != l.entries[id] {
-                    let at = lastLine(phase) { $0.action != "entry" || $0.detailString("indicator") == id }
+                    let at = lastLine(phase) { ($0.action != .entry && $0.action != .sheetBatch) || SheetReplay.indicators($0).contains(id) }
                     return "\(phase.rawValue).\(id): the file has \(describe(f.entries[id])), the log has \(describe(l.entries[id]))\(at)"
                 }
                 if f.status != l.status {
-                    return "\(phase.rawValue): the file says \(f.status.rawValue), the log says \(l.status.rawValue)\(lastLine(phase) { $0.action != "entry" })"
+                    return "\(phase.rawValue): the file says \(f.status.rawValue), the log says \(l.status.rawValue)\(lastLine(phase) { $0.action != .entry })"
                 }
                 if f.submittedAt != l.submittedAt {
-                    return "\(phase.rawValue): submitted_at is \(f.submittedAt ?? "null") in the file, \(l.submittedAt ?? "null") in the log\(lastLine(phase) { $0.action != "entry" })"
+                    return "\(phase.rawValue): submitted_at is \(f.submittedAt ?? "null") in the file, \(l.submittedAt ?? "null") in the log\(lastLine(phase) { $0.action != .entry })"
                 }
                 if f.updatedAt != l.updatedAt {
                     return "\(phase.rawValue): updated_at is \(f.updatedAt ?? "null") in the file, \(l.updatedAt ?? "null") in the log\(lastLine(phase) { _ in true })"
@@ -441,7 +445,7 @@ extension Store {
         var lastFinalize: AuditRecord?
         for r in records {
             do { try SheetReplay.applyDecision(r, to: &logged) } catch { return .mismatch("audit.log:\(r.line): \(error.message)") }
-            if r.action == "finalize" { lastFinalize = r }
+            if r.action == .finalize { lastFinalize = r }
         }
         let path = "decisions/\(app).json"
         guard files.exists(path) else {
@@ -459,7 +463,7 @@ extension Store {
             if let diff = Self.difference(file: file, log: logged) { return .mismatch("\(diff) (audit.log:\(f.line))") }
             return .ok
         }
-        if records.last?.action == "reopen", let f = lastFinalize, let was = try? SheetReplay.decision(f),
+        if records.last?.action == .reopen, let f = lastFinalize, let was = try? SheetReplay.decision(f),
            Self.difference(file: file, log: was) == nil {
             return .pending("\(app) was reopened at audit.log:\(records.last!.line) but its decision file is still there (an interrupted reopen; the application stays final meanwhile): `citycert verify --repair` removes it")
         }

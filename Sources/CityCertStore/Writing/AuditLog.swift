@@ -20,7 +20,7 @@ struct AuditLog {
     struct Record {
         var at: String
         var actor: String
-        var action: String
+        var action: AuditAction
         /// nil for a record about the whole store (`seal`).
         var application: String?
         var phase: String?
@@ -64,7 +64,7 @@ struct AuditLog {
             }
             let fields: [(String, JSONValue)] = [
                 ("seq", .int(lastSeq + 1)), ("at", .string(record.at)), ("actor", .string(record.actor)),
-                ("action", .string(record.action)), ("application", record.application.map(JSONValue.string) ?? .null),
+                ("action", .string(record.action.rawValue)), ("application", record.application.map(JSONValue.string) ?? .null),
                 ("phase", record.phase.map(JSONValue.string) ?? .null),
                 ("detail", .object(record.detail)), ("prev", .string(lastHash)),
             ]
@@ -207,24 +207,24 @@ struct AuditLog {
     /// nil), oldest first. Lines that do not mention the application are not parsed; lines that
     /// cannot be parsed are skipped (`citycert verify` reports them).
     func sheetRecords(member: String, application: String, after seq: Int?) throws -> [AuditRecord] {
-        try records(application: application, after: seq) { $0.actor == member && AuditRecord.sheetActions.contains($0.action) }
+        try records(application: application, after: seq) { $0.actor == member && $0.action.isSheetAction }
     }
 
     /// The records of a member's sheet and the application's decision records logged after `seq`.
     func sheetAndDecisionRecords(member: String, application: String, after seq: Int?) throws -> [AuditRecord] {
         try records(application: application, after: seq) {
-            ($0.actor == member && AuditRecord.sheetActions.contains($0.action)) || AuditRecord.decisionActions.contains($0.action)
+            ($0.actor == member && $0.action.isSheetAction) || $0.action.isDecisionAction
         }
     }
 
     /// Whether the log's last decision record of an application is a finalize.
     func saysFinal(_ application: String) throws -> Bool {
-        try decisionRecords(application: application).last?.action == "finalize"
+        try decisionRecords(application: application).last?.action == .finalize
     }
 
     /// The finalize and reopen records of an application, oldest first.
     func decisionRecords(application: String) throws -> [AuditRecord] {
-        try records(application: application, after: nil) { AuditRecord.decisionActions.contains($0.action) }
+        try records(application: application, after: nil) { $0.action.isDecisionAction }
     }
 
     /// Every record of an application, oldest first.

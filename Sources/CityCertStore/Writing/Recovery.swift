@@ -10,7 +10,7 @@ extension Store {
     /// log accounts for. Refuses when a sheet disagrees with the log. Call with the decision's lock held.
     func bringSheetsUpToDate(_ application: String) throws {
         var members = Set(scoringMemberFolders().filter { Identifier.isValid($0) && files.exists("scores/\($0)/\(application).json") })
-        for r in try audit.applicationRecords(application) where AuditRecord.sheetActions.contains(r.action) && Identifier.isValid(r.actor) {
+        for r in try audit.applicationRecords(application) where r.action.isSheetAction && Identifier.isValid(r.actor) {
             members.insert(r.actor)
         }
         for member in members.sorted() {
@@ -34,8 +34,8 @@ extension Store {
             try AtomicFile.write(Self.encode(logged), to: files.url(path))
             return "\(path): written from the logged finalize (audit.log:\(records.last!.line))"
         }
-        if logged == nil, exists, records.last?.action == "reopen",
-           let f = records.last(where: { $0.action == "finalize" }), let was = try? SheetReplay.decision(f),
+        if logged == nil, exists, records.last?.action == .reopen,
+           let f = records.last(where: { $0.action == .finalize }), let was = try? SheetReplay.decision(f),
            let data = files.url(path).contentsIfSmall, let file = try? JSONDecoder().decode(Decision.self, from: data),
            Self.difference(file: file, log: was) == nil {
             try AtomicFile.remove(files.url(path))

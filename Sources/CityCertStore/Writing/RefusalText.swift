@@ -19,8 +19,6 @@ enum RefusalText {
     /// (English pattern, Korean template with `$1`…): tried in order, the whole message must match.
     static let table: [(String, String)] = [
         (#"(\S+) is not an applicable indicator of (\S+)"#, "$1은(는) $2에 적용되는 지표가 아닙니다"),
-        (#"your (written|site) sheet for (\S+) is submitted: reopen it to change it \(`citycert score --reopen`\)"#,
-         "$2의 $1 평가표는 제출되었습니다. 바꾸려면 다시 여세요 (`citycert score --reopen`)"),
         (#"your (written|site) sheet for (\S+) is submitted: reopen it to change it"#, "$2의 $1 평가표는 제출되었습니다. 바꾸려면 다시 여세요"),
         (#"(\S+) is quantitative: enter a value, not a level"#, "$1은(는) 정량 지표입니다. 수준이 아니라 값을 입력하세요"),
         (#"(\S+) is qualitative: choose a level, not a value"#, "$1은(는) 정성 지표입니다. 값이 아니라 수준을 고르세요"),
@@ -28,7 +26,7 @@ enum RefusalText {
         (#"(\S+): the value (\S+) is out of range \(it must be below 10\^15 in magnitude\)"#, "$1: 값 $2은(는) 범위를 벗어납니다 (절댓값이 10^15 미만이어야 합니다)"),
         (#"(\S+): (\S+) is outside the range of this indicator \((.*)\)"#, "$1: $2은(는) 이 지표의 허용 범위($3)를 벗어납니다"),
         (#"(\S+): a note or question is limited to 16 KiB"#, "$1: 메모와 질의는 16 KiB까지입니다"),
-        (#"saved (\d+) change\(s\), but cannot submit: (\d+) indicator\(s\) have no entry: (.*)"#, "$1건을 저장했으나 제출할 수 없습니다: $2개 지표 미입력: $3"),
+        (#"cannot submit: (\d+) indicator\(s\) have no entry: (.*); nothing was saved"#, "제출할 수 없습니다: $1개 지표 미입력: $2. 아무것도 저장하지 않았습니다"),
         (#"cannot submit: (\d+) indicator\(s\) have no entry: (.*)"#, "제출할 수 없습니다: $1개 지표 미입력: $2"),
         (#"'(\S+)' is not a member of the committee"#, "'$1'은(는) 위원회 위원이 아닙니다"),
         (#"(.+) is the secretary and does not score"#, "$1은(는) 간사이므로 평가하지 않습니다"),

@@ -57,7 +57,7 @@ extension Store {
         }
         let object = JSONValue.object(hashes.keys.sorted().map { ($0, .string(hashes[$0]!)) })
         do {
-            let appended = try appendAudit(.init(at: timestamp(), actor: memberID, action: "seal", application: nil,
+            let appended = try appendAudit(.init(at: timestamp(), actor: memberID, action: .seal, application: nil,
                                                  phase: nil, detail: [("files", object)]))
             return (appended.seq, hashes.count)
         } catch let e as StoreActionError {

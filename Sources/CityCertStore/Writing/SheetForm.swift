@@ -29,15 +29,6 @@ public enum SheetForm {
         public var phase = Phase.written
     }
 
-    /// What the form says about one indicator (nil: the line is not in the form).
-    struct FormPart {
-        var setsScore = false
-        var value: Decimal?
-        var level: Int?
-        var note: String?
-        var ask: String?
-    }
-
     /// The version of a sheet file: `sha256:<hex>` of its bytes, `none` without a file.
     static func version(of bytes: Data?) -> String {
         bytes.map { "sha256:" + AuditLog.sha256Hex(Array($0)) } ?? "none"
@@ -163,120 +154,109 @@ extension Store {
 
     /// Applies an uploaded form as `member`: refused as a whole when the sheet changed since the
     /// form was exported (its version line) or when a line cannot be read; otherwise every changed
-    /// entry is saved through the same action as the workstation's (one audit record each), all
-    /// under the sheet's lock, then the phase is submitted when asked.
+    /// entry, and the submission when asked, is saved through the one door for sheet changes
+    /// (``edit(_:member:application:phase:reopen:submit:expecting:)``): all of the form or none of it.
     public func importSheetForm(_ text: String, member: String, source: String = "the form", submit: Bool = false) throws(StoreActionError) -> SheetForm.ImportResult {
         try checkIdentity(member)
         guard text.utf8.count <= 4 * 1024 * 1024 else { throw .refused("\(source) is larger than 4 MiB") }
-        var header: [String: (String, Int)] = [:]
-        var values: [String: (String, Int)] = [:]
-        var notes: [String: (String, Int)] = [:]
-        var asks: [String: (String, Int)] = [:]
+        let form = try SheetForm.Lines(text, source: source, standards: standards)
+        let application = try form.header("application")
+        guard Identifier.isValid(application.text) else { throw form.fail(application.line, "'\(application.text)' is not a valid application id") }
+        let owner = try form.header("member")
+        guard owner.text == member else { throw form.fail(owner.line, "this form is \(owner.text)'s sheet; you are acting as \(member)") }
+        let phaseLine = try form.header("phase")
+        guard let phase = Phase(rawValue: phaseLine.text) else { throw form.fail(phaseLine.line, "phase must be written or site") }
+        let version = try form.header("version").text
+        let app = try scorable(member: member, application: application.text, phase: phase)
+        let edits = try form.edits(for: app, standards: standards)
+        let outcome = try edit(edits, member: member, application: app.id, phase: phase, submit: submit,
+                               expecting: ExpectedSheetVersion(version: version, source: source))
+        return SheetForm.ImportResult(changed: outcome.changed, submitted: outcome.submitted, application: app.id, phase: phase)
+    }
+}
+
+extension SheetForm {
+    /// The lines of an uploaded form, read and checked for shape (each error names its line).
+    struct Lines {
+        static let headerKeys = ["citycert-sheet", "application", "member", "phase", "version"]
+        let source: String
+        private var headers: [String: (text: String, line: Int)] = [:]
+        /// The indicator lines by key (`IN-01`, `IN-01.note`, `IN-01.ask`): the text and its line.
+        private var parts: [String: (text: String, line: Int)] = [:]
+
         func fail(_ line: Int, _ m: String) -> StoreActionError { .refused("\(source):\(line): \(m)") }
-        for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let number = n + 1
-            var line = String(raw)
+
+        init(_ text: String, source: String, standards: Standards) throws(StoreActionError) {
+            self.source = source
+            for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                try read(String(raw), number: n + 1, standards: standards)
+            }
+            for key in Self.headerKeys where headers[key] == nil {
+                throw .refused("\(source): the header line '\(key):' is missing (export the form again with `citycert sheet export`)")
+            }
+            let form = headers["citycert-sheet"]!
+            guard form.text == "1" else { throw fail(form.line, "unsupported form version '\(form.text)'") }
+        }
+
+        private mutating func read(_ raw: String, number: Int, standards: Standards) throws(StoreActionError) {
+            var line = raw
             if line.hasSuffix("\r") { line.removeLast() }
             if number == 1, line.hasPrefix("\u{FEFF}") { line.removeFirst() }
             let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { return }
             guard let colon = line.firstIndex(of: ":") else { throw fail(number, "expected 'key: value'") }
             let key = line[..<colon].trimmingCharacters(in: .whitespaces)
             var value = String(line[line.index(after: colon)...])
             if value.hasPrefix(" ") { value.removeFirst() }
-            if ["citycert-sheet", "application", "member", "phase", "version"].contains(key) {
-                guard header[key] == nil else { throw fail(number, "'\(key)' appears twice") }
-                header[key] = (value.trimmingCharacters(in: .whitespaces), number)
-                continue
+            if Self.headerKeys.contains(key) {
+                guard headers[key] == nil else { throw fail(number, "'\(key)' appears twice") }
+                headers[key] = (value.trimmingCharacters(in: .whitespaces), number)
+                return
             }
-            var id = key
-            var target = 0
-            if key.hasSuffix(".note") { id = String(key.dropLast(5)); target = 1 }
-            if key.hasSuffix(".ask") { id = String(key.dropLast(4)); target = 2 }
+            let (id, suffix) = key.hasSuffix(".note") ? (String(key.dropLast(5)), ".note")
+                : key.hasSuffix(".ask") ? (String(key.dropLast(4)), ".ask") : (key, "")
             guard Identifier.isValidIndicator(id), standards.indicator(id) != nil else {
                 throw fail(number, "'\(key)' is not an indicator of the standards (\(standards.id))")
             }
-            switch target {
-            case 0:
-                guard values[id] == nil else { throw fail(number, "\(id) appears twice") }
-                values[id] = (value.trimmingCharacters(in: .whitespaces), number)
-            case 1:
-                guard notes[id] == nil else { throw fail(number, "\(id).note appears twice") }
-                notes[id] = (SheetForm.unescape(value), number)
-            default:
-                guard asks[id] == nil else { throw fail(number, "\(id).ask appears twice") }
-                asks[id] = (SheetForm.unescape(value), number)
-            }
-        }
-        for key in ["citycert-sheet", "application", "member", "phase", "version"] where header[key] == nil {
-            throw .refused("\(source): the header line '\(key):' is missing (export the form again with `citycert sheet export`)")
-        }
-        guard header["citycert-sheet"]!.0 == "1" else { throw fail(header["citycert-sheet"]!.1, "unsupported form version '\(header["citycert-sheet"]!.0)'") }
-        let application = header["application"]!.0
-        guard Identifier.isValid(application) else { throw fail(header["application"]!.1, "'\(application)' is not a valid application id") }
-        guard header["member"]!.0 == member else {
-            throw fail(header["member"]!.1, "this form is \(header["member"]!.0)'s sheet; you are acting as \(member)")
-        }
-        guard let phase = Phase(rawValue: header["phase"]!.0) else { throw fail(header["phase"]!.1, "phase must be written or site") }
-        let version = header["version"]!.0
-        let app = try scorable(member: member, application: application, phase: phase)
-
-        // Every line is checked before anything is written.
-        var wanted: [(Indicator, SheetForm.FormPart)] = []
-        for ind in standards.indicators where values[ind.id] != nil || notes[ind.id] != nil || asks[ind.id] != nil {
-            let line = values[ind.id]?.1 ?? notes[ind.id]?.1 ?? asks[ind.id]!.1
-            guard ind.isApplicable(to: app.cityType) else { throw fail(line, "\(ind.id) is not applicable to \(application) (\(app.cityType.rawValue) city)") }
-            var part = SheetForm.FormPart(note: notes[ind.id]?.0, ask: asks[ind.id]?.0)
-            if let (text, n) = values[ind.id] {
-                part.setsScore = true
-                if text.isEmpty {
-                    // cleared
-                } else if ind.isQuantitative {
-                    switch EnteredNumber.parse(text) {
-                    case .success(let v): part.value = v
-                    case .failure(let why): throw fail(n, "\(ind.id): \(why.message(text, korean: false)) (quantitative indicator)")
-                    }
-                } else {
-                    guard let l = Int(text), ind.levels.contains(where: { $0.level == l }) else {
-                        throw fail(n, "\(ind.id): '\(text)' is not a level of this indicator (\(ind.levels.map { String($0.level) }.joined(separator: ", ")))")
-                    }
-                    part.level = l
-                }
-            }
-            wanted.append((ind, part))
+            guard parts[id + suffix] == nil else { throw fail(number, "\(id)\(suffix) appears twice") }
+            parts[id + suffix] = (suffix.isEmpty ? value.trimmingCharacters(in: .whitespaces) : SheetForm.unescape(value), number)
         }
 
-        return try SheetWriter.withSheet(self, member: member, application: application) { w in
-            let found = SheetForm.version(of: w.bytesAsFound)
-            guard found == version else {
-                throw StoreActionError.refused("\(source) is stale: \(member)'s \(application) sheet changed since the form was exported (form \(version.prefix(19))…, now \(found.prefix(19))…). Export it again, redo your changes there, and upload that.")
-            }
-            var result = SheetForm.ImportResult(application: application, phase: phase)
-            for (ind, p) in wanted {
-                let ps = w.sheet.phases[phase] ?? PhaseSheet()
-                let current = ps.entries[ind.id]
-                var e = current ?? Entry()
-                if p.setsScore { e.value = p.value; e.level = p.level }
-                if let note = p.note { e.note = note }
-                if let ask = p.ask { e.clarification = ask }
-                let cleaned = try Self.checked(e, indicator: ind)
-                if cleaned == current { continue }
-                guard ps.status == .draft else {
-                    throw StoreActionError.refused("your \(phase.rawValue) sheet for \(application) is submitted: reopen it to change it (`citycert score --reopen`)")
+        func header(_ key: String) throws(StoreActionError) -> (text: String, line: Int) {
+            guard let h = headers[key] else { throw .refused("\(source): the header line '\(key):' is missing") }
+            return h
+        }
+
+        /// The form's changes, in standards order; every value is read and checked here, so that a
+        /// bad line refuses the whole form before anything is written.
+        func edits(for app: Application, standards: Standards) throws(StoreActionError) -> [SheetEdit] {
+            var edits: [SheetEdit] = []
+            for ind in standards.indicators {
+                let (value, note, ask) = (parts[ind.id], parts[ind.id + ".note"], parts[ind.id + ".ask"])
+                guard let line = value?.line ?? note?.line ?? ask?.line else { continue }
+                guard ind.isApplicable(to: app.cityType) else {
+                    throw fail(line, "\(ind.id) is not applicable to \(app.id) (\(app.cityType.rawValue) city)")
                 }
-                try w.commit(action: "entry", phase: phase, detail: SheetReplay.entryDetail(indicator: ind.id, cleaned), at: timestamp())
-                result.changed.append(ind.id)
+                if let value { edits.append(SheetEdit(ind.id, try score(value.text, of: ind, line: value.line))) }
+                if let note { edits.append(SheetEdit(ind.id, .note(note.text))) }
+                if let ask { edits.append(SheetEdit(ind.id, .question(ask.text))) }
             }
-            if submit, w.sheet.phases[phase]?.status != .submitted {
-                let ps = w.sheet.phases[phase] ?? PhaseSheet()
-                let missing = missingEntries(ps, for: app)
-                guard missing.isEmpty else {
-                    throw StoreActionError.refused("saved \(result.changed.count) change(s), but cannot submit: \(missing.count) indicator(s) have no entry: \(missing.prefix(10).joined(separator: ", "))\(missing.count > 10 ? ", …" : "")")
+            return edits
+        }
+
+        private func score(_ text: String, of ind: Indicator, line n: Int) throws(StoreActionError) -> SheetEdit.Change {
+            if ind.isQuantitative {
+                guard !text.isEmpty else { return .value(nil) }
+                switch EnteredNumber.parse(text) {
+                case .success(let v): return .value(v)
+                case .failure(let why): throw fail(n, "\(ind.id): \(why.message(text, korean: false)) (quantitative indicator)")
                 }
-                try w.commit(action: "submit", phase: phase, detail: [("entries", .int(ps.entries.count))], at: timestamp())
-                result.submitted = true
             }
-            return result
+            guard !text.isEmpty else { return .level(nil) }
+            guard let l = Int(text), ind.levels.contains(where: { $0.level == l }) else {
+                throw fail(n, "\(ind.id): '\(text)' is not a level of this indicator (\(ind.levels.map { String($0.level) }.joined(separator: ", ")))")
+            }
+            return .level(l)
         }
     }
 }

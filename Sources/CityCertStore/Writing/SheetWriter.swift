@@ -74,10 +74,10 @@ final class SheetWriter {
         // No sheet record can follow a finalize that is not reopened, so a finalize logged after this
         // sheet's last change, and not reopened since, is seen here: the log says the application is
         // final even if its decision file was not written (an interrupted finalize).
-        if logged.last(where: { AuditRecord.decisionActions.contains($0.action) })?.action == "finalize" {
+        if logged.last(where: { $0.action.isDecisionAction })?.action == .finalize {
             throw StoreActionError.refused("\(application) is final (the audit log finalized it; its decision file is missing: run `citycert verify --repair`)")
         }
-        let pending = logged.filter { AuditRecord.sheetActions.contains($0.action) }
+        let pending = logged.filter { $0.action.isSheetAction }
         if bytes != nil, marker == nil {
             if pending.isEmpty {
                 guard adopt else { return writer }
@@ -92,7 +92,7 @@ final class SheetWriter {
                    owner.uint32Value != geteuid(), geteuid() != 0 || owner.uint32Value != 0 {
                     throw StoreActionError.refused("\(path) was written outside citycert by another user (uid \(owner)) and has no history: it is not adopted in \(member)'s name; see `citycert verify`")
                 }
-                try writer.commit(action: "adopt-sheet", phase: nil, detail: SheetReplay.adoptDetail(sheet),
+                try writer.commit(action: .adoptSheet, phase: nil, detail: SheetReplay.adoptDetail(sheet),
                                   at: store.timestamp(), replacing: true)
             } else {
                 // No marker but a history: accept the file only if it is exactly what the log says.
@@ -122,7 +122,7 @@ final class SheetWriter {
 
     /// Logs one change and writes the sheet with it: the record is built first and applied with
     /// ``SheetReplay``, exactly as a replay of the log will apply it.
-    func commit(action: String, phase: Phase?, detail: [(String, JSONValue)], at: String, replacing: Bool = false) throws {
+    func commit(action: AuditAction, phase: Phase?, detail: [(String, JSONValue)], at: String, replacing: Bool = false) throws {
         let provisional = AuditRecord(line: 0, seq: 0, at: at, actor: member, action: action, application: application,
                                       phase: phase, detail: JSONValue.object(detail).auditJSON, prev: "", hash: "")
         var next = replacing ? ScoreSheet(application: application, member: member) : sheet

@@ -14,42 +14,11 @@ public struct StoreActionError: Error, CustomStringConvertible, Equatable {
 
 /// The store's only doors for changes: each checks the committee's rules (identity included), takes
 /// its locks, logs the change in the audit log and then writes the file atomically (see
-/// ``SheetWriter`` and `Docs/reliability.md`). The TUI, `score`, `sheet import`, `finalize` and
-/// `reopen` all come here.
+/// ``SheetWriter`` and `Docs/reliability.md`). Every change to a sheet — the TUI, `score` and
+/// `sheet import` — goes through ``edit(_:member:application:phase:reopen:submit:expecting:)``
+/// (SheetEdit.swift); `finalize` and `reopen` are here.
 extension Store {
     // MARK: - Sheets
-
-    /// Sets (or, with nil, clears) one entry of a member's sheet, saving it as a draft.
-    /// The sheet is re-read under its lock, so other entries saved meanwhile (another terminal) are kept.
-    @discardableResult
-    public func setEntry(_ entry: Entry?, indicator: String, member: String, application: String, phase: Phase) throws(StoreActionError) -> ScoreSheet {
-        try updateEntry(indicator: indicator, member: member, application: application, phase: phase) { _ in entry }
-    }
-
-    /// Changes one entry of a member's sheet from its current value, under the sheet's lock: `change`
-    /// receives the entry as it is on disk now (saved perhaps by another terminal a moment ago) and
-    /// returns the new one (nil clears it). Two processes of the same member changing different
-    /// entries, or different parts of one entry (value and note), never overwrite each other.
-    @discardableResult
-    public func updateEntry(indicator: String, member: String, application: String, phase: Phase,
-                            _ change: (Entry?) throws -> Entry?) throws(StoreActionError) -> ScoreSheet {
-        try checkIdentity(member)
-        let app = try scorable(member: member, application: application, phase: phase)
-        guard let ind = standards.indicator(indicator), ind.isApplicable(to: app.cityType) else {
-            throw .refused("\(indicator) is not an applicable indicator of \(application)")
-        }
-        return try SheetWriter.withSheet(self, member: member, application: application) { w in
-            let ps = w.sheet.phases[phase] ?? PhaseSheet()
-            guard ps.status == .draft else {
-                throw StoreActionError.refused("your \(phase.rawValue) sheet for \(application) is submitted: reopen it to change it")
-            }
-            let current = ps.entries[indicator]
-            let cleaned = try Self.checked(change(current), indicator: ind)
-            if current == cleaned { return w.sheet }
-            try w.commit(action: "entry", phase: phase, detail: SheetReplay.entryDetail(indicator: indicator, cleaned), at: timestamp())
-            return w.sheet
-        }
-    }
 
     /// An entry as it will be stored (empty notes dropped; nil when nothing is left), or why it does
     /// not fit the indicator.
@@ -73,39 +42,6 @@ extension Store {
         let q = e.clarification?.isEmpty == true ? nil : e.clarification
         let c = Entry(value: e.value, level: e.level, note: note, clarification: q)
         return c.isScored || note != nil || q != nil ? c : nil
-    }
-
-    /// Submits a phase of a member's sheet; refused, naming them, while applicable indicators lack an entry.
-    @discardableResult
-    public func submit(member: String, application: String, phase: Phase) throws(StoreActionError) -> ScoreSheet {
-        try checkIdentity(member)
-        let app = try scorable(member: member, application: application, phase: phase)
-        return try SheetWriter.withSheet(self, member: member, application: application) { w in
-            let ps = w.sheet.phases[phase] ?? PhaseSheet()
-            if ps.status == .submitted { return w.sheet }
-            // The site inspection verifies and revises the written evaluation: it is submitted after it.
-            if phase == .site, w.sheet.phases[.written]?.status != .submitted {
-                throw StoreActionError.refused("cannot submit the site sheet while your written sheet is not submitted: the site inspection verifies and revises the written evaluation, so submit the written sheet first")
-            }
-            let missing = missingEntries(ps, for: app)
-            guard missing.isEmpty else {
-                throw StoreActionError.refused("cannot submit: \(missing.count) indicator(s) have no entry: \(missing.prefix(10).joined(separator: ", "))\(missing.count > 10 ? ", …" : "")")
-            }
-            try w.commit(action: "submit", phase: phase, detail: [("entries", .int(ps.entries.count))], at: timestamp())
-            return w.sheet
-        }
-    }
-
-    /// Reopens a submitted phase as a draft (allowed until the chair finalizes).
-    @discardableResult
-    public func reopenSheet(member: String, application: String, phase: Phase) throws(StoreActionError) -> ScoreSheet {
-        try checkIdentity(member)
-        _ = try scorable(member: member, application: application, phase: phase)
-        return try SheetWriter.withSheet(self, member: member, application: application) { w in
-            guard let ps = w.sheet.phases[phase], ps.status == .submitted else { return w.sheet }
-            try w.commit(action: "reopen-sheet", phase: phase, detail: [], at: timestamp())
-            return w.sheet
-        }
     }
 
     /// The applicable indicators a phase sheet has no scored entry for, in standards order.
@@ -170,7 +106,7 @@ extension Store {
                 let decision = Decision(application: application, finalizedBy: chair, finalizedAt: timestamp(),
                                         total: evaluation.total, max: evaluation.max, grade: evaluation.grade,
                                         certified: evaluation.certified, note: note?.isEmpty == true ? nil : note)
-                try appendAudit(.init(at: decision.finalizedAt, actor: chair, action: "finalize", application: application,
+                try appendAudit(.init(at: decision.finalizedAt, actor: chair, action: .finalize, application: application,
                                       phase: nil, detail: SheetReplay.finalizeDetail(decision)))
                 try AtomicFile.write(Self.encode(decision), to: files.url("decisions/\(application).json"))
                 return decision
@@ -199,7 +135,7 @@ extension Store {
                 guard let why = reason?.trimmingCharacters(in: .whitespacesAndNewlines), !why.isEmpty else {
                     throw StoreActionError.refused("say why \(application) is reopened: the reason is kept in the audit log")
                 }
-                try appendAudit(.init(at: timestamp(), actor: chair, action: "reopen", application: application, phase: nil,
+                try appendAudit(.init(at: timestamp(), actor: chair, action: .reopen, application: application, phase: nil,
                                       detail: [("reason", reason.map(JSONValue.string) ?? .null)]))
                 try AtomicFile.remove(files.url("decisions/\(application).json"))
             }
