@@ -3,7 +3,8 @@
 
 The bundled sample store's sheets were first written by a generator, so they had no history and
 `citycert verify` could not pass. This script replays every sheet through `citycert score` (the
-same store actions as the workstation: one audit record per entry, then the submission), in the
+same door as the workstation: each sheet phase is one command, logged as one `sheet-batch` record
+with its entries and the submission), in the
 order of the original timestamps, finalizes 2025-suwon as the chair `kim`, checks that every sheet
 has exactly the entries and statuses it had, and only then replaces scores/, decisions/ and
 audit.log in sample-data/. Timestamps become the time of the run.
