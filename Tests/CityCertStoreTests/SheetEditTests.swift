@@ -69,7 +69,7 @@ import TestSupport
         try store.edit([SheetEdit("Q1", .value(5)), SheetEdit("L1", .level(2)), SheetEdit("L2", .level(5))],
                        member: "lee", application: "app-a", phase: .written, submit: true)
         #expect { try store.edit([SheetEdit("Q1", .value(6))], member: "lee", application: "app-a", phase: .written) }
-            throws: { ($0 as? StoreActionError)?.message == "your written sheet for app-a is submitted: reopen it to change it" }
+            throws: { ($0 as? StoreActionError) == .refused(.sheetSubmitted(phase: .written, application: "app-a")) }
     }
 
     @Test func theActionVocabularyIsReadOnce() {

@@ -137,7 +137,7 @@ import TestSupport
         let t = try TempStore()
         defer { t.remove() }
         let store = try IntegrityFixture.open(t)
-        #expect(throws: StoreActionError.refused("only the secretary or the chair seals the round")) { try store.seal(by: "lee") }
+        #expect(throws: StoreActionError.refused(.onlySecretaryOrChairSeals)) { try store.seal(by: "lee") }
         try Self.forge(t, actor: "lee", action: "seal", application: nil, detail: [("files", .object([]))])
         let (errors, _) = try IntegrityFixture.verify(t)
         #expect(errors.contains { $0.hasPrefix("audit.log:1:") && $0.contains("lee seals the round, but only the secretary or the chair may") }, "\(errors)")

@@ -19,7 +19,7 @@ extension Store {
     /// How an application's sheets (one member's, with `member`) and its decision evolved, replayed
     /// from the audit log. Lines that cannot be read are listed in `problems` (see `verify`).
     public func history(application: String, member: String? = nil) throws(StoreActionError) -> (events: [HistoryEvent], problems: [String]) {
-        guard Identifier.isValid(application) else { throw .refused("'\(application)' is not a valid application id") }
+        guard Identifier.isValid(application) else { throw .refused(.invalidApplicationID(application)) }
         let bytes: [UInt8]
         do { bytes = try audit.readBytes() } catch { throw .io(error) }
         let lines = AuditLines(bytes)

@@ -25,6 +25,6 @@ extension Store {
     func requireRulesUnchanged() throws(StoreActionError) {
         let changed = rulesChangedSinceOpen()
         guard !changed.isEmpty else { return }
-        throw .refused("\(changed.joined(separator: ", ")) changed since the store was opened: read the store again (r) and check before deciding")
+        throw .refused(.rulesChanged(changed))
     }
 }

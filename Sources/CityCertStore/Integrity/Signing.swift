@@ -187,16 +187,16 @@ extension Store {
     /// The private key of a member with a committee `key`, checked against it; refuses otherwise.
     func signingKey(for member: String, expecting publicKey: String) throws(StoreActionError) -> SigningKey {
         guard let path = keySource.path(member: member) else {
-            throw .refused("\(member) has a signing key in committee.yaml, and no private key is available here to sign with: refused")
+            throw .refused(.noPrivateKey(member: member))
         }
         let key: SigningKey
         do {
             key = try KeyFile.read(path)
         } catch {
-            throw .refused("\(member) has a signing key in committee.yaml, so every record must be signed: \(error.message)")
+            throw .refused(.mustSign(member: member, reason: error.message))
         }
         guard key.publicKeyBase64 == publicKey else {
-            throw .refused("the private key \(path) is not \(member)'s key in committee.yaml (its public key is \(key.committeeKey)): refused")
+            throw .refused(.wrongPrivateKey(path: path, member: member, publicKey: key.committeeKey))
         }
         return key
     }

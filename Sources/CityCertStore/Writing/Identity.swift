@@ -35,17 +35,17 @@ extension Store {
     /// - a member with a `key` needs its private key here (``checkCanSign(_:)``).
     public func checkIdentity(_ memberID: String) throws(StoreActionError) {
         guard let m = committee.member(memberID) else {
-            throw .refused("'\(memberID)' is not a member of the committee")
+            throw .refused(.notAMember(memberID))
         }
         // A member with a key acts only where their records can be signed (spec §2 *Signatures*).
         try checkCanSign(memberID)
         let user = osUser
         if user.isSuperuser { return }
         if let login = m.login, login != user.name {
-            throw .refused("acting as \(m.name) (\(m.id)) requires being the operating-system user '\(login)'; you are '\(user.name)'")
+            throw .refused(.osUserMismatch(name: m.name, member: m.id, login: login, user: user.name))
         }
         if let own = committee.members.first(where: { $0.login == user.name }), own.id != m.id {
-            throw .refused("you are '\(user.name)', the login of \(own.name) (\(own.id)): you can act only as \(own.id), not as \(m.id)")
+            throw .refused(.ownLoginOnly(user: user.name, ownName: own.name, own: own.id, member: m.id))
         }
     }
 

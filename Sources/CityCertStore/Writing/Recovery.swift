@@ -51,7 +51,7 @@ extension Store {
     public func repair() throws(StoreActionError) -> [String] {
         let report = verify()
         if report.errors.contains(where: { $0.path == "audit.log" }) {
-            throw .refused("the audit log itself fails verification; nothing is repaired from it")
+            throw .refused(.logFailsVerification)
         }
         var done: [String] = []
         do {

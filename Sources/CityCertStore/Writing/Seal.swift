@@ -49,11 +49,11 @@ extension Store {
     public func seal(by memberID: String) throws(StoreActionError) -> (seq: Int, files: Int) {
         try checkIdentity(memberID)
         guard let m = committee.member(memberID), m.role == .secretary || m.role == .chair else {
-            throw .refused("only the secretary or the chair seals the round")
+            throw .refused(.onlySecretaryOrChairSeals)
         }
         let (hashes, unreadable) = authoredFiles()
         guard unreadable.isEmpty else {
-            throw .refused("cannot seal: cannot read \(unreadable.prefix(5).joined(separator: ", "))\(unreadable.count > 5 ? ", …" : "")")
+            throw .refused(.cannotSeal(unreadable: unreadable))
         }
         let object = JSONValue.object(hashes.keys.sorted().map { ($0, .string(hashes[$0]!)) })
         do {

@@ -78,7 +78,7 @@ extension Store {
         var indicators: [String: Indicator] = [:]
         for e in edits where indicators[e.indicator] == nil {
             guard let ind = standards.indicator(e.indicator), ind.isApplicable(to: app.cityType) else {
-                throw .refused("\(e.indicator) is not an applicable indicator of \(application)")
+                throw .refused(.notApplicable(indicator: e.indicator, application: application))
             }
             indicators[e.indicator] = ind
         }
@@ -86,7 +86,7 @@ extension Store {
             if let expected {
                 let found = SheetForm.version(of: w.bytesAsFound)
                 guard found == expected.version else {
-                    throw StoreActionError.refused("\(expected.source) is stale: \(member)'s \(application) sheet changed since the form was exported (form \(expected.version.prefix(19))…, now \(found.prefix(19))…). Export it again, redo your changes there, and upload that.")
+                    throw StoreActionError.refused(.staleForm(source: expected.source, member: member, application: application, form: String(expected.version.prefix(19)), now: String(found.prefix(19))))
                 }
             }
             let plan = try plannedChange(edits, indicators: indicators, sheet: w.sheet, app: app, phase: phase,
@@ -134,18 +134,18 @@ extension Store {
         plan.changed = order.filter { entries[$0] != ps.entries[$0] }.map { ($0, entries[$0]) }
         let draft = ps.status == .draft || plan.reopen
         if !plan.changed.isEmpty, !draft {
-            throw .refused("your \(phase.rawValue) sheet for \(app.id) is submitted: reopen it to change it")
+            throw .refused(.sheetSubmitted(phase: phase, application: app.id))
         }
         guard submit, draft else { return plan }
         // The site inspection verifies and revises the written evaluation: it is submitted after it.
         if phase == .site, sheet.phases[.written]?.status != .submitted {
-            throw .refused("cannot submit the site sheet while your written sheet is not submitted: the site inspection verifies and revises the written evaluation, so submit the written sheet first")
+            throw .refused(.siteBeforeWritten)
         }
         var after = ps
         after.entries = entries.compactMapValues { $0 }
         let missing = missingEntries(after, for: app)
         guard missing.isEmpty else {
-            throw .refused("cannot submit: \(missing.count) indicator(s) have no entry: \(missing.prefix(10).joined(separator: ", "))\(missing.count > 10 ? ", …" : "")\(plan.changed.isEmpty ? "" : "; nothing was saved")")
+            throw .refused(.missingEntries(missing, nothingSaved: !plan.changed.isEmpty))
         }
         plan.submit = true
         plan.entryCount = after.entries.count

@@ -71,17 +71,17 @@ extension Store {
         let app: Application
         do {
             app = try scorable(member: member, application: application, phase: phase)
-        } catch where isFinal(application) && error.message.contains("is final") {
+        } catch where isFinal(application) && error.refusal == .applicationFinal(application) {
             guard let a = self.application(application).application else { throw error }
             app = a
         }
         let path = "scores/\(member)/\(application).json"
         var problems: [Problem] = []
         let bytes = files.exists(path) ? files.data(path, problems: &problems, limit: SheetLoader.maxBytes) : nil
-        if files.exists(path), bytes == nil { throw .refused("\(path) cannot be read") }
+        if files.exists(path), bytes == nil { throw .refused(.unreadable(path: path)) }
         var sheet = ScoreSheet(application: application, member: member)
         if let bytes {
-            guard let (s, _) = try? StoredSheet.decode(bytes) else { throw .refused("\(path) is damaged; see `citycert validate`") }
+            guard let (s, _) = try? StoredSheet.decode(bytes) else { throw .refused(.damaged(path: path)) }
             sheet = s
         }
         let ps = sheet.phases[phase]
@@ -158,14 +158,14 @@ extension Store {
     /// (``edit(_:member:application:phase:reopen:submit:expecting:)``): all of the form or none of it.
     public func importSheetForm(_ text: String, member: String, source: String = "the form", submit: Bool = false) throws(StoreActionError) -> SheetForm.ImportResult {
         try checkIdentity(member)
-        guard text.utf8.count <= 4 * 1024 * 1024 else { throw .refused("\(source) is larger than 4 MiB") }
+        guard text.utf8.count <= 4 * 1024 * 1024 else { throw .refused(.formTooLarge(source: source)) }
         let form = try SheetForm.Lines(text, source: source, standards: standards)
         let application = try form.header("application")
-        guard Identifier.isValid(application.text) else { throw form.fail(application.line, "'\(application.text)' is not a valid application id") }
+        guard Identifier.isValid(application.text) else { throw form.fail(application.line, .invalidApplicationID(application.text)) }
         let owner = try form.header("member")
-        guard owner.text == member else { throw form.fail(owner.line, "this form is \(owner.text)'s sheet; you are acting as \(member)") }
+        guard owner.text == member else { throw form.fail(owner.line, .otherMembersForm(owner: owner.text, actingAs: member)) }
         let phaseLine = try form.header("phase")
-        guard let phase = Phase(rawValue: phaseLine.text) else { throw form.fail(phaseLine.line, "phase must be written or site") }
+        guard let phase = Phase(rawValue: phaseLine.text) else { throw form.fail(phaseLine.line, .badPhase) }
         let version = try form.header("version").text
         let app = try scorable(member: member, application: application.text, phase: phase)
         let edits = try form.edits(for: app, standards: standards)
@@ -184,7 +184,7 @@ extension SheetForm {
         /// The indicator lines by key (`IN-01`, `IN-01.note`, `IN-01.ask`): the text and its line.
         private var parts: [String: (text: String, line: Int)] = [:]
 
-        func fail(_ line: Int, _ m: String) -> StoreActionError { .refused("\(source):\(line): \(m)") }
+        func fail(_ line: Int, _ problem: Refusal.FormLine) -> StoreActionError { .refused(.formLine(source: source, line: line, problem)) }
 
         init(_ text: String, source: String, standards: Standards) throws(StoreActionError) {
             self.source = source
@@ -192,10 +192,10 @@ extension SheetForm {
                 try read(String(raw), number: n + 1, standards: standards)
             }
             for key in Self.headerKeys where headers[key] == nil {
-                throw .refused("\(source): the header line '\(key):' is missing (export the form again with `citycert sheet export`)")
+                throw .refused(.headerMissing(source: source, key: key))
             }
             let form = headers["citycert-sheet"]!
-            guard form.text == "1" else { throw fail(form.line, "unsupported form version '\(form.text)'") }
+            guard form.text == "1" else { throw fail(form.line, .unsupportedVersion(form.text)) }
         }
 
         private mutating func read(_ raw: String, number: Int, standards: Standards) throws(StoreActionError) {
@@ -204,26 +204,26 @@ extension SheetForm {
             if number == 1, line.hasPrefix("\u{FEFF}") { line.removeFirst() }
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { return }
-            guard let colon = line.firstIndex(of: ":") else { throw fail(number, "expected 'key: value'") }
+            guard let colon = line.firstIndex(of: ":") else { throw fail(number, .expectedKeyValue) }
             let key = line[..<colon].trimmingCharacters(in: .whitespaces)
             var value = String(line[line.index(after: colon)...])
             if value.hasPrefix(" ") { value.removeFirst() }
             if Self.headerKeys.contains(key) {
-                guard headers[key] == nil else { throw fail(number, "'\(key)' appears twice") }
+                guard headers[key] == nil else { throw fail(number, .headerTwice(key)) }
                 headers[key] = (value.trimmingCharacters(in: .whitespaces), number)
                 return
             }
             let (id, suffix) = key.hasSuffix(".note") ? (String(key.dropLast(5)), ".note")
                 : key.hasSuffix(".ask") ? (String(key.dropLast(4)), ".ask") : (key, "")
             guard Identifier.isValidIndicator(id), standards.indicator(id) != nil else {
-                throw fail(number, "'\(key)' is not an indicator of the standards (\(standards.id))")
+                throw fail(number, .notAnIndicator(key: key, standards: standards.id))
             }
-            guard parts[id + suffix] == nil else { throw fail(number, "\(id)\(suffix) appears twice") }
+            guard parts[id + suffix] == nil else { throw fail(number, .lineTwice(id + suffix)) }
             parts[id + suffix] = (suffix.isEmpty ? value.trimmingCharacters(in: .whitespaces) : SheetForm.unescape(value), number)
         }
 
         func header(_ key: String) throws(StoreActionError) -> (text: String, line: Int) {
-            guard let h = headers[key] else { throw .refused("\(source): the header line '\(key):' is missing") }
+            guard let h = headers[key] else { throw .refused(.headerMissing(source: source, key: key)) }
             return h
         }
 
@@ -235,7 +235,7 @@ extension SheetForm {
                 let (value, note, ask) = (parts[ind.id], parts[ind.id + ".note"], parts[ind.id + ".ask"])
                 guard let line = value?.line ?? note?.line ?? ask?.line else { continue }
                 guard ind.isApplicable(to: app.cityType) else {
-                    throw fail(line, "\(ind.id) is not applicable to \(app.id) (\(app.cityType.rawValue) city)")
+                    throw fail(line, .notApplicable(indicator: ind.id, application: app.id, cityType: app.cityType.rawValue))
                 }
                 if let value { edits.append(SheetEdit(ind.id, try score(value.text, of: ind, line: value.line))) }
                 if let note { edits.append(SheetEdit(ind.id, .note(note.text))) }
@@ -249,12 +249,12 @@ extension SheetForm {
                 guard !text.isEmpty else { return .value(nil) }
                 switch EnteredNumber.parse(text) {
                 case .success(let v): return .value(v)
-                case .failure(let why): throw fail(n, "\(ind.id): \(why.message(text, korean: false)) (quantitative indicator)")
+                case .failure(let why): throw fail(n, .notANumber(indicator: ind.id, text: text, why))
                 }
             }
             guard !text.isEmpty else { return .level(nil) }
             guard let l = Int(text), ind.levels.contains(where: { $0.level == l }) else {
-                throw fail(n, "\(ind.id): '\(text)' is not a level of this indicator (\(ind.levels.map { String($0.level) }.joined(separator: ", ")))")
+                throw fail(n, .notALevel(indicator: ind.id, text: text, levels: ind.levels.map(\.level)))
             }
             return .level(l)
         }

@@ -37,7 +37,7 @@ final class SheetWriter {
         do {
             return try FileLock.withLock(files.url("decisions/.\(application).lock"), shared: true) {
                 if files.exists("decisions/\(application).json") {
-                    throw StoreActionError.refused("\(application) is final: the chair must reopen it before any sheet changes")
+                    throw StoreActionError.refused(.applicationFinal(application))
                 }
                 return try FileLock.withLock(files.url("scores/\(member)/.\(application).json.lock")) {
                     let writer = try open(store, member: member, application: application)
@@ -62,10 +62,10 @@ final class SheetWriter {
             var problems: [Problem] = []
             guard let data = store.files.data(path, problems: &problems, limit: SheetLoader.maxBytes),
                   let (s, m) = try? StoredSheet.decode(data) else {
-                throw StoreActionError.refused("\(path) is damaged; it is left as it is (see `citycert validate` and `citycert verify`)")
+                throw StoreActionError.refused(.damagedLeftAsIs(path: path))
             }
             guard s.member == member, s.application == application else {
-                throw StoreActionError.refused("\(path) names another member or application; it is left as it is (see `citycert validate`)")
+                throw StoreActionError.refused(.namesAnother(path: path))
             }
             bytes = data; sheet = s; marker = m
         }
@@ -75,7 +75,7 @@ final class SheetWriter {
         // sheet's last change, and not reopened since, is seen here: the log says the application is
         // final even if its decision file was not written (an interrupted finalize).
         if logged.last(where: { $0.action.isDecisionAction })?.action == .finalize {
-            throw StoreActionError.refused("\(application) is final (the audit log finalized it; its decision file is missing: run `citycert verify --repair`)")
+            throw StoreActionError.refused(.finalInLogOnly(application))
         }
         let pending = logged.filter { $0.action.isSheetAction }
         if bytes != nil, marker == nil {
@@ -86,11 +86,11 @@ final class SheetWriter {
                 // OS user owns: a sheet planted in a member's folder by someone else is never
                 // adopted in her name.
                 if store.signaturesRequired || store.committee.member(member)?.publicKey != nil {
-                    throw StoreActionError.refused("\(path) has no history in the audit log: where records are signed, a sheet is only the record of its member's own changes, so it is not adopted (move it away, or see `citycert verify`)")
+                    throw StoreActionError.refused(.unsignedSheetNotAdopted(path: path))
                 }
                 if let owner = (try? FileManager.default.attributesOfItem(atPath: store.files.url(path).path))?[.ownerAccountID] as? NSNumber,
                    owner.uint32Value != geteuid(), geteuid() != 0 || owner.uint32Value != 0 {
-                    throw StoreActionError.refused("\(path) was written outside citycert by another user (uid \(owner)) and has no history: it is not adopted in \(member)'s name; see `citycert verify`")
+                    throw StoreActionError.refused(.foreignSheetNotAdopted(path: path, uid: "\(owner)", member: member))
                 }
                 try writer.commit(action: .adoptSheet, phase: nil, detail: SheetReplay.adoptDetail(sheet),
                                   at: store.timestamp(), replacing: true)
@@ -99,7 +99,7 @@ final class SheetWriter {
                 var replayed = ScoreSheet(application: application, member: member)
                 for r in pending { try apply(r, to: &replayed, path: path) }
                 guard replayed.phases == sheet.phases else {
-                    throw StoreActionError.refused("\(path) does not agree with the audit log (changed outside citycert?); run `citycert verify --store \(store.root.path)`")
+                    throw StoreActionError.refused(.disagreesWithLog(path: path, store: store.root.path))
                 }
                 try writer.writeFile(replayed, seq: pending.last!.seq)
             }
@@ -116,7 +116,7 @@ final class SheetWriter {
         do {
             try SheetReplay.apply(r, to: &sheet)
         } catch {
-            throw StoreActionError.refused("cannot complete the interrupted save of \(path) (\(r.location): \(error.message)); run `citycert verify`")
+            throw StoreActionError.refused(.cannotCompleteSave(path: path, location: r.location, reason: error.message))
         }
     }
 
@@ -129,7 +129,7 @@ final class SheetWriter {
         do {
             try SheetReplay.apply(provisional, to: &next)
         } catch {
-            throw StoreActionError.refused(error.message)
+            throw StoreActionError.refused(.replayRefused(error.message))
         }
         let appended = try store.appendAudit(.init(at: at, actor: member, action: action, application: application,
                                                    phase: phase?.rawValue, detail: detail))
@@ -137,7 +137,7 @@ final class SheetWriter {
             try writeFile(next, seq: appended.seq)
         } catch {
             // The record is the commit point: the change is saved, only its file lags behind.
-            throw StoreActionError(kind: .io, message: "the change is saved in the audit log (audit.log:\(appended.seq)), but \(path) could not be written (\(error)); the next save of this sheet, or `citycert verify --repair`, writes it")
+            throw StoreActionError.io("the change is saved in the audit log (audit.log:\(appended.seq)), but \(path) could not be written (\(error)); the next save of this sheet, or `citycert verify --repair`, writes it")
         }
     }
 

@@ -1,17 +1,6 @@
 import CityCertCore
 import Foundation
 
-/// Why a store action was refused (a rule) or failed (the disk).
-public struct StoreActionError: Error, CustomStringConvertible, Equatable {
-    public enum Kind: Sendable, Equatable { case refused, io }
-    public var kind: Kind
-    public var message: String
-    public var description: String { message }
-
-    static func refused(_ m: String) -> StoreActionError { StoreActionError(kind: .refused, message: m) }
-    static func io(_ e: Error) -> StoreActionError { StoreActionError(kind: .io, message: "\(e)") }
-}
-
 /// The store's only doors for changes: each checks the committee's rules (identity included), takes
 /// its locks, logs the change in the audit log and then writes the file atomically (see
 /// ``SheetWriter`` and `Docs/reliability.md`). Every change to a sheet — the TUI, `score` and
@@ -24,19 +13,19 @@ extension Store {
     /// not fit the indicator.
     static func checked(_ entry: Entry?, indicator ind: Indicator) throws(StoreActionError) -> Entry? {
         guard let e = entry else { return nil }
-        if ind.isQuantitative, e.level != nil { throw .refused("\(ind.id) is quantitative: enter a value, not a level") }
-        if !ind.isQuantitative, e.value != nil { throw .refused("\(ind.id) is qualitative: choose a level, not a value") }
+        if ind.isQuantitative, e.level != nil { throw .refused(.quantitativeNeedsValue(indicator: ind.id)) }
+        if !ind.isQuantitative, e.value != nil { throw .refused(.qualitativeNeedsLevel(indicator: ind.id)) }
         if let l = e.level, !ind.levels.contains(where: { $0.level == l }) {
-            throw .refused("\(ind.id) has no level \(l) (levels: \(ind.levels.map { String($0.level) }.joined(separator: ", ")))")
+            throw .refused(.noSuchLevel(indicator: ind.id, level: l, levels: ind.levels.map(\.level)))
         }
         if let v = e.value, !EntryValue.isAcceptable(v) {
-            throw .refused("\(ind.id): the value \(v) is out of range (it must be below 10^15 in magnitude)")
+            throw .refused(.valueTooLarge(indicator: ind.id, value: "\(v)"))
         }
         if let v = e.value, let range = ind.range, !range.contains(v) {
-            throw .refused("\(ind.id): \(v.plainText) is outside the range of this indicator (\(range.description))")
+            throw .refused(.outsideRange(indicator: ind.id, value: v.plainText, range: range.description))
         }
         for text in [e.note, e.clarification] where (text?.utf8.count ?? 0) > 16 * 1024 {
-            throw .refused("\(ind.id): a note or question is limited to 16 KiB")
+            throw .refused(.textTooLong(indicator: ind.id))
         }
         let note = e.note?.isEmpty == true ? nil : e.note
         let q = e.clarification?.isEmpty == true ? nil : e.clarification
@@ -51,19 +40,19 @@ extension Store {
 
     /// Checks that a member may change their sheet of an application in a phase; returns the application.
     func scorable(member: String, application: String, phase: Phase) throws(StoreActionError) -> Application {
-        guard let m = committee.member(member) else { throw .refused("'\(member)' is not a member of the committee") }
-        guard m.canScore else { throw .refused("\(m.name) is the secretary and does not score") }
+        guard let m = committee.member(member) else { throw .refused(.notAMember(member)) }
+        guard m.canScore else { throw .refused(.secretaryDoesNotScore(name: m.name)) }
         guard let app = self.application(application).application else {
-            throw .refused(applicationIDs.contains(application) ? "\(application) is invalid and cannot be scored" : "no application '\(application)'")
+            throw .refused(applicationIDs.contains(application) ? .invalidApplication(application) : .noApplication(application))
         }
         if committee.conflict(member: member, application: application) != nil {
-            throw .refused("\(m.name) has a conflict of interest on \(application) and cannot score it")
+            throw .refused(.conflictOfInterest(name: m.name, application: application))
         }
         if phase == .site, !committee.isOnSiteTeam(member, application: application) {
-            throw .refused("\(m.name) is not on the site team of \(application)")
+            throw .refused(.notOnSiteTeam(name: m.name, application: application))
         }
         if files.exists("decisions/\(application).json") {
-            throw .refused("\(application) is final: the chair must reopen it before any sheet changes")
+            throw .refused(.applicationFinal(application))
         }
         return app
     }
@@ -83,25 +72,25 @@ extension Store {
         try requireChair(chair)
         try requireRulesUnchanged()
         guard Identifier.isValid(application), let app = self.application(application).application else {
-            throw .refused("no valid application '\(application)'")
+            throw .refused(.noValidApplication(application))
         }
         do {
             return try FileLock.withLock(files.url("decisions/.\(application).lock")) { () throws -> Decision in
                 if let done = try completeInterruptedDecision(application) {
-                    throw StoreActionError.refused("\(application) is already final (\(done))")
+                    throw StoreActionError.refused(.alreadyFinal(application, detail: done))
                 }
-                if files.exists("decisions/\(application).json") { throw StoreActionError.refused("\(application) is already final") }
+                if files.exists("decisions/\(application).json") { throw StoreActionError.refused(.alreadyFinal(application, detail: nil)) }
                 try bringSheetsUpToDate(application)
                 let evaluation = Evaluator(standards: standards, committee: committee)
                     .evaluate(app, sheets: sheets(for: application).sheets)
-                if let reason = FinalizeRule.refusal(evaluation, standards: standards, committee: committee) {
-                    throw StoreActionError.refused(reason)
+                if let reason = FinalizeRule.reason(evaluation, standards: standards, committee: committee) {
+                    throw StoreActionError.refused(.cannotFinalize(application: application, reason))
                 }
                 // A grade the flags can still move across the certification line is decided with
                 // a word on why it stands (spec §3.9).
                 let r = evaluation.range
                 if r.crossesCertification, (note ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-                    throw StoreActionError.refused("the range \(r.low)–\(r.high) (grades \(r.gradeLow)–\(r.gradeHigh)) crosses the certification line: give a note saying why the grade stands")
+                    throw StoreActionError.refused(.rangeCrossesLine(low: "\(r.low)", high: "\(r.high)", gradeLow: r.gradeLow, gradeHigh: r.gradeHigh))
                 }
                 let decision = Decision(application: application, finalizedBy: chair, finalizedAt: timestamp(),
                                         total: evaluation.total, max: evaluation.max, grade: evaluation.grade,
@@ -122,18 +111,18 @@ extension Store {
     /// (a crash between the two leaves the application final until `verify --repair` completes it).
     public func reopen(application: String, by chair: String, reason: String? = nil) throws(StoreActionError) {
         try requireChair(chair)
-        guard Identifier.isValid(application) else { throw .refused("no application '\(application)'") }
+        guard Identifier.isValid(application) else { throw .refused(.noApplication(application)) }
         do {
             try FileLock.withLock(files.url("decisions/.\(application).lock")) {
                 let fileExists = files.exists("decisions/\(application).json")
                 let loggedFinal = try audit.saysFinal(application)
-                guard loggedFinal || fileExists else { throw StoreActionError.refused("\(application) is not final") }
+                guard loggedFinal || fileExists else { throw StoreActionError.refused(.notFinal(application)) }
                 guard loggedFinal else {
-                    throw StoreActionError.refused("decisions/\(application).json is not in the audit log (written outside citycert?); see `citycert verify`")
+                    throw StoreActionError.refused(.decisionNotInLog(application))
                 }
                 // A decision undone is defended at an appeal like one made: the reason is kept.
                 guard let why = reason?.trimmingCharacters(in: .whitespacesAndNewlines), !why.isEmpty else {
-                    throw StoreActionError.refused("say why \(application) is reopened: the reason is kept in the audit log")
+                    throw StoreActionError.refused(.reopenNeedsReason(application))
                 }
                 try appendAudit(.init(at: timestamp(), actor: chair, action: .reopen, application: application, phase: nil,
                                       detail: [("reason", reason.map(JSONValue.string) ?? .null)]))
@@ -148,7 +137,7 @@ extension Store {
 
     private func requireChair(_ id: String) throws(StoreActionError) {
         try checkIdentity(id)
-        guard committee.member(id)?.role == .chair else { throw .refused("only the chair finalizes or reopens an application") }
+        guard committee.member(id)?.role == .chair else { throw .refused(.onlyChairDecides) }
     }
 
     // MARK: - Plumbing
