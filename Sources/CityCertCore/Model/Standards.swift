@@ -13,7 +13,8 @@ public struct Standards: Sendable {
     /// Grade bands, best (highest min_percent) first.
     public var grades: [GradeBand]
     public var certifiedGrades: Set<Int>
-    public var fields: [Field]
+    /// The fields in order; `let`, like the indexes below that are derived from them once.
+    public let fields: [Field]
 
     /// Every indicator in standards order.
     public let indicators: [Indicator]
