@@ -62,12 +62,25 @@ extension Store {
 
     private func verifyLogAndFiles(anchor: String?) -> VerifyReport {
         var report = VerifyReport()
+        guard let (bytes, lines) = readLog(&report) else { return report }
+        let records = checkChain(bytes, lines, anchor: anchor, report: &report)
+        var replay = LogReplay(store: self)
+        replay.replay(records, report: &report)
+        checkSeal(replay, report: &report)
+        checkSheetFiles(replay, logged: records.count, report: &report)
+        checkDecisionFiles(replay, report: &report)
+        return report
+    }
+
+    /// The log's bytes and lines; an incomplete last line is reported (and a whole record that only
+    /// lacks its newline kept).
+    private func readLog(_ report: inout VerifyReport) -> ([UInt8], AuditLines)? {
         let bytes: [UInt8]
         do {
             bytes = try audit.readBytes()
         } catch {
             report.errors.append(Problem(path: "audit.log", "\(error)"))
-            return report
+            return nil
         }
         var lines = AuditLines(bytes)
         if let torn = lines.torn, AuditLog.wholeRecord(bytes[torn]) != nil {
@@ -84,8 +97,11 @@ extension Store {
             report.warnings.append(Problem(path: "audit.log", line: lines.complete.count + 1,
                 "the last line is incomplete (an append that never completed; nothing depends on it): the next change or `citycert verify --repair` removes it", severity: .warning))
         }
+        return (bytes, lines)
+    }
 
-        // 1. The chain: the first line that breaks it is named.
+    /// Step 1, the chain: the records in order; the first line that breaks it is named.
+    private func checkChain(_ bytes: [UInt8], _ lines: AuditLines, anchor: String?, report: inout VerifyReport) -> [AuditRecord] {
         var records: [AuditRecord] = []
         var chainBroken = false
         var previousHash = ""
@@ -112,119 +128,23 @@ extension Store {
                 records.append(r)
             }
         }
+        return records
+    }
 
-        // 2. Replay: each record must make sense where it stands — signed by its actor, made by
-        // the actor's own OS account, allowed by the committee's rules at that point — and every
-        // decision must agree with the sheets as replayed up to it.
-        var bySheet: [SheetKey: [AuditRecord]] = [:]
-        var replayedSheets: [SheetKey: ScoreSheet] = [:]
-        var decisionRecords: [String: [AuditRecord]] = [:]
-        var decisions: [String: Decision] = [:]
-        var finalizedAt: [String: AuditRecord] = [:]
-        var lastSeal: AuditRecord?
-        var sealedFiles: [String: String]?
-        for r in records {
-            func bad(_ m: String) { report.errors.append(Problem(path: "audit.log", line: r.line, m)) }
-            func warn(_ m: String) { report.warnings.append(Problem(path: "audit.log", line: r.line, m, severity: .warning)) }
-            guard Identifier.isValid(r.actor) else { bad("actor '\(r.actor)' is not a valid member id"); continue }
-            let member = committee.member(r.actor)
-            checkSignature(r, member: member, report: &report)
-            if let m = member, let login = m.login, let os = r.detailString("os_user"), os != login, os != "root" {
-                bad("made by the operating-system user '\(os)', but \(r.actor)'s login is '\(login)': recorded in another member's name")
-            }
-            switch r.action.scope {
-            case .store:
-                guard r.application.isEmpty, r.phase == nil else { bad("a \(r.action) record has application and phase null"); continue }
-                guard let m = member, m.role == .secretary || m.role == .chair else {
-                    bad("\(r.actor) seals the round, but only the secretary or the chair may")
-                    continue
-                }
-                guard case .object(let pairs)? = r.detail["files"] else { bad("a seal record needs detail.files"); continue }
-                var sealed: [String: String] = [:]
-                for (path, value) in pairs {
-                    guard let h = value.stringValue, h.count == 64, h.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
-                        bad("detail.files['\(path)'] is not a lowercase hex SHA-256")
-                        continue
-                    }
-                    sealed[path] = h
-                }
-                lastSeal = r
-                sealedFiles = sealed
-                continue
-            case .sheet, .decision:
-                break
-            case .unknown:
-                bad("unknown action '\(r.action)'")
-                continue
-            }
-            guard Identifier.isValid(r.application) else { bad("application '\(r.application)' is not a valid id"); continue }
-            if member == nil {
-                bad("actor '\(r.actor)' is not a member in committee.yaml")
-            }
-            if r.action.isSheetAction {
-                if let f = finalizedAt[r.application] {
-                    bad("\(r.actor) changes a sheet of \(r.application) while it is final (finalized at audit.log:\(f.line))")
-                    continue
-                }
-                if let m = member {
-                    if !m.canScore {
-                        bad("\(r.actor) is the secretary and does not score (\(r.action) of \(r.application))")
-                    } else if committee.conflict(member: r.actor, application: r.application) != nil {
-                        warn("\(r.actor) has a conflict of interest on \(r.application) in committee.yaml and changed its sheet here (declared later? the sheet does not count)")
-                    } else if r.phase == .site, !committee.isOnSiteTeam(r.actor, application: r.application) {
-                        warn("\(r.actor) is not on the site team of \(r.application) and changed a site sheet here (the sheet does not count)")
-                    }
-                }
-                if r.action == .adoptSheet {
-                    let m = "\(r.actor)'s sheet of \(r.application) was adopted as found (written outside citycert): its entries are not the record of the member's own changes"
-                    if signaturesRequired || member?.publicKey != nil { bad(m) } else { warn(m) }
-                }
-                let key = SheetKey(member: r.actor, application: r.application)
-                var sheet = replayedSheets[key] ?? ScoreSheet(application: r.application, member: r.actor)
-                do {
-                    try SheetReplay.apply(r, to: &sheet)
-                } catch {
-                    bad("\(r.actor)'s sheet of \(r.application): \(error.message)")
-                    continue
-                }
-                if SheetReplay.submits(r), let phase = r.phase, let app = application(r.application, keep: false).application {
-                    let missing = missingEntries(sheet.phases[phase], for: app)
-                    if !missing.isEmpty {
-                        bad("\(r.actor) submits the \(phase.rawValue) sheet of \(r.application) with \(missing.count) indicator(s) without an entry (\(missing.prefix(5).joined(separator: ", "))\(missing.count > 5 ? ", …" : "")): citycert never does")
-                    }
-                }
-                replayedSheets[key] = sheet
-                bySheet[key, default: []].append(r)
-            } else {
-                var d = decisions[r.application]
-                do {
-                    try SheetReplay.applyDecision(r, to: &d)
-                } catch {
-                    bad(error.message)
-                    continue
-                }
-                if member != nil, member?.role != .chair {
-                    bad("\(r.actor) \(r.action == .finalize ? "finalizes" : "reopens") \(r.application), but only the chair may")
-                }
-                if r.action == .finalize, let d {
-                    checkDecision(d, record: r, sheets: replayedSheets, report: &report)
-                }
-                decisions[r.application] = d
-                finalizedAt[r.application] = d == nil ? nil : r
-                decisionRecords[r.application, default: []].append(r)
-            }
-        }
-
-        // 2b. Authored files against the last seal.
-        if let sealedFiles, let lastSeal {
+    /// Step 2b: the authored files against the last seal.
+    private func checkSeal(_ replay: LogReplay, report: inout VerifyReport) {
+        if let sealedFiles = replay.sealedFiles, let lastSeal = replay.lastSeal {
             report.sealedAt = lastSeal.line
             let (now, unreadable) = authoredFiles()
             for (path, why) in Self.sealDifferences(sealed: sealedFiles, now: now, unreadable: unreadable) {
                 report.errors.append(Problem(path: path, "\(why) (sealed at audit.log:\(lastSeal.line))"))
             }
         }
+    }
 
-        // 3. Sheets on disk against the log.
+    /// Step 3: the sheet files against the log (a sheet that looks one change behind or ahead is
+    /// judged again under its lock).
+    private func checkSheetFiles(_ replay: LogReplay, logged: Int, report: inout VerifyReport) {
         var onDisk: Set<SheetKey> = []
         for member in files.listDirectory("scores") where files.isDirectory("scores/\(member)") {
             for file in files.listDirectory("scores/\(member)") where file.hasSuffix(".json") {
@@ -236,11 +156,11 @@ extension Store {
                 onDisk.insert(SheetKey(member: member, application: app))
             }
         }
-        if records.isEmpty, !onDisk.isEmpty {
+        if logged == 0, !onDisk.isEmpty {
             report.errors.append(Problem(path: "audit.log", "the log is missing or empty, but the store has \(onDisk.count) sheet(s): they were written outside citycert (e.g. `citycert generate` without --history) and have no recorded history"))
         }
-        for key in onDisk.union(bySheet.keys).sorted() {
-            var verdict = assessSheet(records: bySheet[key] ?? [], file: sheetFile(key))
+        for key in onDisk.union(replay.bySheet.keys).sorted() {
+            var verdict = assessSheet(records: replay.bySheet[key] ?? [], file: sheetFile(key))
             if case .ok = verdict {} else {
                 verdict = FileLock.withExistingLockShared(files.url("scores/\(key.member)/.\(key.application).json.lock")) {
                     let fresh = (try? audit.sheetRecords(member: key.member, application: key.application, after: nil)) ?? []
@@ -257,8 +177,10 @@ extension Store {
                 report.errors.append(Problem(path: key.path, m))
             }
         }
+    }
 
-        // 4. Decisions on disk against the log.
+    /// Step 4: the decision files against the log.
+    private func checkDecisionFiles(_ replay: LogReplay, report: inout VerifyReport) {
         var decisionFiles: Set<String> = []
         for file in files.listDirectory("decisions") where file.hasSuffix(".json") {
             let app = String(file.dropLast(5))
@@ -268,8 +190,8 @@ extension Store {
             }
             decisionFiles.insert(app)
         }
-        for app in decisionFiles.union(decisions.keys).sorted() {
-            var verdict = assessDecision(app, records: decisionRecords[app] ?? [])
+        for app in decisionFiles.union(replay.decisions.keys).sorted() {
+            var verdict = assessDecision(app, records: replay.decisionRecords[app] ?? [])
             if case .ok = verdict {} else {
                 verdict = FileLock.withExistingLockShared(files.url("decisions/.\(app).lock")) {
                     assessDecision(app, records: (try? audit.decisionRecords(application: app)) ?? [])
@@ -284,8 +206,8 @@ extension Store {
                 report.errors.append(Problem(path: "decisions/\(app).json", m))
             }
         }
-        return report
     }
+
 
     // MARK: - Meaning
 
