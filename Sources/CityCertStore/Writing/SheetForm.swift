@@ -75,81 +75,51 @@ extension Store {
             guard let a = self.application(application).application else { throw error }
             app = a
         }
-        let path = "scores/\(member)/\(application).json"
-        var problems: [Problem] = []
-        let bytes = files.exists(path) ? files.data(path, problems: &problems, limit: SheetLoader.maxBytes) : nil
-        if files.exists(path), bytes == nil { throw .refused(.unreadable(path: path)) }
-        var sheet = ScoreSheet(application: application, member: member)
-        if let bytes {
-            guard let (s, _) = try? StoredSheet.decode(bytes) else { throw .refused(.damaged(path: path)) }
-            sheet = s
-        }
+        let (sheet, bytes) = try sheetAsFound(member: member, application: application)
         let ps = sheet.phases[phase]
         let m = committee.member(member)!
         let type = app.cityType
         let applicable = standards.applicableIndicators(for: type)
         let done = applicable.filter { ps?.entries[$0.id]?.isScored == true }.count
-        var out: [String] = []
-        func add(_ s: String) { out.append(s) }
-        add("# citycert score sheet (offline form) — \(SheetForm.both(title))")
-        add("# \(application) \(SheetForm.both(app.government)) · \(type.rawValue) city · \(phase == .written ? "written evaluation (서면평가)" : "site inspection (현장실사)") · \(m.name) (\(m.id))")
-        add("#")
-        add("# Edit the lines that do not start with '#':")
-        add("#   ID: value         the value you verified (quantitative) or the level you choose (qualitative)")
-        add("#   ID.note: text     your note;  ID.ask: text   a question to the applicant")
-        add("# An empty value clears it; an indicator you delete from the form is left as it is.")
-        add("# Notes are one line: write a line break as \\n. Do not change the header lines below.")
-        add("# Upload: citycert sheet import --store STORE --as \(member) --file FILE [--submit]")
-        add("citycert-sheet: 1")
-        add("application: \(application)")
-        add("member: \(member)")
-        add("phase: \(phase.rawValue)")
-        add("version: \(SheetForm.version(of: bytes))")
-        add("# status: \(ps?.status.rawValue ?? "not started")\(isFinal(application) ? " · the application is FINAL: this form is read-only" : "") · \(done) of \(applicable.count) indicators scored")
+        var out = [
+            "# citycert score sheet (offline form) — \(SheetForm.both(title))",
+            "# \(application) \(SheetForm.both(app.government)) · \(type.rawValue) city · \(phase == .written ? "written evaluation (서면평가)" : "site inspection (현장실사)") · \(m.name) (\(m.id))",
+            "#",
+            "# Edit the lines that do not start with '#':",
+            "#   ID: value         the value you verified (quantitative) or the level you choose (qualitative)",
+            "#   ID.note: text     your note;  ID.ask: text   a question to the applicant",
+            "# An empty value clears it; an indicator you delete from the form is left as it is.",
+            "# Notes are one line: write a line break as \\n. Do not change the header lines below.",
+            "# Upload: citycert sheet import --store STORE --as \(member) --file FILE [--submit]",
+            "citycert-sheet: 1",
+            "application: \(application)",
+            "member: \(member)",
+            "phase: \(phase.rawValue)",
+            "version: \(SheetForm.version(of: bytes))",
+            "# status: \(ps?.status.rawValue ?? "not started")\(isFinal(application) ? " · the application is FINAL: this form is read-only" : "") · \(done) of \(applicable.count) indicators scored",
+        ]
         for field in standards.fields {
             let fieldIndicators = field.items.flatMap(\.indicators).filter { $0.isApplicable(to: type) }
             guard !fieldIndicators.isEmpty else { continue }
-            add("")
-            add("# ══ \(SheetForm.both(field.name))")
+            out += ["", "# ══ \(SheetForm.both(field.name))"]
             for item in field.items {
                 let inds = item.indicators.filter { $0.isApplicable(to: type) }
                 guard !inds.isEmpty else { continue }
-                add("# ── \(SheetForm.both(item.name))")
-                for ind in inds {
-                    let pts = ind.points(for: type)
-                    add("#")
-                    add("# \(ind.id) \(SheetForm.both(ind.name)) — \(ind.isQuantitative ? "quantitative" : "qualitative"), \(pts) points")
-                    if ind.isQuantitative {
-                        let bands = ind.bands.map { b -> String in
-                            let bound: String
-                            switch b.bound {
-                            case .atLeast(let t): bound = "≥ \(t)"
-                            case .atMost(let t): bound = "≤ \(t)"
-                            }
-                            return "\(bound) → \(pts.times(b.share))"
-                        }
-                        add("#   bands: \(bands.joined(separator: " · "))\(ind.unit.map { "  (unit: \(SheetForm.both($0)))" } ?? "")")
-                        if let v = app.quantitative[ind.id] {
-                            add("#   submitted by the applicant: \(EntryValue.format(v.value))\(v.evidence.isEmpty ? "" : "  evidence: " + v.evidence.map { $0.file + ($0.page.map { " p.\($0)" } ?? "") }.joined(separator: ", "))")
-                        } else {
-                            add("#   submitted by the applicant: nothing")
-                        }
-                    } else {
-                        add("#   levels: \(ind.levels.map { "\($0.level) (\(pts.times($0.share))) \($0.text.text(.ko))" }.joined(separator: " · "))")
-                        if let c = app.selfEvaluation[ind.id] {
-                            add("#   claimed by the applicant: \(c.level)")
-                        } else {
-                            add("#   claimed by the applicant: nothing")
-                        }
-                    }
-                    let e = ps?.entries[ind.id]
-                    add("\(ind.id): \(e?.value.map(EntryValue.format) ?? e?.level.map(String.init) ?? "")")
-                    add("\(ind.id).note: \(SheetForm.escape(e?.note ?? ""))")
-                    add("\(ind.id).ask: \(SheetForm.escape(e?.clarification ?? ""))")
-                }
+                out.append("# ── \(SheetForm.both(item.name))")
+                for ind in inds { out += SheetForm.lines(ind, of: app, entry: ps?.entries[ind.id]) }
             }
         }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// A member's sheet file as it is now, and its bytes (nil: there is none).
+    private func sheetAsFound(member: String, application: String) throws(StoreActionError) -> (ScoreSheet, Data?) {
+        let path = "scores/\(member)/\(application).json"
+        guard files.exists(path) else { return (ScoreSheet(application: application, member: member), nil) }
+        var problems: [Problem] = []
+        guard let bytes = files.data(path, problems: &problems, limit: SheetLoader.maxBytes) else { throw .refused(.unreadable(path: path)) }
+        guard let (sheet, _) = try? StoredSheet.decode(bytes) else { throw .refused(.damaged(path: path)) }
+        return (sheet, bytes)
     }
 
     /// Applies an uploaded form as `member`: refused as a whole when the sheet changed since the
@@ -258,5 +228,34 @@ extension SheetForm {
             }
             return .level(l)
         }
+    }
+
+    /// An indicator's lines in the form: what it is, what the applicant submitted, and the member's
+    /// entry (value or level, note, question) to edit.
+    static func lines(_ ind: Indicator, of app: Application, entry e: Entry?) -> [String] {
+        let pts = ind.points(for: app.cityType)
+        var out = ["#", "# \(ind.id) \(both(ind.name)) — \(ind.isQuantitative ? "quantitative" : "qualitative"), \(pts) points"]
+        if ind.isQuantitative {
+            let bands = ind.bands.map { b -> String in
+                switch b.bound {
+                case .atLeast(let t): return "≥ \(t) → \(pts.times(b.share))"
+                case .atMost(let t): return "≤ \(t) → \(pts.times(b.share))"
+                }
+            }
+            out.append("#   bands: \(bands.joined(separator: " · "))\(ind.unit.map { "  (unit: \(both($0)))" } ?? "")")
+            if let v = app.quantitative[ind.id] {
+                let evidence = v.evidence.map { $0.file + ($0.page.map { " p.\($0)" } ?? "") }.joined(separator: ", ")
+                out.append("#   submitted by the applicant: \(EntryValue.format(v.value))\(v.evidence.isEmpty ? "" : "  evidence: " + evidence)")
+            } else {
+                out.append("#   submitted by the applicant: nothing")
+            }
+        } else {
+            out.append("#   levels: \(ind.levels.map { "\($0.level) (\(pts.times($0.share))) \($0.text.text(.ko))" }.joined(separator: " · "))")
+            out.append("#   claimed by the applicant: \(app.selfEvaluation[ind.id].map { String($0.level) } ?? "nothing")")
+        }
+        out.append("\(ind.id): \(e?.value.map(EntryValue.format) ?? e?.level.map(String.init) ?? "")")
+        out.append("\(ind.id).note: \(escape(e?.note ?? ""))")
+        out.append("\(ind.id).ask: \(escape(e?.clarification ?? ""))")
+        return out
     }
 }
