@@ -8,7 +8,11 @@ public enum EntryValue {
     /// Values must stay strictly below this magnitude.
     public static let limit = Decimal(string: "1000000000000000")!
 
-    /// Parses `12.5`, `-3`, `1e3`; nil for anything else (words, `1.2.3`, NaN, out of range).
+    /// Reads a value as a program stored it (a JSON number or string in `audit.log`, which another
+    /// tool may write as `1e3`): `12.5`, `-3`, `1e3`; nil for anything else (words, `1.2.3`, NaN,
+    /// out of range). What a member *types* is read by `EnteredNumber.parse` (Core) alone — the
+    /// workstation, `score` and `sheet import` — which refuses exponents and reads a comma only as
+    /// a thousands separator.
     public static func parse(_ text: String) -> Decimal? {
         let t = text.trimmingCharacters(in: .whitespaces)
         guard !t.isEmpty, t.utf8.count <= 40 else { return nil }
