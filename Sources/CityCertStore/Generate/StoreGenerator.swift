@@ -71,15 +71,7 @@ public enum StoreGenerator {
     /// Generates a store in `path`, which must not exist or be an empty folder.
     @discardableResult
     public static func generate(at path: String, options: Options) throws -> Summary {
-        guard options.applications >= 0, options.applications <= 99_999 else {
-            throw GenerateError(description: "the number of applications must be between 0 and 99999")
-        }
-        guard options.members >= 1, options.members <= 200 else {
-            throw GenerateError(description: "the number of members must be between 1 and 200")
-        }
-        guard Identifier.isValid(options.round), !options.round.contains(".") else {
-            throw GenerateError(description: "the round '\(options.round)' must be a simple id such as 2025")
-        }
+        try check(options)
         let root = URL(fileURLWithPath: path).standardizedFileURL
         if let existing = try? FileManager.default.contentsOfDirectory(atPath: root.path), !existing.isEmpty {
             throw GenerateError(description: "\(root.path) is not empty: generate writes a new store into a new or empty folder")
@@ -106,38 +98,54 @@ public enum StoreGenerator {
         }
         let clock = GeneratorClock()
         store.clock = { clock.tick() }
-        let chair = plan.members.first { $0.role == .chair }?.id
         for app in plan.applications {
-            for sheet in plan.sheets(for: app, standards: store.standards) {
-                summary.sheets += 1
-                for ps in sheet.phases.values {
-                    if ps.status == .submitted { summary.submittedPhases += 1 } else { summary.draftPhases += 1 }
-                }
-                if options.history {
-                    try replay(sheet, in: store, cityType: app.cityType)
-                } else {
-                    try writer.write("scores/\(sheet.member)/\(app.id).json", Store.encode(sheet))
-                }
-            }
-            guard app.stage == .finalized, let chair else { continue }
-            store.invalidate(app.id)
-            if options.history {
-                if (try? store.finalize(application: app.id, by: chair, note: plan.decisionNote(app) ?? "편차 검토 후 확정")) != nil { summary.decisions += 1 }
-                continue
-            }
-            defer { store.invalidate(app.id) }
-            guard let evaluation = store.evaluate(app.id),
-                  FinalizeRule.refusal(evaluation, standards: store.standards, committee: store.committee) == nil else { continue }
-            let decision = Decision(application: app.id, finalizedBy: chair, finalizedAt: plan.finalizedAt(app),
-                                    total: evaluation.total, max: evaluation.max, grade: evaluation.grade,
-                                    certified: evaluation.certified, note: plan.decisionNote(app))
-            try writer.write("decisions/\(app.id).json", JSONEncoder.store.encode(decision) + Data("\n".utf8))
-            summary.decisions += 1
+            try scores(of: app, plan: plan, store: store, writer: &writer, history: options.history, summary: &summary)
         }
-        let (files, bytes) = writer.count(history: options.history)
-        summary.files = files
-        summary.bytes = bytes
+        (summary.files, summary.bytes) = writer.count(history: options.history)
         return summary
+    }
+
+    private static func check(_ options: Options) throws {
+        guard options.applications >= 0, options.applications <= 99_999 else {
+            throw GenerateError(description: "the number of applications must be between 0 and 99999")
+        }
+        guard options.members >= 1, options.members <= 200 else {
+            throw GenerateError(description: "the number of members must be between 1 and 200")
+        }
+        guard Identifier.isValid(options.round), !options.round.contains(".") else {
+            throw GenerateError(description: "the round '\(options.round)' must be a simple id such as 2025")
+        }
+    }
+
+    /// An application's sheets and, at the stage "finalized", its decision: written as files, or
+    /// (with `history`) made through the store's actions so that the audit log holds them.
+    private static func scores(of app: RoundPlan.PlannedApplication, plan: RoundPlan, store: Store, writer: inout GeneratedFileWriter,
+                               history: Bool, summary: inout Summary) throws {
+        for sheet in plan.sheets(for: app, standards: store.standards) {
+            summary.sheets += 1
+            for ps in sheet.phases.values {
+                if ps.status == .submitted { summary.submittedPhases += 1 } else { summary.draftPhases += 1 }
+            }
+            if history {
+                try replay(sheet, in: store, cityType: app.cityType)
+            } else {
+                try writer.write("scores/\(sheet.member)/\(app.id).json", Store.encode(sheet))
+            }
+        }
+        guard app.stage == .finalized, let chair = plan.members.first(where: { $0.role == .chair })?.id else { return }
+        store.invalidate(app.id)
+        if history {
+            if (try? store.finalize(application: app.id, by: chair, note: plan.decisionNote(app) ?? "편차 검토 후 확정")) != nil { summary.decisions += 1 }
+            return
+        }
+        defer { store.invalidate(app.id) }
+        guard let evaluation = store.evaluate(app.id),
+              FinalizeRule.reason(evaluation, standards: store.standards, committee: store.committee) == nil else { return }
+        let decision = Decision(application: app.id, finalizedBy: chair, finalizedAt: plan.finalizedAt(app),
+                                total: evaluation.total, max: evaluation.max, grade: evaluation.grade,
+                                certified: evaluation.certified, note: plan.decisionNote(app))
+        try writer.write("decisions/\(app.id).json", JSONEncoder.store.encode(decision) + Data("\n".utf8))
+        summary.decisions += 1
     }
 
     /// Writes a sheet the way a member would: entry by entry, then the submission of each phase.
