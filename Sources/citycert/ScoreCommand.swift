@@ -10,7 +10,7 @@ struct ScoreCommand: ParsableCommand {
         commandName: "score",
         abstract: "Set entries of your score sheet, submit or reopen it (scriptable scoring).",
         discussion: """
-        Each --set IND=VALUE saves one entry (a number for a quantitative indicator, a level for a qualitative one; empty clears the score); --note IND=TEXT and --ask IND=TEXT set the note and the question to the applicant; --clear IND removes the entry. All of it is one change, saved at once or not at all: --reopen first, then the entries in the order given, then --submit; each entry is printed ("saved …") once the whole change is on disk. Without --as, the member whose login is your user name.
+        Each --set IND=VALUE saves one entry (a number for a quantitative indicator, a level for a qualitative one; empty clears the score); --note IND=TEXT and --ask IND=TEXT set the note and the question to the applicant (empty removes it); --clear IND removes the score and keeps the note and question, as the workstation's x does. All of it is one change, saved at once or not at all: --reopen first, then the entries, then --submit; each entry is printed with the points it earns ("saved …") once the whole change is on disk. A value more than ten times away from the one the applicant submitted is refused as a likely unit or typing slip unless --accept-far says it is meant. Without --as, the member whose login is your user name.
 
         Exit status: 0 when everything was saved, 1 when the store refused (the message says why; nothing was saved), 2 for a wrong command line.
         """)
@@ -24,8 +24,10 @@ struct ScoreCommand: ParsableCommand {
     var note: [String] = []
     @Option(help: ArgumentHelp("IND=TEXT: a question to the applicant (clarification).", valueName: "IND=TEXT"))
     var ask: [String] = []
-    @Option(help: ArgumentHelp("IND: remove your entry (score, note and question).", valueName: "IND"))
+    @Option(help: ArgumentHelp("IND: remove your score (the note and question stay).", valueName: "IND"))
     var clear: [String] = []
+    @Flag(help: "Save values more than ten times away from the applicant's (you checked them).")
+    var acceptFar = false
     @Flag(help: "Submit the phase after the entries are saved.")
     var submit = false
     @Flag(help: "Reopen the submitted phase as a draft first.")
@@ -45,6 +47,10 @@ struct ScoreCommand: ParsableCommand {
             }
         }
         for id in clear where !Identifier.isValidIndicator(id) { throw ValidationError("--clear \(id): not an indicator id") }
+        // Setting and clearing one score in one command says two things: neither is guessed.
+        for id in clear where sets.contains(where: { $0.hasPrefix(id + "=") }) {
+            throw ValidationError("--clear \(id) and --set \(id)=… contradict each other: give one of them")
+        }
     }
 
     func run() throws {
@@ -54,11 +60,16 @@ struct ScoreCommand: ParsableCommand {
         for e in edits where !order.contains(e.indicator) { order.append(e.indicator) }
         do {
             let outcome = try store.edit(edits, member: memberID, application: application, phase: phase.phase,
-                                         reopen: reopen, submit: submit)
+                                         reopen: reopen, submit: submit, acceptFar: acceptFar)
             // Printed once the whole change is on disk (one commit: all of it or none).
-            if reopen { Console.out("reopened \(memberID) \(application) \(phase.rawValue)\n") }
+            if reopen {
+                Console.out(outcome.reopened ? "reopened \(memberID) \(application) \(phase.rawValue)\n"
+                                             : "\(memberID) \(application) \(phase.rawValue) was already a draft\n")
+            }
+            let cityType = store.application(application).application?.cityType
             for id in order {
-                Console.line("saved \(memberID) \(application) \(phase.rawValue) \(id): \(Self.describe(outcome.sheet.phases[phase.phase]?.entries[id]))")
+                let e = outcome.sheet.phases[phase.phase]?.entries[id]
+                Console.line("saved \(memberID) \(application) \(phase.rawValue) \(id): \(Self.describe(e, store.standards.indicator(id), cityType))")
             }
             if submit {
                 Console.out("submitted \(memberID) \(application) \(phase.rawValue) (\(outcome.sheet.phases[phase.phase]?.entries.count ?? 0) entries)\n")
@@ -89,13 +100,13 @@ struct ScoreCommand: ParsableCommand {
                 }
             } else {
                 guard !text.isEmpty else { edits.append(SheetEdit(id, .level(nil))); continue }
-                guard let l = Int(text) else { throw ValidationError("--set \(item): \(id) is qualitative; give a level (\(ind.levels.map { String($0.level) }.joined(separator: ", ")))") }
+                guard let l = EnteredNumber.level(text) else { throw ValidationError("--set \(item): \(id) is qualitative; give a level (\(ind.levels.map { String($0.level) }.joined(separator: ", ")))") }
                 edits.append(SheetEdit(id, .level(l)))
             }
         }
         for item in note { let (id, text) = Self.split(item); _ = try indicator(id); edits.append(SheetEdit(id, .note(text))) }
         for item in ask { let (id, text) = Self.split(item); _ = try indicator(id); edits.append(SheetEdit(id, .question(text))) }
-        for id in clear { _ = try indicator(id); edits.append(SheetEdit(id, .clear)) }
+        for id in clear { edits.append(SheetEdit(id, try indicator(id).isQuantitative ? .value(nil) : .level(nil))) }
         return edits
     }
 
@@ -104,12 +115,17 @@ struct ScoreCommand: ParsableCommand {
         return (String(item[..<eq]), String(item[item.index(after: eq)...]))
     }
 
-    /// `512 · note "checked"`, `level 4`, `(cleared)`.
-    static func describe(_ e: Entry?) -> String {
+    /// `512 (20.00 of 40.00 points) · note "checked"`, `level 4 (…)`, `(cleared)`.
+    static func describe(_ e: Entry?, _ ind: Indicator? = nil, _ cityType: CityType? = nil) -> String {
         guard let e else { return "(cleared)" }
         var parts: [String] = []
-        if let v = e.value { parts.append(EntryValue.format(v)) }
-        if let l = e.level { parts.append("level \(l)") }
+        var points = ""
+        if let ind, let cityType, let share = ind.share(for: e) {
+            let max = ind.points(for: cityType)
+            points = " (\(max.times(share)) of \(max) points)"
+        }
+        if let v = e.value { parts.append(EntryValue.format(v) + points) }
+        if let l = e.level { parts.append("level \(l)" + points) }
         if !e.isScored { parts.append("(no score)") }
         if let n = e.note { parts.append("note \"\(n)\"") }
         if let q = e.clarification { parts.append("ask \"\(q)\"") }

@@ -13,8 +13,9 @@ import TestSupport
         try store.setEntry(Entry(value: 12.5, note: "포털 확인\n2줄", clarification: "원자료?"), indicator: "Q1", member: "lee", application: "app-a", phase: .written)
         let form = try store.exportSheetForm(member: "lee", application: "app-a", phase: .written)
         let lines = form.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let sheet = try Data(contentsOf: t.root.appendingPathComponent("scores/lee/app-a.json"))
-        #expect(lines.contains("version: sha256:\(AuditLog.sha256Hex(Array(sheet)))"))
+        // The version is the phase's: the written phase as the sheet file writes it.
+        let phase = try #require(store.sheet(member: "lee", application: "app-a")?.phases[.written])
+        #expect(lines.contains("version: sha256:\(AuditLog.sha256Hex(Array(try JSONEncoder.store.encode(phase))))"))
         for expected in [
             "citycert-sheet: 1", "application: app-a", "member: lee", "phase: written",
             "# status: draft · 1 of 3 indicators scored",
@@ -53,8 +54,14 @@ import TestSupport
         #expect(record["action"]?.stringValue == "sheet-batch" && record["detail"]?["submit"] == .bool(true))
         #expect(try IntegrityFixture.verify(t) == ([], []))
 
-        // The same form again: nothing changes (and the stale version is refused first).
-        #expect { _ = try store.importSheetForm(form, member: "lee") } throws: { ($0 as? StoreActionError)?.message.contains("is stale") == true }
+        // The same form again ("did it go through?"): its version is old, but it changes nothing, so
+        // it is no change rather than a refusal.
+        let again = try store.importSheetForm(form, member: "lee")
+        #expect(again.changed.isEmpty && !again.submitted)
+        #expect(try IntegrityFixture.logLines(t).count == before + 1)
+        // Changed after that, it is stale and refused whole.
+        #expect { _ = try store.importSheetForm(form.replacingOccurrences(of: "L2:5\n", with: "L2: 1\n"), member: "lee") }
+            throws: { ($0 as? StoreActionError)?.refusal.map { if case .staleForm = $0 { true } else { false } } == true }
     }
 
     @Test func aStaleFormIsRefusedAndChangesNothing() throws {
@@ -68,7 +75,7 @@ import TestSupport
         let lines = try IntegrityFixture.logLines(t)
         #expect { _ = try store.importSheetForm(form.replacingOccurrences(of: "Q1: \n", with: "Q1: 8\n"), member: "lee", source: "form.txt") } throws: {
             let m = ($0 as? StoreActionError)?.message ?? ""
-            return m.hasPrefix("form.txt is stale: lee's app-a sheet changed since the form was exported (form none…, now sha256:")
+            return m.hasPrefix("form.txt is stale: lee's written sheet of app-a changed since the form was exported (last changed ")
         }
         #expect(try IntegrityFixture.logLines(t) == lines)
     }
@@ -101,6 +108,13 @@ import TestSupport
         #expect(!small.contains("L2:"))
         #expect { _ = try store.importSheetForm(small + "L2: 5\n", member: "park", source: "f.txt") } throws: {
             ($0 as? StoreActionError)?.message.contains("L2 is not applicable to app-b (small city)") == true
+        }
+    }
+
+    @Test func aBackslashThatIsNotAnEscapeIsKeptAsTyped() {
+        #expect(SheetForm.unescape(#"자료는 D:\data\평가 폴더\n둘째 줄 \\ 끝\"#) == "자료는 D:\\data\\평가 폴더\n둘째 줄 \\ 끝\\")
+        for note in ["D:\\data", "두 줄\n메모", "끝에 \\", "\\n 글자 그대로"] {
+            #expect(SheetForm.unescape(SheetForm.escape(note)) == note, "\(note)")
         }
     }
 }

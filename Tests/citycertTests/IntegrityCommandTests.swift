@@ -12,9 +12,10 @@ struct IntegrityCommandTests {
         let base = ["score", "--store", t.path, "--as", "lee", "--application", "app-a", "--phase", "written"]
         let ok = try CitycertBinary.run(base + ["--set", "Q1=12.5", "--note", "Q1=포털 확인", "--set", "L1=4", "--ask", "L1=명단?"])
         #expect(ok.status == 0, "\(ok.err)")
-        #expect(ok.out == "saved lee app-a written Q1: 12.5 · note \"포털 확인\"\nsaved lee app-a written L1: level 4 · ask \"명단?\"\n")
+        // Each saved entry with the points it earns, so a slip shows at once.
+        #expect(ok.out == "saved lee app-a written Q1: 12.5 (40.00 of 40.00 points) · note \"포털 확인\"\nsaved lee app-a written L1: level 4 (48.00 of 60.00 points) · ask \"명단?\"\n", "\(ok.out)")
         let note = try CitycertBinary.run(base + ["--note", "Q1=다시 확인"])
-        #expect(note.out == "saved lee app-a written Q1: 12.5 · note \"다시 확인\"\n", "a note alone keeps the value")
+        #expect(note.out == "saved lee app-a written Q1: 12.5 (40.00 of 40.00 points) · note \"다시 확인\"\n", "a note alone keeps the value")
 
         // Refused by a rule: exit 1, the reason on standard error, and nothing saved: one command
         // is one change, all of it or none.
@@ -26,6 +27,15 @@ struct IntegrityCommandTests {
         #expect(refused.err == "citycert: refused: cannot submit: 2 indicator(s) have no entry: L1, L2; nothing was saved\n", "\(refused.err)")
         #expect(try Data(contentsOf: log) == logBefore, "nothing logged")
         #expect(try CitycertBinary.entries(t, "scores/lee/app-a.json").1["L1"] != nil, "L1 is not cleared")
+        // --clear removes the score and keeps the question, as the workstation's x; clearing and
+        // setting one score in one command is refused as a contradiction; a full-width level reads.
+        let cleared = try CitycertBinary.run(base + ["--clear", "L1"])
+        #expect(cleared.out == "saved lee app-a written L1: (no score) · ask \"명단?\"\n", "\(cleared.out)")
+        #expect(try CitycertBinary.run(base + ["--clear", "L1", "--set", "L1=3"]).status == 2)
+        let wide = try CitycertBinary.run(base + ["--set", "L1=４"])
+        #expect(wide.status == 0 && wide.out.hasPrefix("saved lee app-a written L1: level 4 (48.00 of 60.00 points)"), "\(wide.out) \(wide.err)")
+        let draft = try CitycertBinary.run(base + ["--reopen"])
+        #expect(draft.status == 0 && draft.out == "lee app-a written was already a draft\n", "\(draft.out)")
         let conflict = try CitycertBinary.run(["score", "--store", t.path, "--as", "lee", "--application", "app-b", "--phase", "written", "--set", "Q1=3"])
         #expect(conflict.status == 1 && conflict.err == "citycert: refused: 이서연 has a conflict of interest on app-b and cannot score it\n", "\(conflict.err)")
         let level = try CitycertBinary.run(base + ["--set", "L1=9"])
@@ -58,7 +68,10 @@ struct IntegrityCommandTests {
         let comma = try CitycertBinary.run(base + ["--set", "Q1=0,5"])
         #expect(comma.status == 2 && comma.err.contains("a comma is read only as a thousands separator"), "\(comma.err)")
         #expect(!FileManager.default.fileExists(atPath: t.path + "/scores/lee/app-a.json"), "nothing was saved")
-        let grouped = try CitycertBinary.run(base + ["--set", "Q1=1,234"])
+        // 1,234 against the applicant's 7 is a likely slip: refused, then accepted when meant.
+        let far = try CitycertBinary.run(base + ["--set", "Q1=1,234"])
+        #expect(far.status == 1 && far.err.contains("Q1: 1234 is more than ten times away from the value the applicant submitted (7)"), "\(far.err)")
+        let grouped = try CitycertBinary.run(base + ["--set", "Q1=1,234", "--accept-far"])
         #expect(grouped.status == 0 && grouped.out.hasPrefix("saved lee app-a written Q1: 1234"), "\(grouped.out)")
     }
 
@@ -73,8 +86,19 @@ struct IntegrityCommandTests {
         let imported = try CitycertBinary.run(["sheet", "import", "--store", t.path, "--as", "park", "--file", form.path, "--submit"])
         #expect(imported.status == 0, "\(imported.err)")
         #expect(imported.out == "imported park app-b written: 1 change(s): L1; submitted\n")
-        let stale = try CitycertBinary.run(["sheet", "import", "--store", t.path, "--as", "park", "--file", form.path])
+        // The same form twice is no change; a form whose phase changed since is stale, refused whole.
+        let twice = try CitycertBinary.run(["sheet", "import", "--store", t.path, "--as", "park", "--file", form.path])
+        #expect(twice.status == 0 && twice.out == "imported park app-b written: no change\n", "\(twice.err)")
+        try export.out.replacingOccurrences(of: "\nL1: \n", with: "\nL1: 1\n").write(to: form, atomically: true, encoding: .utf8)
+        let stale = try CitycertBinary.run(["sheet", "import", "--store", t.path, "--as", "park", "--file", form.path, "--reopen"])
         #expect(stale.status == 1 && stale.err.contains("is stale"), "\(stale.err)")
+        // A form saved by a Windows editor (CR LF, a byte-order mark) reads the same; --reopen opens the
+        // submitted phase in the same change.
+        let fresh = try CitycertBinary.run(["sheet", "export", "--store", t.path, "--as", "park", "--application", "app-b"]).out
+        let windows = "\u{FEFF}" + fresh.replacingOccurrences(of: "\nL1: 3\n", with: "\nL1: ５\n").replacingOccurrences(of: "\n", with: "\r\n")
+        try windows.write(to: form, atomically: true, encoding: .utf8)
+        let crlf = try CitycertBinary.run(["sheet", "import", "--store", t.path, "--as", "park", "--file", form.path, "--reopen"])
+        #expect(crlf.status == 0 && crlf.out == "imported park app-b written: reopened; 1 change(s): L1\n", "\(crlf.err)")
         let fromStdin = try CitycertBinary.run(["sheet", "import", "--store", t.path, "--as", "park", "--file", "-"], stdin: "citycert-sheet: 1\n")
         #expect(fromStdin.status == 1 && fromStdin.err.contains("<stdin>: the header line 'application:' is missing"))
         #expect(try CitycertBinary.run(["sheet", "export", "--store", t.path, "--as", "lee", "--application", "app-b"]).status == 1, "a conflict")

@@ -57,6 +57,13 @@ public enum EnteredNumber {
     /// The number, or nil.
     public static func value(_ text: String) -> Decimal? { try? parse(text).get() }
 
+    /// A level as typed (`4`, full-width `４`, spaces around it): a whole number, or nil.
+    public static func level(_ text: String) -> Int? {
+        guard let v = value(text), v.magnitude <= 99 else { return nil }
+        let level = NSDecimalNumber(decimal: v).intValue
+        return Decimal(level) == v ? level : nil
+    }
+
     /// Full-width forms (U+FF01–FF5E) and the minus sign (U+2212) as ASCII.
     private static func ascii(_ u: Unicode.Scalar) -> Unicode.Scalar {
         if (0xFF01...0xFF5E).contains(u.value) { return Unicode.Scalar(u.value - 0xFEE0)! }

@@ -71,6 +71,7 @@ public enum Refusal: Equatable, Sendable {
     case valueTooLarge(indicator: String, value: String)
     case outsideRange(indicator: String, value: String, range: String)
     case textTooLong(indicator: String)
+    case farFromSubmitted(indicator: String, value: String, submitted: String)
 
     // A sheet.
     case sheetSubmitted(phase: Phase, application: String)
@@ -89,7 +90,7 @@ public enum Refusal: Equatable, Sendable {
     // The offline form.
     case formTooLarge(source: String)
     case headerMissing(source: String, key: String)
-    case staleForm(source: String, member: String, application: String, form: String, now: String)
+    case staleForm(source: String, member: String, application: String, phase: Phase, changedAt: String?)
     indirect case formLine(source: String, line: Int, FormLine)
 
     // Decisions and the round.
@@ -116,6 +117,7 @@ public enum Refusal: Equatable, Sendable {
         case notApplicable(indicator: String, application: String, cityType: String)
         case notANumber(indicator: String, text: String, EnteredNumber.Failure)
         case notALevel(indicator: String, text: String, levels: [Int])
+        case outsideRange(indicator: String, value: String, range: String)
     }
 
     public func text(_ language: Language) -> String {
@@ -190,6 +192,9 @@ public enum Refusal: Equatable, Sendable {
             return ("\(ind): \(v) is outside the range of this indicator (\(range))", "\(ind): \(v)은(는) 이 지표의 허용 범위(\(range))를 벗어납니다")
         case .textTooLong(let ind):
             return ("\(ind): a note or question is limited to 16 KiB", "\(ind): 메모와 질의는 16 KiB까지입니다")
+        case let .farFromSubmitted(ind, v, submitted):
+            return ("\(ind): \(v) is more than ten times away from the value the applicant submitted (\(submitted)) — a unit or typing slip? Nothing was saved; if it is the value you verified, give it again with --accept-far",
+                    "\(ind): \(v)은(는) 신청자가 제출한 값(\(submitted))과 열 배 넘게 차이 납니다. 단위나 입력 실수가 아닌지 확인하세요. 아무것도 저장하지 않았습니다. 확인한 값이 맞으면 --accept-far를 붙여 다시 입력하세요")
         case let .sheetSubmitted(phase, app):
             return ("your \(phase.rawValue) sheet for \(app) is submitted: reopen it to change it",
                     "\(app)의 \(Self.phase(phase)) 평가표는 제출되었습니다. 바꾸려면 다시 여세요")
@@ -228,9 +233,11 @@ public enum Refusal: Equatable, Sendable {
         case let .headerMissing(source, key):
             return ("\(source): the header line '\(key):' is missing (export the form again with `citycert sheet export`)",
                     "\(source): 머리 줄 '\(key):'이(가) 없습니다 (`citycert sheet export`로 양식을 다시 내보내세요)")
-        case let .staleForm(source, member, app, form, now):
-            return ("\(source) is stale: \(member)'s \(app) sheet changed since the form was exported (form \(form)…, now \(now)…). Export it again, redo your changes there, and upload that.",
-                    "\(source)은(는) 오래된 양식입니다: 양식을 내보낸 뒤 \(member)의 \(app) 평가표가 바뀌었습니다 (양식 \(form)…, 현재 \(now)…). 다시 내보내 변경을 옮긴 뒤 올리세요.")
+        case let .staleForm(source, member, app, phase, changedAt):
+            let when = changedAt.map { " (last changed \($0))" } ?? ""
+            let whenKo = changedAt.map { " (마지막 변경 \($0))" } ?? ""
+            return ("\(source) is stale: \(member)'s \(phase.rawValue) sheet of \(app) changed since the form was exported\(when), and nothing was saved. Export it again to a new file, carry your changes over, and upload that (`citycert history` shows what changed).",
+                    "\(source)은(는) 오래된 양식입니다: 양식을 내보낸 뒤 \(member)의 \(app) \(Self.phase(phase)) 평가표가 바뀌어\(whenKo) 아무것도 저장하지 않았습니다. 새 파일로 다시 내보내 변경을 옮긴 뒤 올리세요 (바뀐 내용은 `citycert history`로 볼 수 있습니다).")
         case let .formLine(source, line, problem):
             let (en, ko) = problem.texts
             return ("\(source):\(line): \(en)", "\(source):\(line): \(ko)")
@@ -307,6 +314,8 @@ extension Refusal.FormLine {
         case let .notALevel(ind, text, levels):
             let all = levels.map(String.init).joined(separator: ", ")
             return ("\(ind): '\(text)' is not a level of this indicator (\(all))", "\(ind): '\(text)'은(는) 이 지표의 수준이 아닙니다 (\(all))")
+        case let .outsideRange(ind, v, range):
+            return ("\(ind): \(v) is outside the range of this indicator (\(range))", "\(ind): \(v)은(는) 이 지표의 허용 범위(\(range))를 벗어납니다")
         }
     }
 }

@@ -58,6 +58,11 @@ public struct ExpectedSheetVersion: Sendable {
     public var version: String
     /// How the change is named in the refusal (`form.txt`).
     public var source: String
+
+    public init(version: String, source: String) {
+        self.version = version
+        self.source = source
+    }
 }
 
 extension Store {
@@ -69,9 +74,13 @@ extension Store {
     /// A process killed at any point leaves the sheet either as it was or with every change.
     ///
     /// The sheet is re-read under its lock, so entries saved meanwhile by another terminal are kept.
+    /// A value more than ten times away from the applicant's (``ValueCheck``) is refused unless
+    /// `acceptFar` says the member meant it (the workstation asks first; the commands take a flag).
+    /// With `expecting`, the change is refused when the phase is no longer the version it was
+    /// prepared against — unless it would change nothing (the same form uploaded twice).
     @discardableResult
     public func edit(_ edits: [SheetEdit], member: String, application: String, phase: Phase,
-                     reopen: Bool = false, submit: Bool = false,
+                     reopen: Bool = false, submit: Bool = false, acceptFar: Bool = false,
                      expecting expected: ExpectedSheetVersion? = nil) throws(StoreActionError) -> SheetEditOutcome {
         try checkIdentity(member)
         let app = try scorable(member: member, application: application, phase: phase)
@@ -83,14 +92,17 @@ extension Store {
             indicators[e.indicator] = ind
         }
         return try SheetWriter.withSheet(self, member: member, application: application) { w in
-            if let expected {
-                let found = SheetForm.version(of: w.bytesAsFound)
-                guard found == expected.version else {
-                    throw StoreActionError.refused(.staleForm(source: expected.source, member: member, application: application, form: String(expected.version.prefix(19)), now: String(found.prefix(19))))
-                }
+            let stale = expected.map { StoreActionError.refused(.staleForm(source: $0.source, member: member, application: application, phase: phase,
+                                                                           changedAt: w.sheet.phases[phase]?.updatedAt)) }
+                .flatMap { SheetForm.version(of: w.sheet.phases[phase]) != expected?.version ? $0 : nil }
+            let plan: PlannedChange
+            do {
+                plan = try plannedChange(edits, indicators: indicators, sheet: w.sheet, app: app, phase: phase,
+                                         reopen: reopen, submit: submit, acceptFar: acceptFar)
+            } catch {
+                throw stale ?? error
             }
-            let plan = try plannedChange(edits, indicators: indicators, sheet: w.sheet, app: app, phase: phase,
-                                         reopen: reopen, submit: submit)
+            if let stale, plan.record != nil { throw stale }
             var outcome = SheetEditOutcome(sheet: w.sheet, changed: plan.changed.map(\.0), reopened: plan.reopen, submitted: plan.submit)
             if let (action, detail) = plan.record {
                 try w.commit(action: action, phase: phase, detail: detail, at: timestamp())
@@ -120,7 +132,7 @@ extension Store {
     }
 
     private func plannedChange(_ edits: [SheetEdit], indicators: [String: Indicator], sheet: ScoreSheet, app: Application,
-                               phase: Phase, reopen: Bool, submit: Bool) throws(StoreActionError) -> PlannedChange {
+                               phase: Phase, reopen: Bool, submit: Bool, acceptFar: Bool) throws(StoreActionError) -> PlannedChange {
         let ps = sheet.phases[phase] ?? PhaseSheet()
         var plan = PlannedChange()
         plan.reopen = reopen && ps.status == .submitted
@@ -132,6 +144,13 @@ extension Store {
             entries[e.indicator] = cleaned
         }
         plan.changed = order.filter { entries[$0] != ps.entries[$0] }.map { ($0, entries[$0]) }
+        if !acceptFar {
+            for (id, e) in plan.changed {
+                guard let v = e?.value, v != ps.entries[id]?.value, let submitted = app.quantitative[id]?.value,
+                      ValueCheck.isFar(v, from: submitted) else { continue }
+                throw .refused(.farFromSubmitted(indicator: id, value: EntryValue.format(v), submitted: EntryValue.format(submitted)))
+            }
+        }
         let draft = ps.status == .draft || plan.reopen
         if !plan.changed.isEmpty, !draft {
             throw .refused(.sheetSubmitted(phase: phase, application: app.id))
@@ -157,7 +176,8 @@ extension Store {
     /// Sets (or, with nil, clears) one entry of a member's sheet, saving it as a draft.
     @discardableResult
     public func setEntry(_ entry: Entry?, indicator: String, member: String, application: String, phase: Phase) throws(StoreActionError) -> ScoreSheet {
-        try edit([SheetEdit(indicator, .entry(entry))], member: member, application: application, phase: phase).sheet
+        // The workstation asks about a value far from the applicant's before it saves it.
+        try edit([SheetEdit(indicator, .entry(entry))], member: member, application: application, phase: phase, acceptFar: true).sheet
     }
 
     /// Submits a phase of a member's sheet; refused, naming them, while applicable indicators lack an entry.

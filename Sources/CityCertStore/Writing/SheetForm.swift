@@ -25,13 +25,18 @@ public enum SheetForm {
         public var changed: [String] = []
         /// Whether the phase was submitted by this upload.
         public var submitted = false
+        /// Whether the phase was reopened by this upload.
+        public var reopened = false
         public var application = ""
         public var phase = Phase.written
     }
 
-    /// The version of a sheet file: `sha256:<hex>` of its bytes, `none` without a file.
-    static func version(of bytes: Data?) -> String {
-        bytes.map { "sha256:" + AuditLog.sha256Hex(Array($0)) } ?? "none"
+    /// The version of one phase of a sheet: `sha256:<hex>` of the phase as the sheet file writes it,
+    /// `none` while the phase has nothing. Per phase, so that uploading the site form does not make
+    /// the written form stale.
+    static func version(of phase: PhaseSheet?) -> String {
+        guard let phase, let data = try? JSONEncoder.store.encode(phase) else { return "none" }
+        return "sha256:" + AuditLog.sha256Hex(Array(data))
     }
 
     static func escape(_ s: String) -> String {
@@ -44,7 +49,13 @@ public enum SheetForm {
         var escaping = false
         for c in s {
             if escaping {
-                out.append(c == "n" ? "\n" : c)
+                // `\n` and `\\` are the form's escapes; any other backslash is kept as typed
+                // (a Windows path such as D:\data).
+                switch c {
+                case "n": out.append("\n")
+                case "\\": out.append("\\")
+                default: out.append("\\"); out.append(c)
+                }
                 escaping = false
             } else if c == "\\" {
                 escaping = true
@@ -75,7 +86,7 @@ extension Store {
             guard let a = self.application(application).application else { throw error }
             app = a
         }
-        let (sheet, bytes) = try sheetAsFound(member: member, application: application)
+        let sheet = try sheetAsFound(member: member, application: application)
         let ps = sheet.phases[phase]
         let m = committee.member(member)!
         let type = app.cityType
@@ -95,7 +106,7 @@ extension Store {
             "application: \(application)",
             "member: \(member)",
             "phase: \(phase.rawValue)",
-            "version: \(SheetForm.version(of: bytes))",
+            "version: \(SheetForm.version(of: ps))",
             "# status: \(ps?.status.rawValue ?? "not started")\(isFinal(application) ? " · the application is FINAL: this form is read-only" : "") · \(done) of \(applicable.count) indicators scored",
         ]
         for field in standards.fields {
@@ -112,21 +123,22 @@ extension Store {
         return out.joined(separator: "\n") + "\n"
     }
 
-    /// A member's sheet file as it is now, and its bytes (nil: there is none).
-    private func sheetAsFound(member: String, application: String) throws(StoreActionError) -> (ScoreSheet, Data?) {
+    /// A member's sheet file as it is now.
+    private func sheetAsFound(member: String, application: String) throws(StoreActionError) -> ScoreSheet {
         let path = "scores/\(member)/\(application).json"
-        guard files.exists(path) else { return (ScoreSheet(application: application, member: member), nil) }
+        guard files.exists(path) else { return ScoreSheet(application: application, member: member) }
         var problems: [Problem] = []
         guard let bytes = files.data(path, problems: &problems, limit: SheetLoader.maxBytes) else { throw .refused(.unreadable(path: path)) }
         guard let (sheet, _) = try? StoredSheet.decode(bytes) else { throw .refused(.damaged(path: path)) }
-        return (sheet, bytes)
+        return sheet
     }
 
     /// Applies an uploaded form as `member`: refused as a whole when the sheet changed since the
     /// form was exported (its version line) or when a line cannot be read; otherwise every changed
     /// entry, and the submission when asked, is saved through the one door for sheet changes
     /// (``edit(_:member:application:phase:reopen:submit:expecting:)``): all of the form or none of it.
-    public func importSheetForm(_ text: String, member: String, source: String = "the form", submit: Bool = false) throws(StoreActionError) -> SheetForm.ImportResult {
+    public func importSheetForm(_ text: String, member: String, source: String = "the form", reopen: Bool = false, submit: Bool = false,
+                                acceptFar: Bool = false) throws(StoreActionError) -> SheetForm.ImportResult {
         try checkIdentity(member)
         guard text.utf8.count <= 4 * 1024 * 1024 else { throw .refused(.formTooLarge(source: source)) }
         let form = try SheetForm.Lines(text, source: source, standards: standards)
@@ -139,9 +151,10 @@ extension Store {
         let version = try form.header("version").text
         let app = try scorable(member: member, application: application.text, phase: phase)
         let edits = try form.edits(for: app, standards: standards)
-        let outcome = try edit(edits, member: member, application: app.id, phase: phase, submit: submit,
-                               expecting: ExpectedSheetVersion(version: version, source: source))
-        return SheetForm.ImportResult(changed: outcome.changed, submitted: outcome.submitted, application: app.id, phase: phase)
+        let outcome = try edit(edits, member: member, application: app.id, phase: phase, reopen: reopen, submit: submit,
+                               acceptFar: acceptFar, expecting: ExpectedSheetVersion(version: version, source: source))
+        return SheetForm.ImportResult(changed: outcome.changed, submitted: outcome.submitted, reopened: outcome.reopened,
+                                      application: app.id, phase: phase)
     }
 }
 
@@ -158,6 +171,8 @@ extension SheetForm {
 
         init(_ text: String, source: String, standards: Standards) throws(StoreActionError) {
             self.source = source
+            // Line ends of any editor: CR LF (Windows; one Character in Swift, so it is not "\n") and CR.
+            let text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
             for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 try read(String(raw), number: n + 1, standards: standards)
             }
@@ -218,12 +233,16 @@ extension SheetForm {
             if ind.isQuantitative {
                 guard !text.isEmpty else { return .value(nil) }
                 switch EnteredNumber.parse(text) {
-                case .success(let v): return .value(v)
+                case .success(let v):
+                    if let range = ind.range, !range.contains(v) {
+                        throw fail(n, .outsideRange(indicator: ind.id, value: v.plainText, range: range.description))
+                    }
+                    return .value(v)
                 case .failure(let why): throw fail(n, .notANumber(indicator: ind.id, text: text, why))
                 }
             }
             guard !text.isEmpty else { return .level(nil) }
-            guard let l = Int(text), ind.levels.contains(where: { $0.level == l }) else {
+            guard let l = EnteredNumber.level(text), ind.levels.contains(where: { $0.level == l }) else {
                 throw fail(n, .notALevel(indicator: ind.id, text: text, levels: ind.levels.map(\.level)))
             }
             return .level(l)

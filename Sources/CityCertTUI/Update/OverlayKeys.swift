@@ -252,12 +252,3 @@ enum OverlayKeys {
     }
 }
 
-/// Whether a member's value is far from the applicant's: more than ten times apart either way.
-public enum ValueCheck {
-    public static func isFar(_ value: Decimal, from submitted: Decimal) -> Bool {
-        let a = value.magnitude, b = submitted.magnitude
-        if a == 0 || b == 0 { return a != b && max(a, b) >= 1 }
-        return a > b * 10 || b > a * 10
-    }
-}
-
