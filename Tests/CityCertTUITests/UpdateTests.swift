@@ -290,7 +290,7 @@ import TestSupport
         var list = TUIFixture.listState()
         #expect(Update.update(&list, .tick) == [.refreshIfChanged(.refreshApplications(left: nil))])
         var overview = ChairFixture.overviewState()
-        #expect(Update.update(&overview, .tick) == [.refreshIfChanged(.refreshOverview(left: nil))])
+        #expect(Update.update(&overview, .tick) == [.refreshIfChanged(.chair(.refreshOverview(left: nil)))])
     }
 
     @Test func tooSmallIgnoresKeysButQuits() {

@@ -12,6 +12,8 @@ public struct AppState: Sendable {
     public var screen: Screen
     public var overlay: Overlay?
     public var status: StatusLine?
+    /// The store's change mark when the screen was last read (see `Message.storeRead`).
+    public var storeMark: String?
     /// Set when the application should end.
     public var quitting = false
     /// The list and overview as they were, to come back to them (cursor, filters) from an application.

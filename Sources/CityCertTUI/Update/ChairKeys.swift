@@ -20,7 +20,7 @@ enum OverviewKeys {
             }
             guard rows.indices.contains(s.cursor) else { return [] }
             state.savedOverview = s
-            return [.openConsensus(rows[s.cursor].id)]
+            return [.chair(.openConsensus(rows[s.cursor].id))]
         case .char("o"):
             s.byBoundary.toggle()
             s.cursor = 0
@@ -30,10 +30,10 @@ enum OverviewKeys {
             return [.loadApplications]
         case .char("P"):
             state.savedOverview = s
-            return [.loadReportScreen]
+            return [.chair(.loadReportScreen)]
         case .char("r"), .function(5):
             state.status = StatusLine(state.language.pick("Read the store again.", "저장소를 다시 읽었습니다."))
-            return [.loadOverview]
+            return [.chair(.loadOverview)]
         case .char("q"), .escape:
             if BackToCommittee.go(&state) { return [] }
             state.quitting = true
@@ -98,16 +98,16 @@ enum ConsensusKeys {
                                            title: lang.pick("Reason for reopening (required, kept in the audit log)", "확정 취소 사유 (필수, 감사 기록에 남음)")))
         case .char("r"), .function(5):
             state.status = StatusLine(lang.pick("Read the store again.", "저장소를 다시 읽었습니다."))
-            return [.openConsensus(app)]
+            return [.chair(.openConsensus(app))]
         case .char("q"), .escape, .left:
             // The chair's work here changed this application only: its row is read again, not the
             // whole round (others' changes come with the next tick).
             guard let saved = state.savedOverview else {
                 state.screen = .overview(OverviewState(rows: []))
-                return [.loadOverview]
+                return [.chair(.loadOverview)]
             }
             state.screen = .overview(saved)
-            return [.refreshOverview(left: app)]
+            return [.chair(.refreshOverview(left: app))]
         default:
             break
         }
@@ -207,7 +207,7 @@ enum ReportKeys {
                 return []
             }
             if s.format == .pdf { state.status = printing(lang) }
-            return [.previewReport(applications: s.chosen, format: s.format, choices: s.choices)]
+            return [.chair(.previewReport(applications: s.chosen, format: s.format, choices: s.choices))]
         case .char("w"):
             return askPath(&s, &state)
         case .char("m"):
@@ -236,7 +236,7 @@ enum ReportKeys {
         case .char("q"), .escape:
             if state.session?.member.role == .chair {
                 state.screen = .overview(state.savedOverview ?? OverviewState(rows: []))
-                return [.loadOverview]
+                return [.chair(.loadOverview)]
             }
             if BackToCommittee.go(&state) { return [] }
             state.quitting = true

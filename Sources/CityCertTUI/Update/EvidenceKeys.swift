@@ -12,11 +12,11 @@ enum EvidenceKeys {
             return []
         }
         var v = EvidenceViewerState(indicator: ind.id, entries: entries)
-        var effects: [Effect] = [.listEvidence(application: s.application.id, files: entries.map(\.file))]
+        var effects: [Effect] = [.evidence(.list(application: s.application.id, files: entries.map(\.file)))]
         if entries.count == 1 {
             let d = EvidenceDocument(evidence: entries[0])
             v.document = d
-            effects.append(.readEvidence(application: s.application.id, file: d.evidence.file, page: d.kind == .pdf ? d.page : nil))
+            effects.append(.evidence(.read(application: s.application.id, file: d.evidence.file, page: d.kind == .pdf ? d.page : nil)))
         }
         s.viewer = v
         return effects
@@ -55,7 +55,7 @@ enum EvidenceKeys {
             case .enter, .char("o"), .right, .char("l"):
                 let doc = EvidenceDocument(evidence: v.entries[v.listCursor])
                 v.document = doc
-                return [.readEvidence(application: s.application.id, file: doc.evidence.file, page: doc.kind == .pdf ? doc.page : nil)]
+                return [.evidence(.read(application: s.application.id, file: doc.evidence.file, page: doc.kind == .pdf ? doc.page : nil))]
             case .char("q"), .escape, .left, .char("h"):
                 s.viewer = nil
                 return []
@@ -88,7 +88,7 @@ enum EvidenceKeys {
                 d.content = nil
                 d.scroll = 0
                 v.document = d
-                return [.readEvidence(application: s.application.id, file: d.evidence.file, page: next)]
+                return [.evidence(.read(application: s.application.id, file: d.evidence.file, page: next))]
             }
             d.scroll = forward ? min(last, d.scroll + page) : max(0, d.scroll - page)
         case .char("/"):

@@ -87,9 +87,9 @@ enum ApplicationListKeys {
             state.status = StatusLine(lang.pick("Read the store again.", "저장소를 다시 읽었습니다."))
             return [.loadApplications]
         case .char("v") where state.session?.member.role == .chair:
-            return [.loadOverview]
+            return [.chair(.loadOverview)]
         case .char("q"), .escape:
-            if state.session?.member.role == .chair { return [.loadOverview] }
+            if state.session?.member.role == .chair { return [.chair(.loadOverview)] }
             if BackToCommittee.go(&state) { return [] }
             state.quitting = true
             return [.quit]

@@ -40,11 +40,11 @@ enum OverlayKeys {
                                                                                   "확정하려면 \(app) 입력 (범위가 인증선을 넘나듦)")))
                         return []
                     }
-                    return [.finalize(application: app, note: note)]
-                case .reopenApplication(let app, let reason): return [.reopenApplication(app, reason: reason)]
+                    return [.chair(.finalize(application: app, note: note))]
+                case .reopenApplication(let app, let reason): return [.chair(.reopenApplication(app, reason: reason))]
                 case let .overwriteReport(apps, format, path, choices):
                     if format == .pdf { state.status = ReportKeys.printing(state.language) }
-                    return [.writeReport(applications: apps, format: format, path: path, overwrite: true, choices: choices)]
+                    return [.chair(.writeReport(applications: apps, format: format, path: path, overwrite: true, choices: choices))]
                 case let .setValue(id, value):
                     guard case .scoring(var s) = state.screen else { return [] }
                     let effects = ScoringKeys.saveValue(value, for: id, &s)
@@ -52,7 +52,7 @@ enum OverlayKeys {
                     return effects
                 case .restoreDraft(let d):
                     return restore(d, &state)
-                case .seal: return [.seal]
+                case .seal: return [.chair(.seal)]
                 case .submit(let p), .reopen(let p):
                     guard case .scoring(let s) = state.screen else { return [] }
                     if case .submit = c.action { return [.submit(application: s.application.id, phase: p)] }
@@ -156,7 +156,7 @@ enum OverlayKeys {
                 state.status = StatusLine(state.language.pick("Not finalized: the text typed was not \(app).", "확정하지 않았습니다: \(app)와(과) 다르게 입력했습니다."), .error)
                 return []
             }
-            return [.finalize(application: app, note: note)]
+            return [.chair(.finalize(application: app, note: note))]
         case .reopenReason(let app):
             let reason = p.text.trimmingCharacters(in: .whitespaces)
             guard !reason.isEmpty else {
@@ -178,7 +178,7 @@ enum OverlayKeys {
             let path = p.text.trimmingCharacters(in: .whitespaces)
             guard !path.isEmpty else { return [] }
             if r.format == .pdf { state.status = ReportKeys.printing(state.language) }
-            return [.writeReport(applications: r.chosen, format: r.format, path: path, choices: r.choices)]
+            return [.chair(.writeReport(applications: r.chosen, format: r.format, path: path, choices: r.choices))]
         default:
             break
         }

@@ -9,18 +9,27 @@ public enum Update {
             state.width = w
             state.height = h
             return []
-        case .sessionStarted(let session, let apps):
+        case .storeRead(let mark):
+            state.storeMark = mark
+            return []
+        case .rulesReread:
+            forgetAuditCursors(&state)
+            return []
+        case let .sessionStarted(session, apps, cursor):
             state.session = session
-            state.screen = .applications(ApplicationListState(all: apps))
+            var list = ApplicationListState(all: apps)
+            list.auditCursor = cursor
+            state.screen = .applications(list)
             state.status = StatusLine(state.language.pick("Signed in as \(session.member.name) (\(RoleName.of(session.member.role, .en)))", "시작: \(session.member.name) (\(RoleName.of(session.member.role, .ko)))"))
             switch session.member.role {
-            case .chair: return [.loadOverview]
-            case .secretary: return [.loadReportScreen]
+            case .chair: return [.chair(.loadOverview)]
+            case .secretary: return [.chair(.loadReportScreen)]
             case .member: return []
             }
-        case .overviewRowsLoaded(let rows):
+        case let .overviewRowsLoaded(rows, cursor):
             guard case .overview(var o) = state.screen else { return [] }
             o.refresh(rows)
+            o.auditCursor = cursor
             state.screen = .overview(o)
             return []
         case .overviewLoaded(var o):
@@ -67,16 +76,18 @@ public enum Update {
                 state.screen = .report(r)
             }
             return []
-        case .applicationsLoaded(let apps):
+        case let .applicationsLoaded(apps, cursor):
             var list: ApplicationListState
             if case .applications(let current) = state.screen { list = current } else { list = state.savedList ?? ApplicationListState(all: []) }
             list.all = apps
+            list.auditCursor = cursor
             list.cursor = min(list.cursor, max(0, list.visible(language: state.language).count - 1))
             state.screen = .applications(list)
             return []
-        case let .applicationRowsLoaded(rows, final):
+        case let .applicationRowsLoaded(rows, final, cursor):
             guard case .applications(var list) = state.screen else { return [] }
             list.refresh(rows, final: final)
+            list.auditCursor = cursor
             list.cursor = min(list.cursor, max(0, list.visible(language: state.language).count - 1))
             state.screen = .applications(list)
             return []
@@ -133,13 +144,24 @@ public enum Update {
         }
     }
 
+    /// After the rules were read again, the next refresh of the list and the overview reads every row.
+    static func forgetAuditCursors(_ state: inout AppState) {
+        switch state.screen {
+        case .applications(var list): list.auditCursor = nil; state.screen = .applications(list)
+        case .overview(var o): o.auditCursor = nil; state.screen = .overview(o)
+        case .chooseMember, .scoring, .consensus, .report: break
+        }
+        state.savedList?.auditCursor = nil
+        state.savedOverview?.auditCursor = nil
+    }
+
     /// What reads the current screen again from the store.
     static func reloadEffect(for screen: Screen) -> Effect? {
         switch screen {
         case .applications: return .refreshApplications(left: nil)
         case .scoring(let s): return .openApplication(s.application.id)
-        case .overview: return .refreshOverview(left: nil)
-        case .consensus(let c): return .openConsensus(c.data.application.id)
+        case .overview: return .chair(.refreshOverview(left: nil))
+        case .consensus(let c): return .chair(.openConsensus(c.data.application.id))
         case .chooseMember, .report: return nil
         }
     }
