@@ -20,7 +20,7 @@ extension EffectRunner {
             }
             return [.overviewRowsLoaded(rows, cursor: end)]
         case .openConsensus(let id):
-            guard let data = consensus(id, language: language) else { return [.failed(Self.invalidText(id, language))] }
+            guard let data = consensus(id, language: language) else { return [.failed(Self.invalidText(id))] }
             return [.consensusLoaded(data)]
         case let .finalize(app, note):
             return finalize(app, note: note, in: state)
@@ -29,9 +29,9 @@ extension EffectRunner {
             do {
                 try store.reopen(application: app, by: chair, reason: reason)
                 return (consensus(app, language: language).map { [.consensusLoaded($0)] } ?? [])
-                    + [.status(StatusLine(language.pick("\(app): reopened", "\(app): 확정 취소됨"), .info))]
+                    + [.status(StatusLine(.applicationReopened(application: app), .info))]
             } catch {
-                return [.failed(error.message(language))]
+                return [.failed(Self.refusal(error))]
             }
         case .loadReportScreen:
             // Every valid application and where it stands, read on both cores without keeping them.
@@ -43,10 +43,9 @@ extension EffectRunner {
             guard let member = state.session?.member.id else { return [] }
             do {
                 let (seq, count) = try store.seal(by: member)
-                return [.status(StatusLine(language.pick("✓ sealed: \(count) authored files recorded at audit.log:\(seq)",
-                                                         "✓ 봉인: 작성 파일 \(count)개를 audit.log:\(seq)에 기록"), .success))]
+                return [.status(StatusLine(.sealed(files: count, seq: seq), .success))]
             } catch {
-                return [.failed(error.message)]
+                return [.failed(LocalizedText(error.message))]
             }
         case let .previewReport(ids, format, choices):
             return previewReport(ids, format: format, choices: choices, language)
@@ -62,10 +61,9 @@ extension EffectRunner {
         do {
             let d = try store.finalize(application: app, by: chair, note: note)
             return (consensus(app, language: language).map { [.consensusLoaded($0)] } ?? [])
-                + [.status(StatusLine(language.pick("✓ \(app): final · \(d.total) / \(d.max) · grade \(d.grade)",
-                                                    "✓ \(app): 확정 · \(d.total) / \(d.max) · \(d.grade)등급"), .success))]
+                + [.status(StatusLine(.finalized(application: app, total: "\(d.total)", max: "\(d.max)", grade: d.grade), .success))]
         } catch {
-            return [.failed(error.message(language))]
+            return [.failed(Self.refusal(error))]
         }
     }
 
@@ -86,8 +84,7 @@ extension EffectRunner {
         } catch {
             let text = TextReport.render(r, language: language)
             return [.reportPreview(text.components(separatedBy: "\n")),
-                    .status(StatusLine(language.pick("No PDF preview (\(error)); the text report instead.",
-                                                     "PDF 미리보기 불가 (\(PDFPrinter.message(error, language))): 텍스트 보고서로 대신합니다."), .error))]
+                    .status(StatusLine(.noPDFPreview(LocalizedText(ko: PDFPrinter.message(error, .ko), en: "\(error)")), .error))]
         }
     }
 
@@ -109,10 +106,9 @@ extension EffectRunner {
             case .xlsx: written = try ExportFile.write(try XLSXReport.render(r, language: language, options: reportOptions(choices)), to: path)
             }
             return [.reportWritten(path: written),
-                    .status(StatusLine(language.pick("✓ written: \(written) (\(format.rawValue), \(ids.count) applications)",
-                                                     "✓ 저장: \(written) (\(format.rawValue), \(ids.count)건)"), .success))]
+                    .status(StatusLine(.reportWritten(path: written, format: format.rawValue, count: ids.count), .success))]
         } catch {
-            return [.failed(PDFPrinter.message(error, language))]
+            return [.failed(LocalizedText(ko: PDFPrinter.message(error, .ko), en: PDFPrinter.message(error, .en)))]
         }
     }
 

@@ -51,7 +51,7 @@ public final class EffectRunner {
     /// was opened (a conflict added, names changed): the screens and the decisions then use the rules
     /// as they are. Kept as it was when the new files cannot be read (the actions then refuse).
     /// Answers with the messages to send before and after the screen is read.
-    func reopenIfRulesChanged(_ language: Language) -> (before: [Message], after: [Message]) {
+    func reopenIfRulesChanged() -> (before: [Message], after: [Message]) {
         let changed = store.rulesChangedSinceOpen()
         guard !changed.isEmpty else { return ([], []) }
         do {
@@ -60,10 +60,10 @@ public final class EffectRunner {
             fresh.clock = store.clock
             fresh.keySource = store.keySource   // the member's key, as given (--key, the sample's keys)
             store = fresh
-            return ([.rulesReread], [.status(StatusLine(language.pick("Read again: \(changed.joined(separator: ", ")) changed.", "다시 읽음: \(changed.joined(separator: ", "))이(가) 바뀌었습니다."), .info))])
+            return ([.rulesReread], [.status(StatusLine(.rulesReadAgain(changed), .info))])
         } catch {
-            return ([], [.failed(language.pick("\(changed.joined(separator: ", ")) changed and cannot be read: \(error.problems.first?.description ?? "")",
-                                               "\(changed.joined(separator: ", "))이(가) 바뀌었으나 읽을 수 없습니다: \(error.problems.first?.description ?? "")"))])
+            let files = changed.joined(separator: ", "), why = error.problems.first?.description ?? ""
+            return ([], [.failed(LocalizedText(ko: "\(files)이(가) 바뀌었으나 읽을 수 없습니다: \(why)", en: "\(files) changed and cannot be read: \(why)"))])
         }
     }
 
@@ -115,7 +115,7 @@ public final class EffectRunner {
             return perform(reload, in: state)
         }
         // Reading a screen anew reads the rules anew when they changed (r, opening an application).
-        let rules = effect.readsScreen ? reopenIfRulesChanged(state.language) : (before: [], after: [])
+        let rules = effect.readsScreen ? reopenIfRulesChanged() : (before: [], after: [])
         return rules.before + [.storeRead(mark: store.changeMark())] + performRead(effect, in: state) + rules.after
     }
 
@@ -131,7 +131,7 @@ public final class EffectRunner {
         case .evidence(let evidence):
             return performEvidence(evidence, language)
         case .chooseMember(let id):
-            return chooseMember(id, language)
+            return chooseMember(id)
         case .loadApplications:
             guard let id = state.session?.member.id else { return [] }
             let cursor = store.auditCursor()   // before reading: a change made meanwhile is read again
@@ -140,7 +140,7 @@ public final class EffectRunner {
             return refreshApplications(left: left, in: state)
         case .openApplication(let app):
             guard let id = state.session?.member.id else { return [] }
-            let opened = open(app, member: id, language)
+            let opened = open(app, member: id)
             // Text typed on this sheet and never saved (the program stopped): offered back.
             if case .applicationOpened = opened, let draft = drafts(for: id)?.draft(for: app) { return [opened, .draftFound(draft)] }
             return [opened]
@@ -154,7 +154,7 @@ public final class EffectRunner {
                 return [.sheetSaved(sheet, at: clockText())]
             } catch {
                 // The local change was not saved: show why and reload what is on disk.
-                return [.failed(error.message(language)), open(app, member: id, language)]
+                return [.failed(Self.refusal(error)), open(app, member: id)]
             }
         case let .submit(app, phase):
             return sheetAction(app, phase: phase, submitted: true, in: state) { try self.store.submit(member: $0, application: app, phase: phase) }
@@ -164,12 +164,12 @@ public final class EffectRunner {
     }
 
     /// A member chosen from the committee list: the session starts with their applications.
-    private func chooseMember(_ id: String, _ language: Language) -> [Message] {
-        guard let m = store.committee.member(id) else { return [.failed(language.pick("Unknown member \(id).", "알 수 없는 위원: \(id)"))] }
+    private func chooseMember(_ id: String) -> [Message] {
+        guard let m = store.committee.member(id) else { return [.failed(LocalizedText(ko: "알 수 없는 위원: \(id)", en: "Unknown member \(id)."))] }
         do {
             try store.checkIdentity(id)       // a member with a login is that operating-system user
         } catch {
-            return [.failed(error.message(language))]
+            return [.failed(Self.refusal(error))]
         }
         _ = drafts(for: id)
         let cursor = store.auditCursor()
@@ -191,12 +191,13 @@ public final class EffectRunner {
     private func sheetAction(_ app: String, phase: Phase, submitted: Bool, in state: AppState,
                              _ action: (String) throws -> ScoreSheet) -> [Message] {
         guard let id = state.session?.member.id else { return [] }
-        let language = state.language
         do {
             _ = try action(id)
-            return [open(app, member: id, language), .sheetSavedNote(app, phase: phase, submitted: submitted, language: language)]
+            return [open(app, member: id),
+                    .status(submitted ? StatusLine(.submitted(application: app, phase: phase), .success)
+                                      : StatusLine(.sheetReopened(application: app, phase: phase), .info))]
         } catch {
-            return [.failed((error as? StoreActionError)?.message(language) ?? "\(error)"), open(app, member: id, language)]
+            return [.failed((error as? StoreActionError).map(Self.refusal) ?? LocalizedText("\(error)")), open(app, member: id)]
         }
     }
 
@@ -211,10 +212,10 @@ public final class EffectRunner {
                 roundTitle: store.title, storePath: store.root.path)
     }
 
-    func open(_ id: String, member: String, _ language: Language) -> Message {
-        guard let app = store.application(id).application else { return .failed(Self.invalidText(id, language)) }
+    func open(_ id: String, member: String) -> Message {
+        guard let app = store.application(id).application else { return .failed(Self.invalidText(id)) }
         if store.committee.conflict(member: member, application: id) != nil {
-            return .failed(language.pick("You have a conflict of interest on \(id).", "\(id)에 이해충돌이 있어 열 수 없습니다."))
+            return .failed(LocalizedText(ko: "\(id)에 이해충돌이 있어 열 수 없습니다.", en: "You have a conflict of interest on \(id)."))
         }
         let sheet = store.sheet(member: member, application: id) ?? ScoreSheet(application: id, member: member)
         let peers = store.peerView(member: member, application: id)
@@ -228,8 +229,13 @@ public final class EffectRunner {
     }
 
     /// An application that cannot be opened because its files are invalid.
-    static func invalidText(_ id: String, _ language: Language) -> String {
-        language.pick("\(id) cannot be opened: it is invalid (see citycert validate).", "\(id)은(는) 유효하지 않아 열 수 없습니다 (citycert validate 참조).")
+    static func invalidText(_ id: String) -> LocalizedText {
+        LocalizedText(ko: "\(id)은(는) 유효하지 않아 열 수 없습니다 (citycert validate 참조).", en: "\(id) cannot be opened: it is invalid (see citycert validate).")
+    }
+
+    /// A store's refusal (or another error) in both languages, for the status line.
+    static func refusal(_ error: StoreActionError) -> LocalizedText {
+        LocalizedText(ko: error.message(.ko), en: error.message(.en))
     }
 
     /// The applications list for a member: progress per phase from the member's own sheet only.
@@ -262,15 +268,5 @@ public final class EffectRunner {
                                           cityType: app.cityType, conflict: conflict, isFinal: entry.isFinal, progress: progress)
             }
         }
-    }
-}
-
-extension Message {
-    /// A status line after submitting or reopening.
-    static func sheetSavedNote(_ app: String, phase: Phase, submitted: Bool, language: Language) -> Message {
-        let p = language.pick(phase == .written ? "written" : "site", phase == .written ? "서면평가" : "현장실사")
-        return .status(submitted
-            ? StatusLine(language.pick("✓ \(app) · \(p): submitted", "✓ \(app) · \(p): 제출 완료"), .success)
-            : StatusLine(language.pick("\(app) · \(p): reopened as a draft", "\(app) · \(p): 작성 중으로 되돌림"), .info))
     }
 }

@@ -296,7 +296,7 @@ import TestSupport
         #expect(View.render(state).lines().contains { $0.contains("부록: 위원별 익명, 의견 (m n)") })
         #expect(Update.update(&state, .key(.enter)) == [.chair(.previewReport(applications: ["2025-suwon"], format: .pdf,
                                                                        choices: ReportChoices(byteOrderMark: false, members: .anonymous, notes: true)))])
-        #expect(state.status?.text == "Chromium으로 PDF 인쇄 중… (몇 초 걸립니다)", "drawn before Chromium runs")
+        #expect(state.status?.text(state.language) == "Chromium으로 PDF 인쇄 중… (몇 초 걸립니다)", "drawn before Chromium runs")
         #expect(Effect.chair(.previewReport(applications: [], format: .pdf)).takesSeconds)
         #expect(!Effect.chair(.previewReport(applications: [], format: .text)).takesSeconds)
         #expect(Effect.chair(.writeReport(applications: [], format: .pdf, path: "r.pdf")).takesSeconds)

@@ -82,7 +82,7 @@ import TestSupport
         #expect(View.render(state).lines()[2].contains("4/4쪽"))
         effects = TUIFixture.press([.pageDown], &state)
         #expect(effects.isEmpty)
-        #expect(state.status?.text == "마지막 쪽입니다.")
+        #expect(state.status?.text(state.language) == "마지막 쪽입니다.")
         effects = TUIFixture.press([.pageUp], &state)
         #expect(effects == [.evidence(.read(application: "a", file: "evidence/data.pdf", page: 3))])
     }
@@ -103,9 +103,9 @@ import TestSupport
         var (state, _) = openQ1(height: 16)     // a short screen: the text scrolls
         TUIFixture.press([.char("/")] + TUIFixture.type("건") + [.enter], &state)
         #expect(viewer(state)?.search == "건")
-        #expect(state.status?.text.contains("2건 중 1") == true, "\(state.status?.text ?? "")")
+        #expect(state.status?.text(state.language).contains("2건 중 1") == true, "\(state.status?.text(state.language) ?? "")")
         TUIFixture.press([.char("n")], &state)
-        #expect(state.status?.text.contains("2건 중 2") == true, "\(state.status?.text ?? "")")
+        #expect(state.status?.text(state.language).contains("2건 중 2") == true, "\(state.status?.text(state.language) ?? "")")
         TUIFixture.press([.char("/")] + TUIFixture.type("없는말") + [.enter], &state)
         #expect(state.status?.kind == .error)
     }

@@ -8,9 +8,11 @@ enum EvidenceScreen {
     /// Where the viewer is drawn on a screen of this size: the scoring screen's body.
     static func frame(width: Int, height: Int) -> Rect { Rect(x: 0, y: 2, width: width, height: max(3, height - 5)) }
     /// The columns text is laid out in.
-    static func textWidth(_ state: AppState) -> Int { max(10, frame(width: state.width, height: state.height).width - 4) }
+    static func textWidth(_ state: AppState) -> Int { textWidth(width: state.width) }
+    static func textWidth(width: Int) -> Int { max(10, frame(width: width, height: 0).width - 4) }
     /// The rows of text shown at once (the box, the indicator line and the position line take 4).
-    static func textHeight(_ state: AppState) -> Int { max(1, frame(width: state.width, height: state.height).height - 4) }
+    static func textHeight(_ state: AppState) -> Int { textHeight(height: state.height) }
+    static func textHeight(height: Int) -> Int { max(1, frame(width: 0, height: height).height - 4) }
 
     static func draw(_ b: inout Buffer, _ v: EvidenceViewerState, _ s: ScoringState, _ state: AppState, _ theme: Theme) {
         let lang = state.language

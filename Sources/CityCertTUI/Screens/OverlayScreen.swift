@@ -38,7 +38,8 @@ enum OverlayScreen {
     static func readerWidth(_ state: AppState) -> Int { min(state.width - 2, 100) }
     static func readerHeight(_ state: AppState) -> Int { state.height - 2 }
     /// Columns for text inside the reader.
-    public static func readerTextWidth(_ state: AppState) -> Int { readerWidth(state) - 4 }
+    public static func readerTextWidth(_ state: AppState) -> Int { readerTextWidth(state.width) }
+    static func readerTextWidth(_ screenWidth: Int) -> Int { min(screenWidth - 2, 100) - 4 }
 
     static func reader(_ b: inout Buffer, title: String, lines: [String], scroll: Int, state: AppState, theme: Theme) {
         let rect = Rect(x: (b.width - readerWidth(state)) / 2, y: 1, width: readerWidth(state), height: readerHeight(state))

@@ -41,7 +41,7 @@ enum ScoringScreen {
 
         if let v = s.viewer { EvidenceScreen.draw(&b, v, s, state, theme) }
 
-        let status = state.status ?? s.savedAt.map { StatusLine(lang.pick("Saved at \($0)", "\($0) 저장됨"), .success) }
+        let status = state.status ?? s.savedAt.map { StatusLine(.saved(at: $0), .success) }
         let hints: String
         if let v = s.viewer {
             hints = EvidenceScreen.hints(v, s.current, lang)
@@ -52,7 +52,7 @@ enum ScoringScreen {
             hints = lang.pick("1-5 level o evidence n note c ask x del v all Tab phase S submit ? keys q back",
                               "1-5 수준 o 증빙 n 메모 c 질의 x 지움 v 전체 Tab 단계 S 제출 ? 도움말 q 뒤로")
         }
-        Chrome.footer(&b, status: status, hints: hints, theme: theme)
+        Chrome.footer(&b, lang, status: status, hints: hints, theme: theme)
     }
 }
 

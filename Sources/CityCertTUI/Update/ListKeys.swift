@@ -2,18 +2,16 @@ import CityCertCore
 
 /// Keys of the member chooser.
 enum MemberListKeys {
-    static func handle(_ key: Key, _ s: inout MemberListState, _ state: inout AppState) -> [Effect] {
-        if let c = ListCursor.move(key, cursor: s.cursor, count: s.members.count, page: state.height - 6) {
+    static func handle(_ key: Key, _ s: inout MemberListState, _ context: KeyContext) -> [Delegate] {
+        if let c = ListCursor.move(key, cursor: s.cursor, count: s.members.count, page: context.height - 6) {
             s.cursor = c
             return []
         }
         switch key {
         case .enter:
             guard s.members.indices.contains(s.cursor) else { return [] }
-            state.savedMembers = s
             return [.chooseMember(s.members[s.cursor].id)]
         case .char("q"), .escape:
-            state.quitting = true
             return [.quit]
         default:
             return []
@@ -31,49 +29,23 @@ enum BackToCommittee {
         state.savedList = nil
         state.savedOverview = nil
         state.savedMembers = nil
-        state.status = StatusLine(state.language.pick("Choose who is at the keyboard.", "누가 평가하는지 고르세요."))
+        state.status = StatusLine(.chooseWhoIsAtTheKeyboard)
         return true
     }
 }
 
 /// Keys of the applications list.
 enum ApplicationListKeys {
-    static func handle(_ key: Key, _ s: inout ApplicationListState, _ state: inout AppState) -> [Effect] {
-        let rows = s.visible(language: state.language)
-        if let c = ListCursor.move(key, cursor: s.cursor, count: rows.count, page: state.height - 8) {
+    static func handle(_ key: Key, _ s: inout ApplicationListState, _ context: KeyContext) -> [Delegate] {
+        let rows = s.visible(language: context.language)
+        if let c = ListCursor.move(key, cursor: s.cursor, count: rows.count, page: context.height - 8) {
             s.cursor = c
             return []
         }
-        let lang = state.language
         switch key {
         case .enter, .right, .char("l"):
             guard rows.indices.contains(s.cursor) else { return [] }
-            let row = rows[s.cursor]
-            if let c = row.conflict {
-                let kind = c.kind.map { k -> String in
-                    switch k {
-                    case .exclusion: return lang.pick("exclusion", "제척")
-                    case .challenge: return lang.pick("challenge", "기피")
-                    case .recusal: return lang.pick("recusal", "회피")
-                    }
-                }
-                var lines = [lang.pick("You have a conflict of interest on \(row.government.text(lang)); it cannot be opened.",
-                                       "\(row.government.text(lang))에 이해충돌이 있어 열 수 없습니다.")]
-                if let kind { lines.append(lang.pick("Kind: ", "유형: ") + kind) }
-                if let r = c.reason { lines += TextLayout.wrap(lang.pick("Reason: ", "사유: ") + r, width: max(20, state.width - 12)) }
-                state.overlay = .notice(title: lang.pick("Conflict of interest", "이해충돌"), lines: lines)
-                return []
-            }
-            if let p = row.problem {
-                state.overlay = .notice(title: lang.pick("Invalid application", "유효하지 않은 신청서"), lines: [row.id, p])
-                return []
-            }
-            if state.session?.member.canScore == false {
-                state.status = StatusLine(lang.pick("The secretary does not score.", "간사는 평가하지 않습니다."), .error)
-                return []
-            }
-            state.savedList = s
-            return [.openApplication(row.id)]
+            return open(rows[s.cursor], context)
         case .char("t"):
             s.typeFilter = next(s.typeFilter)
             s.cursor = 0
@@ -84,19 +56,39 @@ enum ApplicationListKeys {
             s.sort = next(s.sort)
             s.cursor = 0
         case .char("r"), .function(5):
-            state.status = StatusLine(lang.pick("Read the store again.", "저장소를 다시 읽었습니다."))
-            return [.loadApplications]
-        case .char("v") where state.session?.member.role == .chair:
-            return [.chair(.loadOverview)]
+            return [.status(StatusLine(.storeReadAgain)), .run(.loadApplications)]
+        case .char("v") where context.role == .chair:
+            return [.run(.chair(.loadOverview))]
         case .char("q"), .escape:
-            if state.session?.member.role == .chair { return [.chair(.loadOverview)] }
-            if BackToCommittee.go(&state) { return [] }
-            state.quitting = true
-            return [.quit]
+            return [.leave]
         default:
             break
         }
         return []
+    }
+
+    /// Enter on a row: the application, or why it cannot be opened.
+    static func open(_ row: ApplicationSummary, _ context: KeyContext) -> [Delegate] {
+        let lang = context.language
+        if let c = row.conflict {
+            let kind = c.kind.map { k -> String in
+                switch k {
+                case .exclusion: return lang.pick("exclusion", "제척")
+                case .challenge: return lang.pick("challenge", "기피")
+                case .recusal: return lang.pick("recusal", "회피")
+                }
+            }
+            var lines = [lang.pick("You have a conflict of interest on \(row.government.text(lang)); it cannot be opened.",
+                                   "\(row.government.text(lang))에 이해충돌이 있어 열 수 없습니다.")]
+            if let kind { lines.append(lang.pick("Kind: ", "유형: ") + kind) }
+            if let r = c.reason { lines += TextLayout.wrap(lang.pick("Reason: ", "사유: ") + r, width: max(20, context.width - 12)) }
+            return [.overlay(.notice(title: lang.pick("Conflict of interest", "이해충돌"), lines: lines))]
+        }
+        if let p = row.problem {
+            return [.overlay(.notice(title: lang.pick("Invalid application", "유효하지 않은 신청서"), lines: [row.id, p]))]
+        }
+        guard context.canScore else { return [.status(StatusLine(.secretaryDoesNotScore, .error))] }
+        return [.openApplication(row.id)]
     }
 
     static func next<T: CaseIterable & Equatable>(_ value: T) -> T {

@@ -23,8 +23,9 @@ public enum Message: Sendable {
     case applicationOpened(OpenApplication)
     /// A change to the member's sheet was saved (the sheet as now on disk, and when).
     case sheetSaved(ScoreSheet, at: String)
-    /// An effect failed or was refused; the text says why.
-    case failed(String)
+    /// An effect failed or was refused; the text says why (in both languages: the status line
+    /// follows `L`).
+    case failed(LocalizedText)
     /// A line for the status bar.
     case status(StatusLine)
     /// Text typed into a field of this sheet and never saved (the program stopped): offered back.

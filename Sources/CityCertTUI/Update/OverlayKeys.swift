@@ -43,7 +43,7 @@ enum OverlayKeys {
                     return [.chair(.finalize(application: app, note: note))]
                 case .reopenApplication(let app, let reason): return [.chair(.reopenApplication(app, reason: reason))]
                 case let .overwriteReport(apps, format, path, choices):
-                    if format == .pdf { state.status = ReportKeys.printing(state.language) }
+                    if format == .pdf { state.status = ReportKeys.printing }
                     return [.chair(.writeReport(applications: apps, format: format, path: path, overwrite: true, choices: choices))]
                 case let .setValue(id, value):
                     guard case .scoring(var s) = state.screen else { return [] }
@@ -61,10 +61,10 @@ enum OverlayKeys {
             case .char("n"), .char("N"), .escape, .char("q"):
                 state.overlay = nil
                 if case .restoreDraft(let d) = c.action {
-                    state.status = StatusLine(state.language.pick("The unsaved text was discarded.", "저장하지 않은 글을 버렸습니다."))
+                    state.status = StatusLine(.draftDiscarded)
                     return [.discardDraft(application: d.application)]
                 }
-                state.status = StatusLine(state.language.pick("Cancelled.", "취소했습니다."))
+                state.status = StatusLine(.cancelled)
             default:
                 break
             }
@@ -116,7 +116,7 @@ enum OverlayKeys {
         var prompt = Prompt(purpose: purpose, title: title, text: d.text)
         prompt.cursor = min(max(0, d.cursor), prompt.field.characters.count)
         state.overlay = .prompt(prompt)
-        state.status = StatusLine(lang.pick("Your unsaved text is back: Enter saves it.", "저장하지 않았던 글을 되살렸습니다. Enter로 저장합니다."))
+        state.status = StatusLine(.draftRestored)
         return []
     }
 
@@ -124,9 +124,7 @@ enum OverlayKeys {
     /// ignored (never read as keys) and the status line says so.
     static func paste(_ text: String, _ state: inout AppState) -> [Effect] {
         guard !state.isTooSmall, case .prompt(var p) = state.overlay else {
-            state.status = StatusLine(state.language.pick(
-                "Paste ignored: no text field is open (n opens a note).",
-                "붙여넣기를 무시했습니다: 열린 입력란이 없습니다 (n: 메모)."), .error)
+            state.status = StatusLine(.pasteIgnored, .error)
             return []
         }
         p.field.insert(text)
@@ -139,8 +137,7 @@ enum OverlayKeys {
         case .finalizeNote(let app):
             let note = p.text.trimmingCharacters(in: .whitespaces)
             if note.isEmpty, ConsensusKeys.rangeCrossesLine(state) {
-                state.status = StatusLine(state.language.pick("A note is required: the range crosses the certification line.",
-                                                              "범위가 인증선을 넘나들어 메모가 필요합니다."), .error)
+                state.status = StatusLine(.finalizeNoteRequired, .error)
                 return []
             }
             state.status = nil
@@ -153,14 +150,14 @@ enum OverlayKeys {
         case .finalizeTyped(let app, let note):
             state.overlay = nil
             guard p.text.trimmingCharacters(in: .whitespaces) == app else {
-                state.status = StatusLine(state.language.pick("Not finalized: the text typed was not \(app).", "확정하지 않았습니다: \(app)와(과) 다르게 입력했습니다."), .error)
+                state.status = StatusLine(.notFinalizedMistyped(application: app), .error)
                 return []
             }
             return [.chair(.finalize(application: app, note: note))]
         case .reopenReason(let app):
             let reason = p.text.trimmingCharacters(in: .whitespaces)
             guard !reason.isEmpty else {
-                state.status = StatusLine(state.language.pick("Say why the application is reopened (Esc cancels).", "확정 취소 사유를 입력하세요 (Esc 취소)."), .error)
+                state.status = StatusLine(.reopenReasonRequired, .error)
                 return []
             }
             let lang = state.language
@@ -177,7 +174,7 @@ enum OverlayKeys {
             guard case .report(let r) = state.screen else { return [] }
             let path = p.text.trimmingCharacters(in: .whitespaces)
             guard !path.isEmpty else { return [] }
-            if r.format == .pdf { state.status = ReportKeys.printing(state.language) }
+            if r.format == .pdf { state.status = ReportKeys.printing }
             return [.chair(.writeReport(applications: r.chosen, format: r.format, path: path, choices: r.choices))]
         default:
             break
@@ -204,26 +201,25 @@ enum OverlayKeys {
             if let hit {
                 s.cursor = hit
                 let count = s.indicators.filter(matches).count
-                state.status = StatusLine(lang.pick("“\(text)”: \(count) match(es); / Enter for the next", "“\(text)”: \(count)건 일치 — / Enter로 다음"))
+                state.status = StatusLine(.findMatches(text, count: count))
             } else {
-                state.status = StatusLine(lang.pick("No indicator matches “\(text)”.", "“\(text)”에 맞는 지표가 없습니다."), .error)
+                state.status = StatusLine(.findNoMatch(text), .error)
             }
         case .value(let id):
             guard !text.isEmpty else {
-                state.status = StatusLine(lang.pick("Type the value you verified (Esc cancels).", "확인한 값을 입력하세요 (Esc 취소)."), .error)
+                state.status = StatusLine(.valueRequired, .error)
                 return []
             }
             let value: Decimal
             switch EnteredNumber.parse(text) {
             case .success(let v): value = v
             case .failure(let why):
-                state.status = StatusLine(why.message(text, korean: lang == .ko), .error)
+                state.status = StatusLine(.said(LocalizedText(ko: why.message(text, korean: true), en: why.message(text, korean: false))), .error)
                 return []
             }
             // A value outside the indicator's range is refused here, the prompt kept (spec §2 range).
             if let ind = s.indicators.first(where: { $0.id == id }), let range = ind.range, !range.contains(value) {
-                state.status = StatusLine(lang.pick("\(id): \(value.plainText) is outside the range of this indicator (\(range.description)).",
-                                                    "\(id): \(value.plainText)은(는) 이 지표의 허용 범위(\(range.description))를 벗어납니다."), .error)
+                state.status = StatusLine(.valueOutOfRange(indicator: id, value: value.plainText, range: range.description), .error)
                 return []
             }
             // A correction far from what the applicant submitted (over 10× or under a tenth) is asked once.

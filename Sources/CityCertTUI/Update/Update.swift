@@ -20,7 +20,7 @@ public enum Update {
             var list = ApplicationListState(all: apps)
             list.auditCursor = cursor
             state.screen = .applications(list)
-            state.status = StatusLine(state.language.pick("Signed in as \(session.member.name) (\(RoleName.of(session.member.role, .en)))", "시작: \(session.member.name) (\(RoleName.of(session.member.role, .ko)))"))
+            state.status = StatusLine(.signedIn(name: session.member.name, role: session.member.role))
             switch session.member.role {
             case .chair: return [.chair(.loadOverview)]
             case .secretary: return [.chair(.loadReportScreen)]
@@ -105,14 +105,14 @@ public enum Update {
                 s.open.sheet = sheet
                 s.savedAt = at
                 state.screen = .scoring(s)
-                state.status = StatusLine(state.language.pick("Saved at \(at)", "\(at) 저장됨"), .success)
+                state.status = StatusLine(.saved(at: at), .success)
             }
             return []
         case .evidenceListed, .evidenceRead:
             EvidenceKeys.apply(message, &state)
             return []
         case .failed(let text):
-            state.status = StatusLine(text, .error)
+            state.status = StatusLine(.said(text), .error)
             return []
         case .status(let line):
             state.status = line
@@ -203,32 +203,32 @@ public enum Update {
         default:
             break
         }
+        // Each screen's handler changes only its own state, written back here, and says in
+        // delegates what should happen around it.
+        let context = KeyContext(state)
+        let kind = ScreenKind(state.screen)
+        let delegates: [Delegate]
         switch state.screen {
         case .chooseMember(var s):
-            let effects = MemberListKeys.handle(key, &s, &state)
-            if case .chooseMember = state.screen { state.screen = .chooseMember(s) }
-            return effects
+            delegates = MemberListKeys.handle(key, &s, context)
+            state.screen = .chooseMember(s)
         case .applications(var s):
-            let effects = ApplicationListKeys.handle(key, &s, &state)
-            if case .applications = state.screen { state.screen = .applications(s) }
-            return effects
+            delegates = ApplicationListKeys.handle(key, &s, context)
+            state.screen = .applications(s)
         case .scoring(var s):
-            let effects = ScoringKeys.handle(key, &s, &state)
-            if case .scoring = state.screen { state.screen = .scoring(s) }
-            return effects
+            delegates = ScoringKeys.handle(key, &s, context)
+            state.screen = .scoring(s)
         case .overview(var s):
-            let effects = OverviewKeys.handle(key, &s, &state)
-            if case .overview = state.screen { state.screen = .overview(s) }
-            return effects
+            delegates = OverviewKeys.handle(key, &s, context)
+            state.screen = .overview(s)
         case .consensus(var s):
-            let effects = ConsensusKeys.handle(key, &s, &state)
-            if case .consensus = state.screen { state.screen = .consensus(s) }
-            return effects
+            delegates = ConsensusKeys.handle(key, &s, context)
+            state.screen = .consensus(s)
         case .report(var s):
-            let effects = ReportKeys.handle(key, &s, &state)
-            if case .report = state.screen { state.screen = .report(s) }
-            return effects
+            delegates = ReportKeys.handle(key, &s, context)
+            state.screen = .report(s)
         }
+        return delegates.flatMap { apply($0, from: kind, &state) }
     }
 }
 

@@ -1,0 +1,94 @@
+import CityCertCore
+
+/// Keys of the report screen.
+enum ReportKeys {
+    static func handle(_ key: Key, _ s: inout ReportState, _ context: KeyContext) -> [Delegate] {
+        if s.showingPreview { return preview(key, &s, context) }
+        // Space chooses here (in other lists it pages down).
+        if key != .char(" "), let c = ListCursor.move(key, cursor: s.cursor, count: s.applications.count, page: context.height - 8) {
+            s.cursor = c
+            return []
+        }
+        switch key {
+        case .char(" "), .char("x"):
+            guard s.applications.indices.contains(s.cursor) else { return [] }
+            let id = s.applications[s.cursor].id
+            if s.selected.contains(id) { s.selected.remove(id) } else { s.selected.insert(id) }
+        case .char("a"):
+            s.selected = s.selected.count == s.applications.count ? [] : Set(s.applications.map(\.id))
+        case .char("f"):
+            let all = ReportState.Format.allCases
+            s.format = all[(all.firstIndex(of: s.format)! + 1) % all.count]
+        case .enter, .char("v"):
+            guard !s.chosen.isEmpty else { return [.status(StatusLine(.chooseAtLeastOne, .error))] }
+            let effect = Delegate.run(.chair(.previewReport(applications: s.chosen, format: s.format, choices: s.choices)))
+            return s.format == .pdf ? [.status(printing), effect] : [effect]
+        case .char("w"):
+            return askPath(s, context)
+        case .char("m"):
+            switch s.choices.members {
+            case .none: s.choices.members = .named
+            case .named: s.choices.members = .anonymous
+            case .anonymous: s.choices.members = .none
+            }
+        case .char("n"):
+            s.choices.notes.toggle()
+        case .char("b"):
+            s.choices.byteOrderMark.toggle()
+            return [.status(StatusLine(.byteOrderMark(s.choices.byteOrderMark)))]
+        case .char("S"):
+            return [.overlay(.confirm(sealConfirmation(context.language)))]
+        case .char("q"), .escape:
+            return [.leave]
+        default:
+            break
+        }
+        return []
+    }
+
+    /// The keys of the preview: scrolling, writing, back to the list.
+    static func preview(_ key: Key, _ s: inout ReportState, _ context: KeyContext) -> [Delegate] {
+        let page = max(1, context.height - 5)
+        let last = max(0, s.preview.count - page)
+        switch key {
+        case .up, .char("k"): s.scroll = max(0, s.scroll - 1)
+        case .down, .char("j"): s.scroll = min(last, s.scroll + 1)
+        case .pageUp: s.scroll = max(0, s.scroll - page)
+        case .pageDown, .char(" "): s.scroll = min(last, s.scroll + page)
+        case .home, .char("g"): s.scroll = 0
+        case .end, .char("G"): s.scroll = last
+        case .right, .char("l"): s.column += 10
+        case .left, .char("h"): s.column = max(0, s.column - 10)
+        case .char("w"): return askPath(s, context)
+        case .char("q"), .escape: s.showingPreview = false
+        default: break
+        }
+        return []
+    }
+
+    /// The question before sealing the round.
+    static func sealConfirmation(_ lang: Language) -> Confirmation {
+        Confirmation(
+            title: lang.pick("Seal the round", "평가 회차 봉인"),
+            lines: [lang.pick("Record the SHA-256 of every authored file (store.yaml, committee.yaml, the standards,",
+                              "모든 작성 파일(store.yaml, committee.yaml, 인증 기준, applications/ 아래 모든 파일)의"),
+                    lang.pick("everything under applications/) in the audit log, signed by you. Any later change",
+                              "SHA-256을 감사 로그에 서명하여 기록합니다. 이후 봉인 없이 바뀐 파일은"),
+                    lang.pick("without a new seal is named by citycert verify. Seal? (y/n)",
+                              "citycert verify가 찾아냅니다. 봉인할까요? (y/n)")],
+            action: .seal)
+    }
+
+    /// The status line while Chromium prints.
+    static let printing = StatusLine(.printingPDF)
+
+    /// The prompt for the report's path (in the folder of the last one written).
+    static func askPath(_ s: ReportState, _ context: KeyContext) -> [Delegate] {
+        guard !s.chosen.isEmpty else { return [.status(StatusLine(.chooseAtLeastOne, .error))] }
+        let ext = s.format.fileExtension
+        let folder = context.reportFolder.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? ""
+        return [.overlay(.prompt(Prompt(purpose: .reportPath,
+                                        title: context.language.pick("Write the \(s.format.rawValue) report to", "\(s.format.rawValue) 보고서 저장 경로"),
+                                        text: "\(folder)citycert-report.\(ext)")))]
+    }
+}
