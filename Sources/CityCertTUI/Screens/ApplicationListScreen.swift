@@ -47,9 +47,7 @@ enum ApplicationListScreen {
         if rows.isEmpty {
             b.put(lang.pick("No application matches the filters (t, s).", "조건에 맞는 신청서가 없습니다 (t, s)."), x: 2, y: top + 2, style: theme.dim)
         }
-        Chrome.footer(&b, lang, status: state.status, hints: lang.pick(
-            "↑↓ move  Enter open  t type  s status  o sort  r reload  ? keys  L 한  q quit",
-            "↑↓ 이동  Enter 열기  t 유형  s 상태  o 정렬  r 새로고침  ? 도움말  q 종료"), theme: theme)
+        Chrome.footer(&b, lang, status: state.status, hints: ApplicationListKeys.footer.text(lang), theme: theme)
     }
 
     static func progressText(_ p: SheetProgress?, _ lang: Language) -> String {

@@ -51,10 +51,7 @@ enum ConsensusScreen {
         case .indicator: IndicatorPanel.draw(&b, s, panel, lang, theme)
         case .robustness: RobustnessPanel.draw(&b, s, panel, lang, theme, standards: state.session?.standards)
         }
-        let finalize = d.decision == nil ? lang.pick("F finalize", "F 확정") : lang.pick("O reopen", "O 확정 취소")
-        Chrome.footer(&b, lang, status: state.status, hints: lang.pick(
-            "Tab phase f next flag h how solid v view c questions \(finalize) ? keys q back",
-            "Tab 단계 f 다음 경고 h 등급 안정성 v 전체 c 질의 \(finalize) ? 도움말 q 뒤로"), theme: theme)
+        Chrome.footer(&b, lang, status: state.status, hints: ConsensusKeys.footer(final: d.decision != nil).text(lang), theme: theme)
     }
 }
 

@@ -66,14 +66,6 @@ enum EvidenceScreen {
         }
     }
 
-    /// The key hints in the footer while the viewer is open.
-    static func hints(_ v: EvidenceViewerState, _ ind: Indicator?, _ lang: Language) -> String {
-        let score = ind?.isQuantitative == true ? lang.pick("a accept e edit", "a 인정 e 수정") : lang.pick("1-5 level", "1-5 수준")
-        if v.document == nil { return lang.pick("↑↓ choose Enter open \(score) q close", "↑↓ 선택 Enter 열기 \(score) q 닫기") }
-        if v.document?.kind == .pdf { return lang.pick("PgUp PgDn page ↑↓ scroll / find n next \(score) q back", "PgUp PgDn 쪽 ↑↓ 이동 / 찾기 n 다음 \(score) q 뒤로") }
-        return lang.pick("↑↓ PgUp PgDn scroll / find n next \(score) q back", "↑↓ PgUp PgDn 이동 / 찾기 n 다음 \(score) q 뒤로")
-    }
-
     /// "IN-01 공공데이터 · 제출 12.5 % · 내 평가 12.5 → 40.00점"
     static func indicatorLine(_ ind: Indicator, _ s: ScoringState, _ lang: Language) -> String {
         var parts = ["\(ind.id) \(ind.name.text(lang))"]

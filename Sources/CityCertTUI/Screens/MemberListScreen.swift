@@ -22,7 +22,7 @@ enum MemberListScreen {
                 .init(text: m.id, width: 10), .init(text: m.affiliation ?? "", width: 40),
             ], style: style, maxX: b.width - 1)
         }
-        Chrome.footer(&b, lang, status: state.status, hints: lang.pick("↑↓ move  Enter choose  ? help  L 한국어  q quit", "↑↓ 이동  Enter 선택  ? 도움말  L English  q 종료"), theme: theme)
+        Chrome.footer(&b, lang, status: state.status, hints: MemberListKeys.footer.text(lang), theme: theme)
     }
 }
 

@@ -59,9 +59,7 @@ enum OverviewScreen {
             }
             y += 1
         }
-        Chrome.footer(&b, lang, status: state.status, hints: lang.pick(
-            "Enter consensus  o sort  w score  P report  r reload  ? keys  L 한  q quit",
-            "Enter 합의 화면  o 정렬  w 내 평가  P 보고서  r 새로 읽기  ? 도움말  q 종료"), theme: theme)
+        Chrome.footer(&b, lang, status: state.status, hints: OverviewKeys.footer.text(lang), theme: theme)
     }
 
     /// The overview's columns for a terminal width: names and the missing list take what is left;

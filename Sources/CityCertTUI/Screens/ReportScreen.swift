@@ -15,7 +15,7 @@ enum ReportScreen {
             b.put(lang.pick("Preview (\(kind)) · lines \(s.scroll + 1)–\(min(s.preview.count, s.scroll + page)) of \(s.preview.count)",
                             "미리보기 (\(kind)) · \(s.preview.count)줄 중 \(s.scroll + 1)–\(min(s.preview.count, s.scroll + page))"),
                   x: 1, y: 1, style: theme.dim, maxWidth: b.width - 2)
-            Chrome.footer(&b, lang, status: state.status, hints: lang.pick("↑↓ ←→ PgUp PgDn scroll  w write to file  q back", "↑↓ ←→ PgUp PgDn 이동  w 파일로 저장  q 뒤로"), theme: theme)
+            Chrome.footer(&b, lang, status: state.status, hints: ReportKeys.previewFooter.text(lang), theme: theme)
             return
         }
         let bom = s.format == .csv ? (s.choices.byteOrderMark ? " BOM (b)" : lang.pick(" no BOM (b)", " BOM 없음 (b)")) : ""
@@ -46,10 +46,6 @@ enum ReportScreen {
             b.put("\(box) \(DisplayWidth.pad(a.id, to: 18)) \(DisplayWidth.pad(status, to: 6)) \(a.name.text(lang)) \(a.name.text(lang.other))",
                   x: 2, y: y, style: style, maxWidth: b.width - 4)
         }
-        // The format's own keys: b for the CSV's BOM, m n for the annexes of pdf, html and xlsx.
-        let extra = s.format == .csv ? "  b BOM" : [ReportState.Format.pdf, .html, .xlsx].contains(s.format) ? lang.pick("  m n annexes", "  m n 부록") : ""
-        Chrome.footer(&b, lang, status: state.status, hints: lang.pick(
-            "Space pick  a all  f format  Enter view  w write\(extra)  ? keys  q back",
-            "Space 선택  a 전체  f 형식  Enter 미리보기  w 저장\(extra)  ? 도움말  q 뒤로"), theme: theme)
+        Chrome.footer(&b, lang, status: state.status, hints: ReportKeys.footer(s.format).text(lang), theme: theme)
     }
 }

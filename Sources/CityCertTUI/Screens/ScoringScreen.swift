@@ -44,13 +44,9 @@ enum ScoringScreen {
         let status = state.status ?? s.savedAt.map { StatusLine(.saved(at: $0), .success) }
         let hints: String
         if let v = s.viewer {
-            hints = EvidenceScreen.hints(v, s.current, lang)
-        } else if s.current?.isQuantitative == true {
-            hints = lang.pick("a accept e edit o evidence n note c ask v all Tab phase S submit ? keys q back",
-                              "a 인정 e 수정 o 증빙 n 메모 c 질의 v 전체 Tab 단계 S 제출 ? 도움말 q 뒤로")
+            hints = EvidenceKeys.footer(v, quantitative: s.current?.isQuantitative == true).text(lang)
         } else {
-            hints = lang.pick("1-5 level o evidence n note c ask x del v all Tab phase S submit ? keys q back",
-                              "1-5 수준 o 증빙 n 메모 c 질의 x 지움 v 전체 Tab 단계 S 제출 ? 도움말 q 뒤로")
+            hints = ScoringKeys.footer(quantitative: s.current?.isQuantitative == true).text(lang)
         }
         Chrome.footer(&b, lang, status: status, hints: hints, theme: theme)
     }

@@ -4,12 +4,11 @@ import CityCertCore
 enum OverviewKeys {
     static func handle(_ key: Key, _ s: inout OverviewState, _ context: KeyContext) -> [Delegate] {
         let rows = s.ordered
-        if let c = ListCursor.move(key, cursor: s.cursor, count: s.count, page: context.height - 8) {
-            s.cursor = c
-            return []
-        }
-        switch key {
-        case .enter, .right, .char("l"):
+        guard let action = keymap.action(for: key) else { return [] }
+        switch action {
+        case .move:
+            if let c = ListCursor.move(key, cursor: s.cursor, count: s.count, page: context.height - 8) { s.cursor = c }
+        case .open:
             if let invalid = s.selectedInvalid {
                 let lang = context.language
                 let reasons = invalid.reasons.isEmpty ? [lang.pick("The application cannot be read; `citycert validate` says why.",
@@ -19,19 +18,17 @@ enum OverviewKeys {
             }
             guard rows.indices.contains(s.cursor) else { return [] }
             return [.openConsensus(rows[s.cursor].id)]
-        case .char("o"):
+        case .sort:
             s.byBoundary.toggle()
             s.cursor = 0
-        case .char("w"):
+        case .ownScoring:
             return [.showApplications]
-        case .char("P"):
+        case .report:
             return [.showReport]
-        case .char("r"), .function(5):
+        case .reload:
             return [.status(StatusLine(.storeReadAgain)), .run(.chair(.loadOverview))]
-        case .char("q"), .escape:
+        case .back:
             return [.leave]
-        default:
-            break
         }
         return []
     }
@@ -41,47 +38,44 @@ enum OverviewKeys {
 enum ConsensusKeys {
     static func handle(_ key: Key, _ s: inout ConsensusState, _ context: KeyContext) -> [Delegate] {
         let lang = context.language
-        if let c = ListCursor.move(key, cursor: s.cursor, count: s.indicators.count, page: 10) {
-            s.cursor = c
-            return []
-        }
         let app = s.data.application.id
-        switch key {
-        case .tab, .backTab, .char("p"):
+        guard let action = keymap.action(for: key) else { return [] }
+        switch action {
+        case .move:
+            if let c = ListCursor.move(key, cursor: s.cursor, count: s.indicators.count, page: 10) { s.cursor = c }
+        case .phase:
             s.phase = s.phase == .written ? .site : .written
-        case .char("h"):
+        case .panel:
             s.panel = s.panel == .indicator ? .robustness : .indicator
-        case .char("]"):
+        case .membersRight:
             s.memberOffset = min(s.memberOffset + 1, max(0, s.data.members.count - 1))
-        case .char("["):
+        case .membersLeft:
             s.memberOffset = max(0, s.memberOffset - 1)
-        case .char("f"):
+        case .nextFlag:
             // Jump to the next flagged indicator.
             let n = s.indicators.count, view = s
             guard n > 0, let next = (1...n).map({ (view.cursor + $0) % n }).first(where: { view.result(view.indicators[$0].id)?.flagged == true }) else {
                 return [.status(StatusLine(.noFlaggedIndicator))]
             }
             s.cursor = next
-        case .char("c"):
+        case .questions:
             let width = OverlayScreen.readerTextWidth(context.width)
             return [.overlay(.reader(title: lang.pick("Clarification questions", "신청기관 질의 목록"),
                                      lines: clarifications(s, lang).flatMap { TextLayout.wrap($0, width: width) }, scroll: 0))]
-        case .char("v"), .enter:
+        case .read:
             guard let ind = s.current else { return [] }
             return [.overlay(.reader(title: "\(ind.id) \(ind.name.text(lang))",
                                      lines: IndicatorPanel.fullText(s, width: OverlayScreen.readerTextWidth(context.width), lang), scroll: 0))]
-        case .char("F"):
+        case .finalize:
             return [.overlay(askFinalize(s, context))]
-        case .char("O"):
+        case .reopen:
             guard s.data.decision != nil else { return [.status(StatusLine(.notFinal(application: app), .error))] }
             return [.overlay(.prompt(Prompt(purpose: .reopenReason(application: app),
                                             title: lang.pick("Reason for reopening (required, kept in the audit log)", "확정 취소 사유 (필수, 감사 기록에 남음)"))))]
-        case .char("r"), .function(5):
+        case .reload:
             return [.status(StatusLine(.storeReadAgain)), .run(.chair(.openConsensus(app)))]
-        case .char("q"), .escape, .left:
+        case .back:
             return [.backToOverview(left: app)]
-        default:
-            break
         }
         return []
     }

@@ -36,53 +36,49 @@ enum EvidenceKeys {
             }
             return []
         }
-        switch key {
-        case .char("a"), .char("e"), .char("x"), .delete, .backspace: return nil
-        case .char(let c) where c.isNumber: return nil
-        default: break
-        }
-        guard v.document != nil else { return list(key, &v, &s) }
-        return document(key, &v, &s, context)
+        let keymap = v.document == nil ? listKeymap : documentKeymap
+        guard let action = keymap.action(for: key) else { return [] }
+        if action == .score { return nil }
+        return v.document == nil ? list(action, &v, &s) : document(action, &v, &s, context)
     }
 
     /// The keys of the list of an indicator's evidence files.
-    static func list(_ key: Key, _ v: inout EvidenceViewerState, _ s: inout ScoringState) -> [Delegate] {
-        switch key {
-        case .up, .char("k"): v.listCursor = max(0, v.listCursor - 1)
-        case .down, .char("j"): v.listCursor = min(v.entries.count - 1, v.listCursor + 1)
-        case .home, .char("g"): v.listCursor = 0
-        case .end, .char("G"): v.listCursor = v.entries.count - 1
-        case .enter, .char("o"), .right, .char("l"):
+    static func list(_ action: Action, _ v: inout EvidenceViewerState, _ s: inout ScoringState) -> [Delegate] {
+        switch action {
+        case .up: v.listCursor = max(0, v.listCursor - 1)
+        case .down: v.listCursor = min(v.entries.count - 1, v.listCursor + 1)
+        case .top: v.listCursor = 0
+        case .bottom: v.listCursor = v.entries.count - 1
+        case .open:
             let doc = EvidenceDocument(evidence: v.entries[v.listCursor])
             v.document = doc
             return [.run(.evidence(.read(application: s.application.id, file: doc.evidence.file, page: doc.kind == .pdf ? doc.page : nil)))]
-        case .char("q"), .escape, .left, .char("h"):
+        case .back:
             s.viewer = nil
-            return []
-        default: break
+        case .screenDown, .screenUp, .pageDown, .pageUp, .find, .findNext, .score:
+            break
         }
         return []
     }
 
     /// The keys of one evidence file: scrolling, PDF pages, search.
-    static func document(_ key: Key, _ v: inout EvidenceViewerState, _ s: inout ScoringState, _ context: KeyContext) -> [Delegate] {
+    static func document(_ action: Action, _ v: inout EvidenceViewerState, _ s: inout ScoringState, _ context: KeyContext) -> [Delegate] {
         guard var d = v.document else { return [] }
-        let lang = context.language
         let page = EvidenceScreen.textHeight(height: context.height)
-        let total = EvidenceScreen.layout(d, width: EvidenceScreen.textWidth(width: context.width), lang).count
+        let total = EvidenceScreen.layout(d, width: EvidenceScreen.textWidth(width: context.width), context.language).count
         let last = max(0, total - page)
-        switch key {
-        case .char("q"), .escape, .left, .char("h"):
+        switch action {
+        case .back:
             if v.entries.count > 1 { v.document = nil } else { s.viewer = nil }
             return []
-        case .up, .char("k"): d.scroll = max(0, d.scroll - 1)
-        case .down, .char("j"): d.scroll = min(last, d.scroll + 1)
-        case .home, .char("g"): d.scroll = 0
-        case .end, .char("G"): d.scroll = last
-        case .char(" "), .ctrl("f"): d.scroll = min(last, d.scroll + page)
-        case .ctrl("b"): d.scroll = max(0, d.scroll - page)
+        case .up: d.scroll = max(0, d.scroll - 1)
+        case .down: d.scroll = min(last, d.scroll + 1)
+        case .top: d.scroll = 0
+        case .bottom: d.scroll = last
+        case .screenDown: d.scroll = min(last, d.scroll + page)
+        case .screenUp: d.scroll = max(0, d.scroll - page)
         case .pageDown, .pageUp:
-            let forward = key == .pageDown
+            let forward = action == .pageDown
             if d.kind == .pdf, d.content != nil {
                 let next = d.page + (forward ? 1 : -1)
                 guard next >= 1, next <= (d.pageCount ?? .max) else {
@@ -95,13 +91,14 @@ enum EvidenceKeys {
                 return [.run(.evidence(.read(application: s.application.id, file: d.evidence.file, page: next)))]
             }
             d.scroll = forward ? min(last, d.scroll + page) : max(0, d.scroll - page)
-        case .char("/"):
+        case .find:
             v.searchInput = ""
-        case .char("n"):
+        case .findNext:
             v.document = d
             guard !v.search.isEmpty else { return [.status(StatusLine(.searchFirst))] }
             return findNext(&v, from: d.matchLine.map { $0 + 1 } ?? d.scroll, context)
-        default: break
+        case .open, .score:
+            break
         }
         v.document = d
         return []

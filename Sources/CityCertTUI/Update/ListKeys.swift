@@ -3,18 +3,16 @@ import CityCertCore
 /// Keys of the member chooser.
 enum MemberListKeys {
     static func handle(_ key: Key, _ s: inout MemberListState, _ context: KeyContext) -> [Delegate] {
-        if let c = ListCursor.move(key, cursor: s.cursor, count: s.members.count, page: context.height - 6) {
-            s.cursor = c
+        guard let action = keymap.action(for: key) else { return [] }
+        switch action {
+        case .move:
+            if let c = ListCursor.move(key, cursor: s.cursor, count: s.members.count, page: context.height - 6) { s.cursor = c }
             return []
-        }
-        switch key {
-        case .enter:
+        case .choose:
             guard s.members.indices.contains(s.cursor) else { return [] }
             return [.chooseMember(s.members[s.cursor].id)]
-        case .char("q"), .escape:
+        case .quit:
             return [.quit]
-        default:
-            return []
         }
     }
 }
@@ -38,31 +36,28 @@ enum BackToCommittee {
 enum ApplicationListKeys {
     static func handle(_ key: Key, _ s: inout ApplicationListState, _ context: KeyContext) -> [Delegate] {
         let rows = s.visible(language: context.language)
-        if let c = ListCursor.move(key, cursor: s.cursor, count: rows.count, page: context.height - 8) {
-            s.cursor = c
-            return []
-        }
-        switch key {
-        case .enter, .right, .char("l"):
+        guard let action = keymap.action(for: key) else { return [] }
+        switch action {
+        case .move:
+            if let c = ListCursor.move(key, cursor: s.cursor, count: rows.count, page: context.height - 8) { s.cursor = c }
+        case .open:
             guard rows.indices.contains(s.cursor) else { return [] }
             return open(rows[s.cursor], context)
-        case .char("t"):
+        case .typeFilter:
             s.typeFilter = next(s.typeFilter)
             s.cursor = 0
-        case .char("s"):
+        case .statusFilter:
             s.statusFilter = next(s.statusFilter)
             s.cursor = 0
-        case .char("o"):
+        case .sort:
             s.sort = next(s.sort)
             s.cursor = 0
-        case .char("r"), .function(5):
+        case .reload:
             return [.status(StatusLine(.storeReadAgain)), .run(.loadApplications)]
-        case .char("v") where context.role == .chair:
-            return [.run(.chair(.loadOverview))]
-        case .char("q"), .escape:
+        case .overview:
+            return context.role == .chair ? [.run(.chair(.loadOverview))] : []
+        case .back:
             return [.leave]
-        default:
-            break
         }
         return []
     }

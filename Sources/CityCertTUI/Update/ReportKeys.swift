@@ -5,43 +5,40 @@ enum ReportKeys {
     static func handle(_ key: Key, _ s: inout ReportState, _ context: KeyContext) -> [Delegate] {
         if s.showingPreview { return preview(key, &s, context) }
         // Space chooses here (in other lists it pages down).
-        if key != .char(" "), let c = ListCursor.move(key, cursor: s.cursor, count: s.applications.count, page: context.height - 8) {
-            s.cursor = c
-            return []
-        }
-        switch key {
-        case .char(" "), .char("x"):
+        guard let action = keymap.action(for: key) else { return [] }
+        switch action {
+        case .move:
+            if let c = ListCursor.move(key, cursor: s.cursor, count: s.applications.count, page: context.height - 8) { s.cursor = c }
+        case .choose:
             guard s.applications.indices.contains(s.cursor) else { return [] }
             let id = s.applications[s.cursor].id
             if s.selected.contains(id) { s.selected.remove(id) } else { s.selected.insert(id) }
-        case .char("a"):
+        case .all:
             s.selected = s.selected.count == s.applications.count ? [] : Set(s.applications.map(\.id))
-        case .char("f"):
+        case .format:
             let all = ReportState.Format.allCases
             s.format = all[(all.firstIndex(of: s.format)! + 1) % all.count]
-        case .enter, .char("v"):
+        case .preview:
             guard !s.chosen.isEmpty else { return [.status(StatusLine(.chooseAtLeastOne, .error))] }
             let effect = Delegate.run(.chair(.previewReport(applications: s.chosen, format: s.format, choices: s.choices)))
             return s.format == .pdf ? [.status(printing), effect] : [effect]
-        case .char("w"):
+        case .write:
             return askPath(s, context)
-        case .char("m"):
+        case .membersAnnex:
             switch s.choices.members {
             case .none: s.choices.members = .named
             case .named: s.choices.members = .anonymous
             case .anonymous: s.choices.members = .none
             }
-        case .char("n"):
+        case .notesAnnex:
             s.choices.notes.toggle()
-        case .char("b"):
+        case .byteOrderMark:
             s.choices.byteOrderMark.toggle()
             return [.status(StatusLine(.byteOrderMark(s.choices.byteOrderMark)))]
-        case .char("S"):
+        case .seal:
             return [.overlay(.confirm(sealConfirmation(context.language)))]
-        case .char("q"), .escape:
+        case .back:
             return [.leave]
-        default:
-            break
         }
         return []
     }
@@ -50,18 +47,18 @@ enum ReportKeys {
     static func preview(_ key: Key, _ s: inout ReportState, _ context: KeyContext) -> [Delegate] {
         let page = max(1, context.height - 5)
         let last = max(0, s.preview.count - page)
-        switch key {
-        case .up, .char("k"): s.scroll = max(0, s.scroll - 1)
-        case .down, .char("j"): s.scroll = min(last, s.scroll + 1)
-        case .pageUp: s.scroll = max(0, s.scroll - page)
-        case .pageDown, .char(" "): s.scroll = min(last, s.scroll + page)
-        case .home, .char("g"): s.scroll = 0
-        case .end, .char("G"): s.scroll = last
-        case .right, .char("l"): s.column += 10
-        case .left, .char("h"): s.column = max(0, s.column - 10)
-        case .char("w"): return askPath(s, context)
-        case .char("q"), .escape: s.showingPreview = false
-        default: break
+        switch previewKeymap.action(for: key) {
+        case .up: s.scroll = max(0, s.scroll - 1)
+        case .down: s.scroll = min(last, s.scroll + 1)
+        case .screenUp: s.scroll = max(0, s.scroll - page)
+        case .screenDown: s.scroll = min(last, s.scroll + page)
+        case .top: s.scroll = 0
+        case .bottom: s.scroll = last
+        case .right: s.column += 10
+        case .left: s.column = max(0, s.column - 10)
+        case .write: return askPath(s, context)
+        case .back: s.showingPreview = false
+        case nil: break
         }
         return []
     }

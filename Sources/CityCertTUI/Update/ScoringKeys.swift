@@ -11,67 +11,61 @@ enum ScoringKeys {
                 return delegates
             }
         }
-        if let c = ListCursor.move(key, cursor: s.cursor, count: s.indicators.count, page: 10) {
-            s.cursor = c
-            return []
-        }
+        guard let action = keymap.action(for: key) else { return [] }
         guard let ind = s.current else {
-            if key == .char("q") || key == .escape { return [.backToList(left: s.application.id)] }
-            return []
+            return key == .char("q") || key == .escape ? [.backToList(left: s.application.id)] : []
         }
-        switch key {
-        case .char("q"), .escape, .left, .char("h"):
+        switch action {
+        case .move:
+            if let c = ListCursor.move(key, cursor: s.cursor, count: s.indicators.count, page: 10) { s.cursor = c }
+            return []
+        case .back:
             return [.backToList(left: s.application.id)]
-        case .tab, .char("p"), .backTab:
+        case .phase:
             let target: Phase = s.phase == .written ? .site : .written
             if target == .site && !s.open.onSiteTeam { return [.status(StatusLine(.notOnSiteTeam, .error))] }
             s.phase = target
             return [.status(StatusLine(.phase(target)))]
-        case .char("o"):
+        case .evidence:
             return EvidenceKeys.open(&s)
-        case .char("m"):
+        case .nextMissing:
             guard let next = nextMissing(s) else { return [.status(StatusLine(.everyIndicatorEntered, .success))] }
             s.cursor = next
             return []
-        case .char("v"), .enter:
+        case .read:
             return [.overlay(.reader(title: "\(ind.id) \(ind.name.text(lang))",
                                      lines: DetailPane.fullText(s, width: OverlayScreen.readerTextWidth(context.width), lang), scroll: 0))]
-        case .char("/"):
+        case .find:
             // The prompt starts empty (typing must not append to the last search); Enter on it
             // finds the last search again.
             return [.overlay(.prompt(Prompt(purpose: .find, title: lang.pick("Find indicator (id or name)", "지표 찾기 (번호 또는 이름)"),
                                             hint: s.lastFind.isEmpty ? nil : lang.pick("empty Enter: “\(s.lastFind)” again", "빈 칸 Enter: “\(s.lastFind)” 다시"))))]
-        case .char("S"):
+        case .submit:
             return askSubmit(&s, lang)
-        case .char("R"):
+        case .reopen:
             guard s.isSubmitted else { return [.status(StatusLine(.sheetNotSubmitted, .error))] }
             guard !s.open.isFinal else { return refuseEdit(s) }
             return [.overlay(.confirm(Confirmation(
                 title: lang.pick("Reopen sheet", "평가표 다시 열기"),
                 lines: [lang.pick("Reopen your \(phaseName(s.phase, .en)) sheet as a draft?", "\(phaseName(s.phase, .ko)) 평가표를 작성 중으로 되돌릴까요?")],
                 action: .reopen(s.phase))))]
-        default:
-            break
+        case .accept, .edit, .level, .note, .question, .clear:
+            guard s.isEditable else { return refuseEdit(s) }
+            return edit(action, key, ind, &s, lang)
         }
-        return edit(key, ind, &s, lang)
     }
 
     /// The keys that change the sheet: a, e, n, c, x / Del, the level keys.
-    static func edit(_ key: Key, _ ind: Indicator, _ s: inout ScoringState, _ lang: Language) -> [Delegate] {
-        // The keys below change the sheet.
-        let editKeys: Set<Key> = [.char("a"), .char("e"), .char("n"), .char("c"), .char("x"), .delete, .backspace]
-        let isLevelKey: Bool = { if case .char(let c) = key, c.isNumber { return true } else { return false } }()
-        guard editKeys.contains(key) || isLevelKey else { return [] }
-        guard s.isEditable else { return refuseEdit(s) }
+    static func edit(_ action: Action, _ key: Key, _ ind: Indicator, _ s: inout ScoringState, _ lang: Language) -> [Delegate] {
         var entry = s.entry(ind.id) ?? Entry()
-        switch key {
-        case .char("a"):
+        switch action {
+        case .accept:
             guard ind.isQuantitative else { return [.status(StatusLine(.chooseLevelWithNumber, .error))] }
             guard let submitted = s.application.quantitative[ind.id] else {
                 return [.status(StatusLine(.nothingSubmitted(indicator: ind.id), .error))]
             }
             entry.value = submitted.value
-        case .char("e"):
+        case .edit:
             guard ind.isQuantitative else { return [.status(StatusLine(.chooseLevelWithNumber, .error))] }
             // The prompt starts empty; the value on file and the submitted one are shown under it.
             let mine = entry.value.map { lang.pick("yours \($0)", "내 값 \($0)") }
@@ -80,23 +74,23 @@ enum ScoringKeys {
             return [.overlay(.prompt(Prompt(purpose: .value(indicator: ind.id),
                                             title: lang.pick("Verified value for \(ind.id)", "\(ind.id) 확인 값"),
                                             hint: known.isEmpty ? nil : known)))]
-        case .char("n"):
+        case .note:
             return [.overlay(.prompt(Prompt(purpose: .note(indicator: ind.id), title: lang.pick("Note on \(ind.id)", "\(ind.id) 메모"), text: entry.note ?? "")))]
-        case .char("c"):
+        case .question:
             return [.overlay(.prompt(Prompt(purpose: .clarification(indicator: ind.id),
                                             title: lang.pick("Question to the applicant on \(ind.id)", "\(ind.id) 신청기관 질의"), text: entry.clarification ?? "")))]
-        case .char("x"), .delete, .backspace:
+        case .clear:
             entry.value = nil
             entry.level = nil
-        case .char(let c):
-            guard let level = Int(String(c)), !ind.isQuantitative else {
+        case .level:
+            guard case .char(let c) = key, let level = Int(String(c)), !ind.isQuantitative else {
                 return ind.isQuantitative ? [.status(StatusLine(.acceptOrEnterValue, .error))] : []
             }
             guard ind.levels.contains(where: { $0.level == level }) else {
                 return [.status(StatusLine(.noSuchLevel(indicator: ind.id, level: level), .error))]
             }
             entry.level = level
-        default:
+        case .move, .back, .phase, .evidence, .nextMissing, .read, .find, .submit, .reopen:
             return []
         }
         return save(entry, for: ind.id, &s).map(Delegate.run)

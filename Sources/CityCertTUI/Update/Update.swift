@@ -190,17 +190,17 @@ public enum Update {
         if let overlay = state.overlay { return OverlayKeys.handle(key, overlay, &state) }
         // Outside a text field, a line break (Ctrl-J, Alt-Enter) is Enter.
         if key == .lineBreak { return handle(.enter, &state) }
-        switch key {
-        case .char("?"), .function(1):
+        switch Keymap.global.action(for: key) {
+        case .help:
             state.overlay = .help
             return []
-        case .char("L"):
+        case .language:
             state.language = state.language.other
             return []
-        case .ctrl("c"):
+        case .quit:
             state.quitting = true
             return [.quit]
-        default:
+        case nil:
             break
         }
         // Each screen's handler changes only its own state, written back here, and says in
