@@ -101,28 +101,46 @@ enum ConsensusKeys {
         return false
     }
 
+    /// The chair's answer to the decision note or the reason for reopening.
+    static func commit(_ p: Prompt, _ s: inout ConsensusState, _ lang: Language) -> [Delegate] {
+        let text = p.text.trimmingCharacters(in: .whitespaces)
+        switch p.purpose {
+        case .finalizeNote(let app):
+            if text.isEmpty, s.data.evaluation.range.crossesCertification { return [.status(StatusLine(.finalizeNoteRequired, .error))] }
+            s.draftNote = text   // offered again if finalizing is cancelled or the id mistyped
+            return [.status(nil), .overlay(.confirm(finalizeConfirmation(app, note: text, s, lang)))]
+        case .reopenReason(let app):
+            guard !text.isEmpty else { return [.status(StatusLine(.reopenReasonRequired, .error))] }
+            let name = s.data.application.government.text(lang)
+            return [.overlay(.confirm(Confirmation(
+                title: lang.pick("Reopen application", "확정 취소"),
+                lines: [lang.pick("Remove the decision on \(name) and let members change their sheets?",
+                                  "\(name)의 확정을 취소하고 평가표 수정을 허용할까요?"),
+                        lang.pick("Reason: ", "사유: ") + text],
+                action: .reopenApplication(app, reason: text))))]
+        case .value, .note, .clarification, .find, .finalizeTyped, .reportPath:
+            return [.closeOverlay]
+        }
+    }
+
     /// The finalize confirmation: the total, the margin to each neighbouring grade line, the range
     /// and the grades in it, the pivotal flags, the note.
-    static func finalizeConfirmation(_ app: String, note: String, _ state: AppState) -> Confirmation {
-        let lang = state.language
-        var lines = [app]
-        if case .consensus(let s) = state.screen {
-            let e = s.data.evaluation, rb = s.data.robustness
-            lines = [s.data.application.government.text(lang),
+    static func finalizeConfirmation(_ app: String, note: String, _ s: ConsensusState, _ lang: Language) -> Confirmation {
+        let e = s.data.evaluation, rb = s.data.robustness
+        var lines = [s.data.application.government.text(lang),
                      lang.pick("Grade \(e.grade) · \(e.certified ? "certified" : "not certified") · total \(e.total) / \(e.max) (\(e.percent)%)",
                                "\(e.grade)등급 · \(e.certified ? "인증" : "미인증") · 총점 \(e.total) / \(e.max) (\(e.percent)%)")]
-            let up = rb.toNextGrade.map { lang.pick("+\($0) to grade \(e.grade - 1)", "\(e.grade - 1)등급까지 +\($0)") } ?? lang.pick("best grade", "최고 등급")
-            let down = rb.aboveBoundary.map { lang.pick("\($0) above grade \(e.grade)'s line", "\(e.grade)등급 하한보다 \($0) 높음") } ?? lang.pick("lowest grade", "최저 등급")
-            lines.append(lang.pick("Margins: ", "경계 여유: ") + up + " · " + down)
-            lines.append(RobustnessPanel.rangeText(rb.range, lang, provisional: e.status == .provisional))
-            if !rb.pivotal.isEmpty {
-                lines.append(lang.pick("Alone across the certification line: ", "단독으로 인증 여부를 바꾸는 지표: ")
-                             + rb.pivotal.map { "\($0.id) \($0.score)→\($0.couldLose ? $0.low : $0.high)" }.joined(separator: ", "))
-            }
-            if rb.range.crossesCertification {
-                lines.append(lang.pick("⚠ The flags together can still move this city across the certification line.",
-                                       "⚠ 편차 경고 지표에 따라 인증 여부가 아직 바뀔 수 있습니다."))
-            }
+        let up = rb.toNextGrade.map { lang.pick("+\($0) to grade \(e.grade - 1)", "\(e.grade - 1)등급까지 +\($0)") } ?? lang.pick("best grade", "최고 등급")
+        let down = rb.aboveBoundary.map { lang.pick("\($0) above grade \(e.grade)'s line", "\(e.grade)등급 하한보다 \($0) 높음") } ?? lang.pick("lowest grade", "최저 등급")
+        lines.append(lang.pick("Margins: ", "경계 여유: ") + up + " · " + down)
+        lines.append(RobustnessPanel.rangeText(rb.range, lang, provisional: e.status == .provisional))
+        if !rb.pivotal.isEmpty {
+            lines.append(lang.pick("Alone across the certification line: ", "단독으로 인증 여부를 바꾸는 지표: ")
+                         + rb.pivotal.map { "\($0.id) \($0.score)→\($0.couldLose ? $0.low : $0.high)" }.joined(separator: ", "))
+        }
+        if rb.range.crossesCertification {
+            lines.append(lang.pick("⚠ The flags together can still move this city across the certification line.",
+                                   "⚠ 편차 경고 지표에 따라 인증 여부가 아직 바뀔 수 있습니다."))
         }
         if !note.isEmpty { lines.append(lang.pick("Note: ", "메모: ") + note) }
         lines.append(lang.pick("Finalize? Sheets are frozen until you reopen.", "확정할까요? 다시 열기 전까지 평가표는 고정됩니다."))

@@ -10,10 +10,12 @@ import CityCertCore
 enum Delegate {
     /// An effect for the runtime.
     case run(Effect)
-    /// A line for the status bar.
-    case status(StatusLine)
+    /// A line for the status bar (nil: none).
+    case status(StatusLine?)
     /// A box over the screen (help, a prompt, a confirmation, a notice, the reader).
     case overlay(Overlay)
+    /// Closes the box over the screen (a prompt answered).
+    case closeOverlay
     /// Act as this member (the committee list is kept to come back to).
     case chooseMember(String)
     /// Open an application (the list is kept to come back to).

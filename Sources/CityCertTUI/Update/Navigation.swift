@@ -12,6 +12,8 @@ extension Update {
             state.status = line
         case .overlay(let overlay):
             state.overlay = overlay
+        case .closeOverlay:
+            state.overlay = nil
         case .chooseMember(let id):
             if case .chooseMember(let members) = state.screen { state.savedMembers = members }
             return [.chooseMember(id)]

@@ -79,6 +79,14 @@ enum ReportKeys {
     /// The status line while Chromium prints.
     static let printing = StatusLine(.printingPDF)
 
+    /// The path typed: the report is written there (asked first when the file exists).
+    static func commit(_ p: Prompt, _ s: ReportState) -> [Delegate] {
+        let path = p.text.trimmingCharacters(in: .whitespaces)
+        guard !path.isEmpty else { return [.closeOverlay] }
+        let write = Delegate.run(.chair(.writeReport(applications: s.chosen, format: s.format, path: path, choices: s.choices)))
+        return [.closeOverlay] + (s.format == .pdf ? [.status(printing)] : []) + [write]
+    }
+
     /// The prompt for the report's path (in the folder of the last one written).
     static func askPath(_ s: ReportState, _ context: KeyContext) -> [Delegate] {
         guard !s.chosen.isEmpty else { return [.status(StatusLine(.chooseAtLeastOne, .error))] }

@@ -1,0 +1,67 @@
+import CityCertCore
+import Foundation
+
+/// The scoring screen's answers to its prompts: a search, a value, a note, a question.
+extension ScoringKeys {
+    static func commit(_ p: Prompt, _ s: inout ScoringState, _ lang: Language) -> [Delegate] {
+        let text = p.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        switch p.purpose {
+        case .find:
+            return [.closeOverlay] + find(text, &s)
+        case .value(let id):
+            return commitValue(text, for: id, &s, lang)
+        case .note(let id), .clarification(let id):
+            var entry = s.entry(id) ?? Entry()
+            if case .note = p.purpose { entry.note = text.isEmpty ? nil : text } else { entry.clarification = text.isEmpty ? nil : text }
+            return [.closeOverlay] + save(entry, for: id, &s).map(Delegate.run)
+        case .finalizeNote, .finalizeTyped, .reopenReason, .reportPath:
+            return [.closeOverlay]
+        }
+    }
+
+    /// Finds an indicator by id or name; an empty search finds the last one again (the next match).
+    static func find(_ typed: String, _ s: inout ScoringState) -> [Delegate] {
+        let text = typed.isEmpty ? s.lastFind : typed
+        guard !text.isEmpty else { return [] }
+        s.lastFind = text
+        let needle = text.lowercased()
+        func matches(_ ind: Indicator) -> Bool {
+            ind.id.lowercased().contains(needle) || ind.name.text(.ko).lowercased().contains(needle) || ind.name.text(.en).lowercased().contains(needle)
+        }
+        // An exact id wins; otherwise the next match after the cursor, so that / Enter again moves on.
+        let n = s.indicators.count
+        let current = s.current?.id, cursor = s.cursor, indicators = s.indicators
+        let hit = indicators.firstIndex { $0.id.lowercased() == needle && $0.id != current }
+            ?? (1...max(1, n)).map { (cursor + $0) % max(1, n) }.first { n > 0 && matches(indicators[$0]) }
+        guard let hit else { return [.status(StatusLine(.findNoMatch(text), .error))] }
+        s.cursor = hit
+        return [.status(StatusLine(.findMatches(text, count: indicators.filter(matches).count)))]
+    }
+
+    /// A value typed: refused with a message (the prompt kept), asked about when far from the
+    /// submitted one, or saved.
+    static func commitValue(_ text: String, for id: String, _ s: inout ScoringState, _ lang: Language) -> [Delegate] {
+        guard !text.isEmpty else { return [.status(StatusLine(.valueRequired, .error))] }
+        let value: Decimal
+        switch EnteredNumber.parse(text) {
+        case .success(let v): value = v
+        case .failure(let why):
+            return [.status(StatusLine(.said(LocalizedText(ko: why.message(text, korean: true), en: why.message(text, korean: false))), .error))]
+        }
+        // A value outside the indicator's range is refused here, the prompt kept (spec §2 range).
+        if let ind = s.indicators.first(where: { $0.id == id }), let range = ind.range, !range.contains(value) {
+            return [.status(StatusLine(.valueOutOfRange(indicator: id, value: value.plainText, range: range.description), .error))]
+        }
+        // A correction far from what the applicant submitted (over 10× or under a tenth) is asked once.
+        if let submitted = s.application.quantitative[id]?.value, ValueCheck.isFar(value, from: submitted) {
+            return [.overlay(.confirm(Confirmation(
+                title: lang.pick("Far from the submitted value", "제출값과 크게 다름"),
+                lines: [lang.pick("\(id): you entered \(value.plainText); the applicant submitted \(submitted.plainText).",
+                                  "\(id): 입력 \(value.plainText), 신청기관 제출값 \(submitted.plainText)."),
+                        lang.pick("More than ten times apart (a unit or a typing slip?). Save it?",
+                                  "10배 이상 차이가 납니다 (단위나 오타 확인). 저장할까요?")],
+                action: .setValue(indicator: id, value: value))))]
+        }
+        return [.closeOverlay] + saveValue(value, for: id, &s).map(Delegate.run)
+    }
+}
