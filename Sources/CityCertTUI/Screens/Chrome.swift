@@ -26,9 +26,9 @@ enum Chrome {
         var b = Buffer(width: state.width, height: state.height)
         let lang = state.language
         let lines = [
-            lang.pick("Please enlarge the window", "창을 키워 주세요"),
+            TUILabels(lang).pleaseEnlargeWindow,
             "\(state.width)×\(state.height) → \(AppState.minimumWidth)×\(AppState.minimumHeight)",
-            lang.pick("q quits", "q 종료"),
+            TUILabels(lang).qQuits,
         ]
         let top = max(0, (state.height - lines.count) / 2)
         for (i, line) in lines.enumerated() {

@@ -42,13 +42,13 @@ enum EvidenceScreen {
             for (i, line) in lines.dropFirst(d.scroll).prefix(rows).enumerated() {
                 drawHighlighted(&b, line, x: rect.x + 2, y: top + i, width: inner, needles: needles, theme: theme)
             }
-            var position = d.content == nil ? lang.pick("reading…", "읽는 중…") : ""
+            var position = d.content == nil ? TUILabels(lang).reading : ""
             if d.content != nil, lines.count > rows {
                 position = lang.pick("lines \(d.scroll + 1)–\(min(lines.count, d.scroll + rows)) of \(lines.count)",
                                      "\(d.scroll + 1)–\(min(lines.count, d.scroll + rows))/\(lines.count)줄")
             }
             if let input = v.searchInput {
-                position = lang.pick("Find: ", "찾기: ") + input + "▏"
+                position = TUILabels(lang).find + input + "▏"
             } else if !v.search.isEmpty, d.content != nil {
                 let count = lines.filter { $0.localizedCaseInsensitiveContains(v.search) }.count
                 position += (position.isEmpty ? "" : " · ") + lang.pick("“\(v.search)”: \(count) line(s)", "“\(v.search)”: \(count)줄")
@@ -62,7 +62,7 @@ enum EvidenceScreen {
                 if i == v.listCursor { b.fill(Rect(x: rect.x + 1, y: top + i, width: rect.width - 2, height: 1), style: style) }
                 b.put(line, x: rect.x + 2, y: top + i, style: style, maxWidth: inner)
             }
-            b.put(lang.pick("Enter opens · q closes", "Enter 열기 · q 닫기"), x: rect.x + 2, y: rect.maxY - 2, style: theme.dim, maxWidth: inner)
+            b.put(TUILabels(lang).enterOpensQCloses, x: rect.x + 2, y: rect.maxY - 2, style: theme.dim, maxWidth: inner)
         }
     }
 
@@ -81,7 +81,7 @@ enum EvidenceScreen {
         } else if let l = e?.level, let p = s.points(ind, e) {
             parts.append(lang.pick("yours: level \(l) → \(p) points", "내 평가 수준 \(l) → \(p)점"))
         } else {
-            parts.append(lang.pick("yours: no entry yet", "내 평가: 미입력"))
+            parts.append(TUILabels(lang).yoursNoEntryYet)
         }
         return parts.joined(separator: " · ")
     }
@@ -104,18 +104,18 @@ enum EvidenceScreen {
 
     /// The document as lines of at most `width` columns.
     static func layout(_ d: EvidenceDocument, width: Int, _ lang: Language) -> [String] {
-        guard let content = d.content else { return [lang.pick("reading…", "읽는 중…")] }
+        guard let content = d.content else { return [TUILabels(lang).reading] }
         switch content {
         case .text(let text):
             return d.kind == .csv ? csvLines(text, width: width) : wrapped(text, width: width)
         case .pdfPage(let text, _, _):
             let lines = wrapped(text, width: width)
             return lines.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty })
-                ? [lang.pick("(this page has no text: it may be a scanned image)", "(이 쪽에는 텍스트가 없습니다: 스캔 이미지일 수 있습니다)")]
+                ? [TUILabels(lang).thisPageHasNo]
                 : lines
         case .other(let type, let size, let open):
             return [d.evidence.file, lang.pick("type: \(type)", "형식: \(type)"), lang.pick("size: \(sizeText(size))", "크기: \(sizeText(size))"), "",
-                    lang.pick("It cannot be shown in a terminal. On a desktop:", "터미널에서는 볼 수 없습니다. 데스크톱에서:"), "  " + open]
+                    TUILabels(lang).cannotBeShownTerminal, "  " + open]
         case .failed(let why):
             return wrapped(why, width: width)
         }

@@ -8,13 +8,13 @@ enum OverlayScreen {
         case .help:
             // No blank line before the last: the scoring screen's keys fill a 24-row terminal.
             box(&b, title: HelpText.title(for: state.screen, lang),
-                lines: HelpText.lines(for: state.screen, lang) + [lang.pick("Any key closes.", "아무 키나 누르면 닫힙니다.")], theme: theme)
+                lines: HelpText.lines(for: state.screen, lang) + [TUILabels(lang).anyKeyCloses], theme: theme)
         case .notice(let title, let lines):
-            box(&b, title: title, lines: lines + ["", lang.pick("Any key closes.", "아무 키나 누르면 닫힙니다.")], theme: theme)
+            box(&b, title: title, lines: lines + ["", TUILabels(lang).anyKeyCloses], theme: theme)
         case .reader(let title, let lines, let scroll):
             reader(&b, title: title, lines: lines, scroll: scroll, state: state, theme: theme)
         case .confirm(let c):
-            box(&b, title: c.title, lines: c.lines + ["", lang.pick("y / Enter: yes    n / Esc: no", "y / Enter: 예    n / Esc: 아니오")], theme: theme)
+            box(&b, title: c.title, lines: c.lines + ["", TUILabels(lang).yEnterYesN], theme: theme)
         case .prompt(let p):
             prompt(&b, p, lang, theme)
         }
@@ -53,7 +53,7 @@ enum OverlayScreen {
         }
         let lang = state.language
         let position = lines.count > room ? " (\(scroll + 1)–\(min(lines.count, scroll + room))/\(lines.count))" : ""
-        b.put(lang.pick("↑↓ PgUp PgDn scroll · other keys close", "↑↓ PgUp PgDn 이동 · 다른 키 닫기") + position,
+        b.put(TUILabels(lang).pgupPgdnScrollOther + position,
               x: rect.x + 2, y: rect.maxY - 2, style: theme.dim, maxWidth: rect.width - 4)
     }
 
@@ -93,10 +93,10 @@ enum OverlayScreen {
         }
         let keys: String
         switch p.purpose {
-        case .find: keys = lang.pick("Enter: find (again: next)   Esc: cancel", "Enter: 찾기 (다시: 다음)   Esc: 취소")
-        case .reportPath: keys = lang.pick("Enter: write   Esc: cancel", "Enter: 저장   Esc: 취소")
-        case .note, .clarification: keys = lang.pick("Enter: save   Alt-Enter/Ctrl-J: new line   Esc: cancel", "Enter: 저장   Alt-Enter/Ctrl-J: 줄바꿈   Esc: 취소")
-        case .value, .finalizeNote, .finalizeTyped, .reopenReason: keys = lang.pick("Enter: save   Esc: cancel", "Enter: 저장   Esc: 취소")
+        case .find: keys = TUILabels(lang).enterFindAgainNext
+        case .reportPath: keys = TUILabels(lang).enterWriteEscCancel
+        case .note, .clarification: keys = TUILabels(lang).enterSaveAltEnter
+        case .value, .finalizeNote, .finalizeTyped, .reopenReason: keys = TUILabels(lang).enterSaveEscCancel
         }
         let hint = p.hint.map { keys + "   " + $0 } ?? keys
         b.put(hint, x: rect.x + 2, y: rect.maxY - 2, style: theme.dim, maxWidth: width - 4)
@@ -127,6 +127,6 @@ enum HelpText {
     /// The help's title (the scoring screen's says that every change is saved at once).
     static func title(for screen: Screen, _ lang: Language) -> String {
         if case .scoring(let s) = screen, s.viewer == nil { return lang.pick(ScoringKeys.helpTitle.en, ScoringKeys.helpTitle.ko) }
-        return lang.pick("Keys", "키 안내")
+        return TUILabels(lang).keys
     }
 }

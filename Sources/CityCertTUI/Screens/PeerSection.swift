@@ -7,7 +7,7 @@ import CityCertCore
 enum PeerSection {
     static func lines(_ ind: Indicator, _ s: ScoringState, _ width: Int, _ lang: Language, _ theme: Theme) -> [DetailPane.Line] {
         guard let result = s.open.peers[s.phase]?[ind.id], !result.members.isEmpty else {
-            if !s.isSubmitted { return [[], [(lang.pick("Others' scores are shown after you submit.", "다른 위원의 점수는 제출 후 볼 수 있습니다."), theme.dim)]] }
+            if !s.isSubmitted { return [[], [(TUILabels(lang).othersScoresAreShown, theme.dim)]] }
             return []
         }
         let me = s.open.sheet.member
@@ -27,7 +27,7 @@ enum PeerSection {
             out.append(line)
         }
         if let pending = s.open.notSubmitted[s.phase], !pending.isEmpty {
-            out.append([(lang.pick("Not yet submitted: ", "미제출: "), theme.dim), (pending.map(name).joined(separator: ", "), theme.warn)])
+            out.append([(TUILabels(lang).notYetSubmitted, theme.dim), (pending.map(name).joined(separator: ", "), theme.warn)])
         }
         // Histogram of levels (qualitative) or bands (quantitative), the lowest band included.
         let mine = result.members.first { $0.member == me }.flatMap { Histogram.key($0.entry, ind) }
@@ -37,7 +37,7 @@ enum PeerSection {
             let isMine = mine == bucket.key
             out.append([((isMine ? "▶" : " ") + DisplayWidth.pad(bucket.label, to: labelWidth) + " ", isMine ? theme.warn : theme.dim),
                         (String(repeating: "█", count: count), isMine ? theme.warn : theme.hint),
-                        (" \(count)" + (isMine ? lang.pick("  ◀ you", "  ◀ 나") : ""), isMine ? theme.warn : Style())])
+                        (" \(count)" + (isMine ? TUILabels(lang).you : ""), isMine ? theme.warn : Style())])
         }
         return out
     }

@@ -4,28 +4,28 @@ import CityCertCore
 enum ReportScreen {
     static func draw(_ b: inout Buffer, _ s: ReportState, _ state: AppState, _ theme: Theme) {
         let lang = state.language
-        Chrome.header(&b, left: "citycert · " + lang.pick("Grade report", "등급 보고서") + " · " + (state.session?.roundTitle.text(lang) ?? ""),
+        Chrome.header(&b, left: "citycert · " + TUILabels(lang).gradeReport + " · " + (state.session?.roundTitle.text(lang) ?? ""),
                       right: state.session?.member.name ?? "", theme: theme)
         if s.showingPreview {
             let page = b.height - 5
             for (i, line) in s.preview.dropFirst(s.scroll).prefix(page).enumerated() {
                 b.put(TextLayout.dropColumns(line, s.column), x: 1, y: 2 + i, maxWidth: b.width - 2)
             }
-            let kind = s.previewPages.map { lang.pick("PDF, \($0) pages", "PDF \($0)쪽") } ?? lang.pick("text", "텍스트")
+            let kind = s.previewPages.map { lang.pick("PDF, \($0) pages", "PDF \($0)쪽") } ?? TUILabels(lang).text
             b.put(lang.pick("Preview (\(kind)) · lines \(s.scroll + 1)–\(min(s.preview.count, s.scroll + page)) of \(s.preview.count)",
                             "미리보기 (\(kind)) · \(s.preview.count)줄 중 \(s.scroll + 1)–\(min(s.preview.count, s.scroll + page))"),
                   x: 1, y: 1, style: theme.dim, maxWidth: b.width - 2)
             Chrome.footer(&b, lang, status: state.status, hints: ReportKeys.previewFooter.text(lang), theme: theme)
             return
         }
-        let bom = s.format == .csv ? (s.choices.byteOrderMark ? " BOM (b)" : lang.pick(" no BOM (b)", " BOM 없음 (b)")) : ""
+        let bom = s.format == .csv ? (s.choices.byteOrderMark ? " BOM (b)" : TUILabels(lang).noBomB) : ""
         var annexes: [String] = []
         switch s.choices.members {
         case .none: break
-        case .named: annexes.append(lang.pick("members", "위원별"))
-        case .anonymous: annexes.append(lang.pick("members, anonymous", "위원별 익명"))
+        case .named: annexes.append(TUILabels(lang).members)
+        case .anonymous: annexes.append(TUILabels(lang).membersAnonymous)
         }
-        if s.choices.notes { annexes.append(lang.pick("notes", "의견")) }
+        if s.choices.notes { annexes.append(TUILabels(lang).notes) }
         let annex = [ReportState.Format.pdf, .html, .xlsx].contains(s.format)
             ? lang.pick("   annexes: \(annexes.isEmpty ? "none" : annexes.joined(separator: ", ")) (m n)",
                         "   부록: \(annexes.isEmpty ? "없음" : annexes.joined(separator: ", ")) (m n)") : ""

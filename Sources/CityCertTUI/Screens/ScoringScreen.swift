@@ -7,9 +7,9 @@ enum ScoringScreen {
         let app = s.application
         let typeName = ApplicationListScreen.typeName(app.cityType, lang)
         let sheetState: String
-        if s.open.isFinal { sheetState = lang.pick("final", "확정") }
-        else if s.isSubmitted { sheetState = lang.pick("submitted", "제출 완료") }
-        else { sheetState = lang.pick("draft", "작성 중") }
+        if s.open.isFinal { sheetState = TUILabels(lang).finalMark }
+        else if s.isSubmitted { sheetState = TUILabels(lang).submitted }
+        else { sheetState = TUILabels(lang).draft }
         Chrome.header(&b, left: "\(app.government.text(lang)) \(app.government.text(lang.other)) · \(typeName) · \(TextLayout.grouped(app.population))",
                       right: "\(state.session?.member.name ?? "")", theme: theme)
 

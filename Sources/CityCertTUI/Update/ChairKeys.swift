@@ -60,7 +60,7 @@ enum ConsensusKeys {
             s.cursor = next
         case .questions:
             let width = OverlayScreen.readerTextWidth(context.width)
-            return [.overlay(.reader(title: lang.pick("Clarification questions", "신청기관 질의 목록"),
+            return [.overlay(.reader(title: TUILabels(lang).clarificationQuestions,
                                      lines: clarifications(s, lang).flatMap { TextLayout.wrap($0, width: width) }, scroll: 0))]
         case .read:
             guard let ind = s.current else { return [] }
@@ -71,7 +71,7 @@ enum ConsensusKeys {
         case .reopen:
             guard s.data.decision != nil else { return [.status(StatusLine(.notFinal(application: app), .error))] }
             return [.overlay(.prompt(Prompt(purpose: .reopenReason(application: app),
-                                            title: lang.pick("Reason for reopening (required, kept in the audit log)", "확정 취소 사유 (필수, 감사 기록에 남음)"))))]
+                                            title: TUILabels(lang).reasonReopeningRequiredKept)))]
         case .reload:
             return [.status(StatusLine(.storeReadAgain)), .run(.chair(.openConsensus(app)))]
         case .back:
@@ -85,12 +85,12 @@ enum ConsensusKeys {
         let lang = context.language
         if let reason = s.data.finalizeRefusal {
             // Shown whole in a box: the list of who is missing can be long.
-            return .notice(title: lang.pick("Cannot finalize", "확정할 수 없습니다"),
+            return .notice(title: TUILabels(lang).cannotFinalize,
                            lines: TextLayout.wrap(reason, width: max(20, context.width - 12)))
         }
         let title = s.data.evaluation.range.crossesCertification
-            ? lang.pick("Decision note (required: the range crosses the certification line)", "의결 메모 (필수: 범위가 인증선을 넘나듭니다)")
-            : lang.pick("Decision note (optional)", "의결 메모 (선택)")
+            ? TUILabels(lang).decisionNoteRequiredRange
+            : TUILabels(lang).decisionNoteOptional
         return .prompt(Prompt(purpose: .finalizeNote(application: s.data.application.id), title: title, text: s.draftNote))
     }
 
@@ -113,10 +113,10 @@ enum ConsensusKeys {
             guard !text.isEmpty else { return [.status(StatusLine(.reopenReasonRequired, .error))] }
             let name = s.data.application.government.text(lang)
             return [.overlay(.confirm(Confirmation(
-                title: lang.pick("Reopen application", "확정 취소"),
+                title: TUILabels(lang).reopenApplication,
                 lines: [lang.pick("Remove the decision on \(name) and let members change their sheets?",
                                   "\(name)의 확정을 취소하고 평가표 수정을 허용할까요?"),
-                        lang.pick("Reason: ", "사유: ") + text],
+                        TUILabels(lang).reason + text],
                 action: .reopenApplication(app, reason: text))))]
         case .value, .note, .clarification, .find, .finalizeTyped, .reportPath:
             return [.closeOverlay]
@@ -130,21 +130,21 @@ enum ConsensusKeys {
         var lines = [s.data.application.government.text(lang),
                      lang.pick("Grade \(e.grade) · \(e.certified ? "certified" : "not certified") · total \(e.total) / \(e.max) (\(e.percent)%)",
                                "\(e.grade)등급 · \(e.certified ? "인증" : "미인증") · 총점 \(e.total) / \(e.max) (\(e.percent)%)")]
-        let up = rb.toNextGrade.map { lang.pick("+\($0) to grade \(e.grade - 1)", "\(e.grade - 1)등급까지 +\($0)") } ?? lang.pick("best grade", "최고 등급")
-        let down = rb.aboveBoundary.map { lang.pick("\($0) above grade \(e.grade)'s line", "\(e.grade)등급 하한보다 \($0) 높음") } ?? lang.pick("lowest grade", "최저 등급")
-        lines.append(lang.pick("Margins: ", "경계 여유: ") + up + " · " + down)
+        let up = rb.toNextGrade.map { lang.pick("+\($0) to grade \(e.grade - 1)", "\(e.grade - 1)등급까지 +\($0)") } ?? TUILabels(lang).bestGrade
+        let down = rb.aboveBoundary.map { lang.pick("\($0) above grade \(e.grade)'s line", "\(e.grade)등급 하한보다 \($0) 높음") } ?? TUILabels(lang).lowestGrade
+        lines.append(TUILabels(lang).margins + up + " · " + down)
         lines.append(RobustnessPanel.rangeText(rb.range, lang, provisional: e.status == .provisional))
         if !rb.pivotal.isEmpty {
-            lines.append(lang.pick("Alone across the certification line: ", "단독으로 인증 여부를 바꾸는 지표: ")
+            lines.append(TUILabels(lang).aloneAcrossCertificationLine
                          + rb.pivotal.map { "\($0.id) \($0.score)→\($0.couldLose ? $0.low : $0.high)" }.joined(separator: ", "))
         }
         if rb.range.crossesCertification {
             lines.append(lang.pick("⚠ The flags together can still move this city across the certification line.",
                                    "⚠ 편차 경고 지표에 따라 인증 여부가 아직 바뀔 수 있습니다."))
         }
-        if !note.isEmpty { lines.append(lang.pick("Note: ", "메모: ") + note) }
-        lines.append(lang.pick("Finalize? Sheets are frozen until you reopen.", "확정할까요? 다시 열기 전까지 평가표는 고정됩니다."))
-        return Confirmation(title: lang.pick("Finalize", "최종 확정"), lines: lines, action: .finalize(application: app, note: note))
+        if !note.isEmpty { lines.append(TUILabels(lang).noteColon + note) }
+        lines.append(TUILabels(lang).finalizeSheetsAreFrozen)
+        return Confirmation(title: TUILabels(lang).finalize, lines: lines, action: .finalize(application: app, note: note))
     }
 
     /// Every clarification question on the application, by indicator and member.
@@ -158,6 +158,6 @@ enum ConsensusKeys {
                 }
             }
         }
-        return lines.isEmpty ? [lang.pick("No questions.", "질의가 없습니다.")] : lines
+        return lines.isEmpty ? [TUILabels(lang).noQuestions] : lines
     }
 }

@@ -68,19 +68,19 @@ enum ApplicationListKeys {
         if let c = row.conflict {
             let kind = c.kind.map { k -> String in
                 switch k {
-                case .exclusion: return lang.pick("exclusion", "제척")
-                case .challenge: return lang.pick("challenge", "기피")
-                case .recusal: return lang.pick("recusal", "회피")
+                case .exclusion: return TUILabels(lang).exclusion
+                case .challenge: return TUILabels(lang).challenge
+                case .recusal: return TUILabels(lang).recusal
                 }
             }
             var lines = [lang.pick("You have a conflict of interest on \(row.government.text(lang)); it cannot be opened.",
                                    "\(row.government.text(lang))에 이해충돌이 있어 열 수 없습니다.")]
-            if let kind { lines.append(lang.pick("Kind: ", "유형: ") + kind) }
-            if let r = c.reason { lines += TextLayout.wrap(lang.pick("Reason: ", "사유: ") + r, width: max(20, context.width - 12)) }
-            return [.overlay(.notice(title: lang.pick("Conflict of interest", "이해충돌"), lines: lines))]
+            if let kind { lines.append(TUILabels(lang).kind + kind) }
+            if let r = c.reason { lines += TextLayout.wrap(TUILabels(lang).reason + r, width: max(20, context.width - 12)) }
+            return [.overlay(.notice(title: TUILabels(lang).conflictInterest, lines: lines))]
         }
         if let p = row.problem {
-            return [.overlay(.notice(title: lang.pick("Invalid application", "유효하지 않은 신청서"), lines: [row.id, p]))]
+            return [.overlay(.notice(title: TUILabels(lang).invalidApplication, lines: [row.id, p]))]
         }
         guard context.canScore else { return [.status(StatusLine(.secretaryDoesNotScore, .error))] }
         return [.openApplication(row.id)]

@@ -66,7 +66,7 @@ enum ReportKeys {
     /// The question before sealing the round.
     static func sealConfirmation(_ lang: Language) -> Confirmation {
         Confirmation(
-            title: lang.pick("Seal the round", "평가 회차 봉인"),
+            title: TUILabels(lang).sealRound,
             lines: [lang.pick("Record the SHA-256 of every authored file (store.yaml, committee.yaml, the standards,",
                               "모든 작성 파일(store.yaml, committee.yaml, 인증 기준, applications/ 아래 모든 파일)의"),
                     lang.pick("everything under applications/) in the audit log, signed by you. Any later change",

@@ -38,7 +38,7 @@ enum ScoringKeys {
         case .find:
             // The prompt starts empty (typing must not append to the last search); Enter on it
             // finds the last search again.
-            return [.overlay(.prompt(Prompt(purpose: .find, title: lang.pick("Find indicator (id or name)", "지표 찾기 (번호 또는 이름)"),
+            return [.overlay(.prompt(Prompt(purpose: .find, title: TUILabels(lang).findIndicatorIdName,
                                             hint: s.lastFind.isEmpty ? nil : lang.pick("empty Enter: “\(s.lastFind)” again", "빈 칸 Enter: “\(s.lastFind)” 다시"))))]
         case .submit:
             return askSubmit(&s, lang)
@@ -46,7 +46,7 @@ enum ScoringKeys {
             guard s.isSubmitted else { return [.status(StatusLine(.sheetNotSubmitted, .error))] }
             guard !s.open.isFinal else { return refuseEdit(s) }
             return [.overlay(.confirm(Confirmation(
-                title: lang.pick("Reopen sheet", "평가표 다시 열기"),
+                title: TUILabels(lang).reopenSheet,
                 lines: [lang.pick("Reopen your \(phaseName(s.phase, .en)) sheet as a draft?", "\(phaseName(s.phase, .ko)) 평가표를 작성 중으로 되돌릴까요?")],
                 action: .reopen(s.phase))))]
         case .accept, .edit, .level, .note, .question, .clear:
@@ -134,11 +134,11 @@ enum ScoringKeys {
         let tally = s.tally
         let max = s.maxPoints
         return [.overlay(.confirm(Confirmation(
-            title: lang.pick("Submit sheet", "평가표 제출"),
+            title: TUILabels(lang).submitSheet,
             lines: [
                 s.application.government.text(lang) + " · " + phaseName(s.phase, lang),
                 lang.pick("Your total: \(tally.total) / \(max)", "총점: \(tally.total) / \(max)"),
-                lang.pick("Submit? You can reopen it until the chair finalizes.", "제출할까요? 위원장이 확정하기 전까지 다시 열 수 있습니다."),
+                TUILabels(lang).submitYouCanReopen,
             ],
             action: .submit(s.phase))))]
     }

@@ -55,7 +55,7 @@ extension ScoringKeys {
         // A correction far from what the applicant submitted (over 10× or under a tenth) is asked once.
         if let submitted = s.application.quantitative[id]?.value, ValueCheck.isFar(value, from: submitted) {
             return [.overlay(.confirm(Confirmation(
-                title: lang.pick("Far from the submitted value", "제출값과 크게 다름"),
+                title: TUILabels(lang).farFromSubmittedValue,
                 lines: [lang.pick("\(id): you entered \(value.plainText); the applicant submitted \(submitted.plainText).",
                                   "\(id): 입력 \(value.plainText), 신청기관 제출값 \(submitted.plainText)."),
                         lang.pick("More than ten times apart (a unit or a typing slip?). Save it?",

@@ -88,7 +88,7 @@ extension Update {
         case let .reportExists(apps, format, path, choices):
             state.status = nil
             state.overlay = .confirm(Confirmation(
-                title: state.language.pick("Write over the existing file?", "기존 파일을 덮어쓸까요?"),
+                title: TUILabels(state.language).writeOverExistingFile,
                 lines: [path, state.language.pick("y: write over it   n: keep it (choose another name with w)",
                                                   "y: 덮어쓰기   n: 그대로 두기 (w로 다른 이름)")],
                 action: .overwriteReport(applications: apps, format: format, path: path, choices: choices)))
@@ -119,14 +119,14 @@ extension Update {
 
     /// Asks whether to open again a field whose text was never saved (the program stopped).
     static func draftQuestion(_ d: Draft, _ lang: Language) -> Confirmation {
-        let field = d.field == .note ? lang.pick("note", "메모") : d.field == .clarification ? lang.pick("question", "질의") : lang.pick("value", "값")
+        let field = d.field == .note ? TUILabels(lang).noteField : d.field == .clarification ? TUILabels(lang).questionField : TUILabels(lang).value
         let preview = d.text.split(separator: "\n", omittingEmptySubsequences: false).prefix(3).map { "  " + $0 }
         return Confirmation(
-            title: lang.pick("Unsaved text", "저장하지 않은 글"),
+            title: TUILabels(lang).unsavedText,
             lines: [lang.pick("The program stopped while you were typing a \(field) on \(d.indicator):",
                               "\(d.indicator) \(field)을(를) 입력하던 중 프로그램이 멈췄습니다:")]
                 + preview + (d.text.contains("\n") && preview.count == 3 ? ["  …"] : [])
-                + ["", lang.pick("Open it again to finish it? (n discards it)", "다시 열어 마저 쓸까요? (n: 버림)")],
+                + ["", TUILabels(lang).openAgainFinishN],
             action: .restoreDraft(d))
     }
 }
