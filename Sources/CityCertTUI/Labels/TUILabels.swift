@@ -173,4 +173,98 @@ struct TUILabels {
     var value: String { t("value", "값") }
     var unsavedText: String { t("Unsaved text", "저장하지 않은 글") }
     var openAgainFinishN: String { t("Open it again to finish it? (n discards it)", "다시 열어 마저 쓸까요? (n: 버림)") }
+
+    // Sentences with figures and names (each argument is the text put in its place).
+    func typeStatusSort(_ p0: String, _ p1: String, _ p2: String, _ p3: String, _ p4: String) -> String { t("Type: \(p0)  Status: \(p1)  Sort: \(p2)  (\(p3)/\(p4))", "유형: \(p0)  상태: \(p1)  정렬: \(p2)  (\(p3)/\(p4))") }
+    func draftProgress(_ p0: String, _ p1: String) -> String { t("draft \(p0)/\(p1)", "작성 중 \(p0)/\(p1)") }
+    func gradeSummary(_ p0: String, _ p1: String) -> String { t("│ grade \(p0) · \(p1)", "│ \(p0)등급 · \(p1)") }
+    func totalOfMax(_ p0: String, _ p1: String, _ p2: String) -> String { t(" · \(p0) / \(p1) (\(p2)%)", " · 총점 \(p0) / \(p1) (\(p2)%)") }
+    func totalShort(_ p0: String, _ p1: String) -> String { t(" · \(p0) (\(p1)%)", " · \(p0) (\(p1)%)") }
+    func rangeGrade(_ p0: String, _ p1: String, _ p2: String, _ p3: String) -> String { t(" · range grade \(p0)–\(p1) (\(p2)–\(p3))", " · 범위 \(p0)–\(p1)등급 (\(p2)–\(p3))") }
+    func rangeGrades(_ p0: String, _ p1: String) -> String { t(" · range \(p0)–\(p1)", " · 범위 \(p0)–\(p1)등급") }
+    func decisionGradeDisagreesWith(_ p0: String, _ p1: String, _ p2: String, _ p3: String) -> String { t("⚠ the decision (\(p0), grade \(p1)) disagrees with the sheets (\(p2), grade \(p3))", "⚠ 의결(\(p0), \(p1)등급)이 평가표(\(p2), \(p3)등급)와 다릅니다") }
+    func finalized(_ p0: String, _ p1: String) -> String { t("finalized by \(p0), \(p1)", "확정: \(p0), \(p1)") }
+    func reopened(_ p0: String, _ p1: String) -> String { t("reopened by \(p0), \(p1)", "확정 취소: \(p0), \(p1)") }
+    func score(_ p0: String, _ p1: String) -> String { t("score \(p0) / \(p1)", "점수 \(p0) / \(p1)") }
+    func plainMeanSheets(_ p0: String) -> String { t("plain mean (< \(p0) sheets)", "단순 평균 (평가표 \(p0)장 미만: 절사 없음)") }
+    func writtenSite(_ p0: String, _ p1: String) -> String { t("written \(p0), site \(p1)", "서면 \(p0), 현장 \(p1)") }
+    func scoreWrittenSite(_ p0: String, _ p1: String) -> String { t("score = written × \(p0) + site × \(p1)", "점수 = 서면 × \(p0) + 현장 × \(p1)") }
+    func grades(_ p0: String, _ p1: String) -> String { t("grades \(p0)–\(p1)", "\(p0)–\(p1)등급") }
+    func gradeOnlyOne(_ p0: String) -> String { t("grade \(p0)", "\(p0)등급") }
+    func rangeSoFarFrom(_ p0: String, _ p1: String, _ p2: String) -> String { t("Range so far \(p0)–\(p1) (\(p2)) — from the sheets in; missing sheets will move it", "현재까지 범위 \(p0)–\(p1) (\(p2)) — 제출된 평가표 기준, 미제출 평가표가 들어오면 바뀝니다") }
+    func gradeOnly(_ p0: String) -> String { t("grade \(p0) only", "\(p0)등급으로 고정") }
+    func pointsKind(_ p0: String, _ p1: String) -> String { t("\(p0) points · \(p1)", "배점 \(p0) · \(p1)") }
+    func notNumberYet(_ p0: String) -> String { t("“\(p0)” is not a number yet", "“\(p0)”은(는) 아직 숫자가 아닙니다") }
+    func levelPoints(_ p0: String, _ p1: String) -> String { t("level \(p0) → \(p1) points", "수준 \(p0) → \(p1)점") }
+    func page(_ p0: String, _ p1: String) -> String { t(" · page \(p0)\(p1)", " · \(p0)\(p1)쪽") }
+    func evidenceFile(_ p0: String) -> String { t("Evidence · \(p0) file(s)", "증빙 · \(p0)건") }
+    func lines(_ p0: String, _ p1: String, _ p2: String) -> String { t("lines \(p0)–\(p1) of \(p2)", "\(p0)–\(p1)/\(p2)줄") }
+    func linesOf(_ p0: String, _ p1: String) -> String { t("“\(p0)”: \(p1) line(s)", "“\(p0)”: \(p1)줄") }
+    func submittedWithUnit(_ p0: String, _ p1: String) -> String { t("submitted \(p0) \(p1)", "제출 \(p0) \(p1)") }
+    func claimedLevel(_ p0: String) -> String { t("claimed \(p0)", "신청 수준 \(p0)") }
+    func yoursPoints(_ p0: String, _ p1: String) -> String { t("yours \(p0) → \(p1) points", "내 평가 \(p0) → \(p1)점") }
+    func yoursLevelPoints(_ p0: String, _ p1: String) -> String { t("yours: level \(p0) → \(p1) points", "내 평가 수준 \(p0) → \(p1)점") }
+    func type(_ p0: String) -> String { t("type: \(p0)", "형식: \(p0)") }
+    func size(_ p0: String) -> String { t("size: \(p0)", "크기: \(p0)") }
+    func aggregateSpread(_ p0: String, _ p1: String) -> String { t("  aggregate \(p0)  spread \(p1)", "  집계 \(p0)  편차 \(p1)") }
+    func level(_ p0: String) -> String { t("level \(p0)", "수준 \(p0)") }
+    func previewLines(_ p0: String, _ p1: String, _ p2: String, _ p3: String) -> String { t("Preview (\(p0)) · lines \(p1)–\(p2) of \(p3)", "미리보기 (\(p0)) · \(p3)줄 중 \(p1)–\(p2)") }
+    func formatFChosen(_ p0: String, _ p1: String, _ p2: String, _ p3: String, _ p4: String) -> String { t("Format: \(p0)\(p1) (f)   chosen \(p2) of \(p3)\(p4)", "형식: \(p0)\(p1) (f)   \(p3)건 중 \(p2)건 선택\(p4)") }
+    func open(_ p0: String, _ p1: String, _ p2: String, _ p3: String, _ p4: String, _ p5: String) -> String { t("│ \(p0) │ \(p1)/\(p2) · open \(p3) · \(p4)/\(p5)", "│ \(p0) │ \(p1)/\(p2)점 · 미입력 \(p3) · \(p4)/\(p5)") }
+    func invalidApplication(_ p0: String) -> String { t("\(p0): invalid", "\(p0): 오류") }
+    func removeDecisionLetMembers(_ p0: String) -> String { t("Remove the decision on \(p0) and let members change their sheets?", "\(p0)의 확정을 취소하고 평가표 수정을 허용할까요?") }
+    func youHaveConflictInterest(_ p0: String) -> String { t("You have a conflict of interest on \(p0); it cannot be opened.", "\(p0)에 이해충돌이 있어 열 수 없습니다.") }
+    func typeFinalizeRangeCrosses(_ p0: String) -> String { t("Type \(p0) to finalize (the range crosses the certification line)", "확정하려면 \(p0) 입력 (범위가 인증선을 넘나듦)") }
+    func noteOn(_ p0: String) -> String { t("Note on \(p0)", "\(p0) 메모") }
+    func questionApplicant(_ p0: String) -> String { t("Question to the applicant on \(p0)", "\(p0) 신청기관 질의") }
+    func verifiedValue(_ p0: String) -> String { t("Verified value for \(p0)", "\(p0) 확인 값") }
+    func writeReport(_ p0: String) -> String { t("Write the \(p0) report to", "\(p0) 보고서 저장 경로") }
+    func emptyEnterAgain(_ p0: String) -> String { t("empty Enter: “\(p0)” again", "빈 칸 Enter: “\(p0)” 다시") }
+    func cannotSubmitIndicatorHave(_ p0: String) -> String { t("Cannot submit: \(p0) indicator(s) have no entry", "제출할 수 없습니다: \(p0)개 지표 미입력") }
+    func yourTotal(_ p0: String, _ p1: String) -> String { t("Your total: \(p0) / \(p1)", "총점: \(p0) / \(p1)") }
+    func youEnteredApplicantSubmitted(_ p0: String, _ p1: String, _ p2: String) -> String { t("\(p0): you entered \(p1); the applicant submitted \(p2).", "\(p0): 입력 \(p1), 신청기관 제출값 \(p2).") }
+    func programStoppedWhileYou(_ p0: String, _ p1: String) -> String { t("The program stopped while you were typing a \(p0) on \(p1):", "\(p1) \(p0)을(를) 입력하던 중 프로그램이 멈췄습니다:") }
+
+    var provisionalSheetsAreMissing: String { t("Provisional: sheets are missing; these figures will still change.", "잠정: 미제출 평가표가 있어 아래 수치는 아직 바뀝니다 (안정성 판단 보류).") }
+    func nextGrade(_ p0: String) -> String { t("+\(p0) to the next grade", "다음 등급까지 +\(p0)") }
+    func aboveItsLine(_ p0: String) -> String { t("\(p0) above its line", "현 등급 하한보다 \(p0) 높음") }
+    var noSingleFlagMoves: String { t("No single flag moves it across the line, but the flags together can: see the range.", "단독으로는 아니지만 편차 경고 지표들이 함께 인증 여부를 바꿀 수 있습니다 (범위 참조).") }
+    var evenWithEveryFlag: String { t("Even with every flag at its extremes the certification stays the same.", "편차 경고 지표가 모두 극단으로 가도 인증 여부는 그대로입니다.") }
+    func p(_ p0: String) -> String { t("p.\(p0)", "\(p0)쪽") }
+    func pdfPages(_ p0: String) -> String { t("PDF, \(p0) pages", "PDF \(p0)쪽") }
+    var applicationCannotBeRead: String { t("The application cannot be read; `citycert validate` says why.", "신청서를 읽을 수 없습니다. `citycert validate`로 사유를 확인하세요.") }
+    func plusToGrade(_ p0: String, _ p1: String) -> String { t("+\(p0) to grade \(p1)", "\(p1)등급까지 +\(p0)") }
+    func aboveGradeLine(_ p0: String, _ p1: String) -> String { t("\(p0) above grade \(p1)'s line", "\(p1)등급 하한보다 \(p0) 높음") }
+    var flagsTogetherCanStill: String { t("⚠ The flags together can still move this city across the certification line.", "⚠ 편차 경고 지표에 따라 인증 여부가 아직 바뀔 수 있습니다.") }
+    var recordShaEveryAuthored: String { t("Record the SHA-256 of every authored file (store.yaml, committee.yaml, the standards,", "모든 작성 파일(store.yaml, committee.yaml, 인증 기준, applications/ 아래 모든 파일)의") }
+    var everythingUnderApplicationsAudit: String { t("everything under applications/) in the audit log, signed by you. Any later change", "SHA-256을 감사 로그에 서명하여 기록합니다. 이후 봉인 없이 바뀐 파일은") }
+    var withoutNewSealNamed: String { t("without a new seal is named by citycert verify. Seal? (y/n)", "citycert verify가 찾아냅니다. 봉인할까요? (y/n)") }
+    func yoursValue(_ p0: String) -> String { t("yours \(p0)", "내 값 \(p0)") }
+    func submittedValueIs(_ p0: String) -> String { t("submitted \(p0)", "제출값 \(p0)") }
+    var moreThanTenTimes: String { t("More than ten times apart (a unit or a typing slip?). Save it?", "10배 이상 차이가 납니다 (단위나 오타 확인). 저장할까요?") }
+    var yWriteOverN: String { t("y: write over it   n: keep it (choose another name with w)", "y: 덮어쓰기   n: 그대로 두기 (w로 다른 이름)") }
+
+    func reopenSheetAsDraft(_ phase: Phase) -> String {
+        t("Reopen your \(StatusText.phaseName(phase, .en)) sheet as a draft?", "\(StatusText.phaseName(phase, .ko)) 평가표를 작성 중으로 되돌릴까요?")
+    }
+    func committeeIn(_ phase: Phase) -> String {
+        t("Committee · \(StatusText.phaseName(phase, .en))", "위원 점수 · \(StatusText.phaseName(phase, .ko))")
+    }
+    func gradeAndTotal(_ grade: String, certified: Bool, _ total: String, _ max: String, _ percent: String) -> String {
+        t("Grade \(grade) · \(certified ? "certified" : "not certified") · total \(total) / \(max) (\(percent)%)",
+          "\(grade)등급 · \(certified ? "인증" : "미인증") · 총점 \(total) / \(max) (\(percent)%)")
+    }
+    func overviewOrder(byBoundary: Bool) -> String {
+        t("Within each type: \(byBoundary ? "closest to the certification line first (range, then total)" : "by id") (o toggles) · grade (range)",
+          "유형별 \(byBoundary ? "인증선에 가까운 순 (범위 기준)" : "ID 순") (o 전환) · 등급 (가능 범위)")
+    }
+    func writtenAndSite(_ written: String, _ site: String) -> String { t(" · written \(written) · site \(site)", " · 서면 \(written) · 현장 \(site)") }
+    func scoreAndSpreads(_ score: String, _ max: String, _ written: String, _ writtenSpread: String, _ site: String, _ siteSpread: String) -> String {
+        t("score \(score) / \(max) · written \(written) (spread \(writtenSpread)) · site \(site) (spread \(siteSpread))",
+          "점수 \(score) / \(max) · 서면 \(written) (편차 \(writtenSpread)) · 현장 \(site) (편차 \(siteSpread))")
+    }
+    func certificationLine(_ line: String, _ above: String) -> String { t(" · cert. line \(line) (\(above))", " · 인증선 \(line) (\(above))") }
+    func annexes(_ chosen: [String]) -> String {
+        t("   annexes: \(chosen.isEmpty ? "none" : chosen.joined(separator: ", ")) (m n)", "   부록: \(chosen.isEmpty ? "없음" : chosen.joined(separator: ", ")) (m n)")
+    }
 }

@@ -8,9 +8,7 @@ enum ApplicationListScreen {
         Chrome.header(&b, left: "citycert · " + (state.session?.roundTitle.text(lang) ?? ""),
                       right: member.map { "\($0.name) (\(RoleName.of($0.role, lang)))" } ?? "", theme: theme)
         let rows = s.visible(language: lang)
-        let filters = lang.pick(
-            "Type: \(typeName(s.typeFilter, lang))  Status: \(statusName(s.statusFilter, lang))  Sort: \(sortName(s.sort, lang))  (\(rows.count)/\(s.all.count))",
-            "유형: \(typeName(s.typeFilter, lang))  상태: \(statusName(s.statusFilter, lang))  정렬: \(sortName(s.sort, lang))  (\(rows.count)/\(s.all.count))")
+        let filters = TUILabels(lang).typeStatusSort("\(typeName(s.typeFilter, lang))", "\(statusName(s.statusFilter, lang))", "\(sortName(s.sort, lang))", "\(rows.count)", "\(s.all.count)")
         b.put(filters, x: 1, y: 1, style: theme.dim, maxWidth: b.width - 2)
 
         let nameWidth = max(16, min(34, b.width - 64))
@@ -54,7 +52,7 @@ enum ApplicationListScreen {
         switch p ?? .notStarted {
         case .notOnTeam: return TUILabels(lang).notTeam
         case .notStarted: return TUILabels(lang).notStarted
-        case .draft(let done, let of): return lang.pick("draft \(done)/\(of)", "작성 중 \(done)/\(of)")
+        case .draft(let done, let of): return TUILabels(lang).draftProgress("\(done)", "\(of)")
         case .submitted: return TUILabels(lang).submitted
         }
     }

@@ -16,13 +16,12 @@ enum ConsensusScreen {
         // Grade and certification first: they survive the narrowest terminal.
         let cert = e.certified ? TUILabels(lang).certified : TUILabels(lang).notCertified
         // Pieces added only when they fit whole: a figure is never cut in the middle.
-        var summary = lang.pick("│ grade \(e.grade) · \(cert)", "│ \(e.grade)등급 · \(cert)")
-        var pieces = [lang.pick(" · \(e.total) / \(e.max) (\(e.percent)%)", " · 총점 \(e.total) / \(e.max) (\(e.percent)%)")]
-        var shorter = [lang.pick(" · \(e.total) (\(e.percent)%)", " · \(e.total) (\(e.percent)%)")]
+        var summary = TUILabels(lang).gradeSummary("\(e.grade)", "\(cert)")
+        var pieces = [TUILabels(lang).totalOfMax("\(e.total)", "\(e.max)", "\(e.percent)")]
+        var shorter = [TUILabels(lang).totalShort("\(e.total)", "\(e.percent)")]
         if e.range.crossesGrade {
-            pieces.append(lang.pick(" · range grade \(e.range.gradeLow)–\(e.range.gradeHigh) (\(e.range.low)–\(e.range.high))",
-                                    " · 범위 \(e.range.gradeLow)–\(e.range.gradeHigh)등급 (\(e.range.low)–\(e.range.high))"))
-            shorter.append(lang.pick(" · range \(e.range.gradeLow)–\(e.range.gradeHigh)", " · 범위 \(e.range.gradeLow)–\(e.range.gradeHigh)등급"))
+            pieces.append(TUILabels(lang).rangeGrade("\(e.range.gradeLow)", "\(e.range.gradeHigh)", "\(e.range.low)", "\(e.range.high)"))
+            shorter.append(TUILabels(lang).rangeGrades("\(e.range.gradeLow)", "\(e.range.gradeHigh)"))
         }
         for (piece, short) in zip(pieces, shorter) {
             if x + DisplayWidth.of(summary + piece) <= b.width - 1 {
@@ -64,14 +63,12 @@ extension ConsensusScreen {
         var style = theme.dim
         if let dec = d.decision {
             if d.decisionDisagrees {
-                parts.append(lang.pick("⚠ the decision (\(dec.total), grade \(dec.grade)) disagrees with the sheets (\(e.total), grade \(e.grade))",
-                                       "⚠ 의결(\(dec.total), \(dec.grade)등급)이 평가표(\(e.total), \(e.grade)등급)와 다릅니다"))
+                parts.append(TUILabels(lang).decisionGradeDisagreesWith("\(dec.total)", "\(dec.grade)", "\(e.total)", "\(e.grade)"))
                 style = theme.bad
             } else {
                 style = theme.good
             }
-            parts.append(lang.pick("finalized by \(d.name(dec.finalizedBy)), \(KoreanTime.format(dec.finalizedAt))",
-                                   "확정: \(d.name(dec.finalizedBy)), \(KoreanTime.format(dec.finalizedAt))")
+            parts.append(TUILabels(lang).finalized("\(d.name(dec.finalizedBy))", "\(KoreanTime.format(dec.finalizedAt))")
                          + (dec.note.map { $0.isEmpty ? "" : TUILabels(lang).noteAfter + $0 } ?? ""))
         }
         if !d.damaged.isEmpty {
@@ -91,7 +88,7 @@ extension ConsensusScreen {
             parts.append(TUILabels(lang).completeEverySheet)
         }
         if d.decision == nil, let r = d.lastReopen {
-            parts.append(lang.pick("reopened by \(d.name(r.by)), \(KoreanTime.format(r.at))", "확정 취소: \(d.name(r.by)), \(KoreanTime.format(r.at))")
+            parts.append(TUILabels(lang).reopened("\(d.name(r.by))", "\(KoreanTime.format(r.at))")
                          + (r.reason.map { TUILabels(lang).reasonSeparator + $0 } ?? ""))
         }
         return (parts.joined(separator: " · "), style)
@@ -182,9 +179,8 @@ enum IndicatorPanel {
     static func draw(_ b: inout Buffer, _ s: ConsensusState, _ area: Rect, _ lang: Language, _ theme: Theme) {
         guard let ind = s.current, let r = s.result(ind.id), area.height > 0 else { return }
         var y = area.y
-        let headline = "\(ind.id) \(ind.name.text(lang)) · " + lang.pick("score \(r.score) / \(r.max)", "점수 \(r.score) / \(r.max)")
-            + lang.pick(" · written \(r.written.aggregate?.description ?? "-") · site \(r.site.aggregate?.description ?? "-")",
-                        " · 서면 \(r.written.aggregate?.description ?? "-") · 현장 \(r.site.aggregate?.description ?? "-")")
+        let headline = "\(ind.id) \(ind.name.text(lang)) · " + TUILabels(lang).score("\(r.score)", "\(r.max)")
+            + TUILabels(lang).writtenAndSite(r.written.aggregate?.description ?? "-", r.site.aggregate?.description ?? "-")
             + (r.flagged ? TUILabels(lang).flagged : "")
         b.put(headline, x: area.x, y: y, style: r.flagged ? theme.bad : theme.title, maxWidth: area.width)
         y += 1
@@ -220,8 +216,8 @@ enum IndicatorPanel {
     /// Every member's entries on the selected indicator in full, for the reader (`v`).
     static func fullText(_ s: ConsensusState, width: Int, _ lang: Language) -> [String] {
         guard let ind = s.current, let r = s.result(ind.id) else { return [] }
-        var lines = [lang.pick("score \(r.score) / \(r.max) · written \(r.written.aggregate?.description ?? "-") (spread \(r.written.spread)) · site \(r.site.aggregate?.description ?? "-") (spread \(r.site.spread))",
-                               "점수 \(r.score) / \(r.max) · 서면 \(r.written.aggregate?.description ?? "-") (편차 \(r.written.spread)) · 현장 \(r.site.aggregate?.description ?? "-") (편차 \(r.site.spread))")]
+        var lines = [TUILabels(lang).scoreAndSpreads("\(r.score)", "\(r.max)", r.written.aggregate?.description ?? "-", "\(r.written.spread)",
+                                                   r.site.aggregate?.description ?? "-", "\(r.site.spread)")]
         if r.flagged { lines.append(TUILabels(lang).membersAreFurtherApart) }
         lines.append("")
         let written = Dictionary(uniqueKeysWithValues: r.written.members.map { ($0.member, $0) })
@@ -270,7 +266,7 @@ enum RobustnessPanel {
         if standards.aggregation == .trimmedMean {
             // Trimmed only where a phase has trim_min_members sheets: said per phase.
             let need = max(3, standards.trimMinMembers)
-            let plain = lang.pick("plain mean (< \(standards.trimMinMembers) sheets)", "단순 평균 (평가표 \(standards.trimMinMembers)장 미만: 절사 없음)")
+            let plain = TUILabels(lang).plainMeanSheets("\(standards.trimMinMembers)")
             let trimmed = (written: written >= need, site: site >= need)
             if site == 0 || written == 0 {
                 if !(site == 0 ? trimmed.written : trimmed.site) { agg = plain }
@@ -278,8 +274,8 @@ enum RobustnessPanel {
                 switch trimmed {
                 case (true, true): break
                 case (false, false): agg = plain
-                case (true, false): agg = lang.pick("written \(agg), site \(plain)", "서면 \(agg), 현장 \(plain)")
-                case (false, true): agg = lang.pick("written \(plain), site \(agg)", "서면 \(plain), 현장 \(agg)")
+                case (true, false): agg = TUILabels(lang).writtenSite("\(agg)", "\(plain)")
+                case (false, true): agg = TUILabels(lang).writtenSite("\(plain)", "\(agg)")
                 }
             }
         }
@@ -290,7 +286,7 @@ enum RobustnessPanel {
             combine = TUILabels(lang).scoreSiteOnly
         } else {
             switch standards.combination {
-            case .weighted(let w, let st): combine = lang.pick("score = written × \(w) + site × \(st)", "점수 = 서면 × \(w) + 현장 × \(st)")
+            case .weighted(let w, let st): combine = TUILabels(lang).scoreWrittenSite("\(w)", "\(st)")
             case .siteRevises: combine = TUILabels(lang).scoreSiteWhereInspected
             }
         }
@@ -301,11 +297,10 @@ enum RobustnessPanel {
     static func rangeText(_ r: GradeRange, _ lang: Language, provisional: Bool = false) -> String {
         if provisional {
             // Only what the submitted sheets say so far: no verdict while sheets are missing.
-            let grades = r.crossesGrade ? lang.pick("grades \(r.gradeLow)–\(r.gradeHigh)", "\(r.gradeLow)–\(r.gradeHigh)등급") : lang.pick("grade \(r.gradeHigh)", "\(r.gradeHigh)등급")
-            return lang.pick("Range so far \(r.low)–\(r.high) (\(grades)) — from the sheets in; missing sheets will move it",
-                             "현재까지 범위 \(r.low)–\(r.high) (\(grades)) — 제출된 평가표 기준, 미제출 평가표가 들어오면 바뀝니다")
+            let grades = r.crossesGrade ? TUILabels(lang).grades("\(r.gradeLow)", "\(r.gradeHigh)") : TUILabels(lang).gradeOnlyOne("\(r.gradeHigh)")
+            return TUILabels(lang).rangeSoFarFrom("\(r.low)", "\(r.high)", "\(grades)")
         }
-        let grades = r.crossesGrade ? lang.pick("grades \(r.gradeLow)–\(r.gradeHigh)", "\(r.gradeLow)–\(r.gradeHigh)등급") : lang.pick("grade \(r.gradeHigh) only", "\(r.gradeHigh)등급으로 고정")
+        let grades = r.crossesGrade ? TUILabels(lang).grades("\(r.gradeLow)", "\(r.gradeHigh)") : TUILabels(lang).gradeOnly("\(r.gradeHigh)")
         let cert: String
         switch (r.certifiedLow, r.certifiedHigh) {
         case (true, true): cert = TUILabels(lang).certifiedAtBothEnds
@@ -321,15 +316,14 @@ enum RobustnessPanel {
         if let standards { lines.append((methodLabel(e, standards, lang), theme.dim)) }
         let provisional = s.data.decision == nil && e.status == .provisional
         if provisional {
-            lines.append((lang.pick("Provisional: sheets are missing; these figures will still change.",
-                                    "잠정: 미제출 평가표가 있어 아래 수치는 아직 바뀝니다 (안정성 판단 보류)."), theme.warn))
+            lines.append((TUILabels(lang).provisionalSheetsAreMissing, theme.warn))
         }
         lines.append((rangeText(rb.range, lang, provisional: provisional),
                       provisional ? theme.warn : rb.range.crossesCertification ? theme.bad : (rb.range.crossesGrade ? theme.warn : theme.title)))
-        let up = rb.toNextGrade.map { lang.pick("+\($0) to the next grade", "다음 등급까지 +\($0)") } ?? TUILabels(lang).bestGrade
-        let down = rb.aboveBoundary.map { lang.pick("\($0) above its line", "현 등급 하한보다 \($0) 높음") } ?? TUILabels(lang).lowestGrade
+        let up = rb.toNextGrade.map { TUILabels(lang).nextGrade("\($0)") } ?? TUILabels(lang).bestGrade
+        let down = rb.aboveBoundary.map { TUILabels(lang).aboveItsLine("\($0)") } ?? TUILabels(lang).lowestGrade
         let line = rb.certificationLine.map { c in
-            lang.pick(" · cert. line \(c) (\(rb.aboveLine.map(OverviewScreen.signed) ?? ""))", " · 인증선 \(c) (\(rb.aboveLine.map(OverviewScreen.signed) ?? ""))")
+            TUILabels(lang).certificationLine("\(c)", rb.aboveLine.map(OverviewScreen.signed) ?? "")
         } ?? ""
         lines.append((TUILabels(lang).margins + up + " · " + down + line, Style()))
         if !rb.movers.isEmpty {
@@ -338,13 +332,11 @@ enum RobustnessPanel {
         if !provisional {
             if rb.pivotal.isEmpty {
                 if rb.range.crossesCertification {
-                    lines.append((lang.pick("No single flag moves it across the line, but the flags together can: see the range.",
-                                            "단독으로는 아니지만 편차 경고 지표들이 함께 인증 여부를 바꿀 수 있습니다 (범위 참조)."), theme.bad))
+                    lines.append((TUILabels(lang).noSingleFlagMoves, theme.bad))
                 } else if rb.movers.isEmpty {
                     lines.append((TUILabels(lang).noFlaggedIndicatorMembers, theme.good))
                 } else {
-                    lines.append((lang.pick("Even with every flag at its extremes the certification stays the same.",
-                                            "편차 경고 지표가 모두 극단으로 가도 인증 여부는 그대로입니다."), theme.good))
+                    lines.append((TUILabels(lang).evenWithEveryFlag, theme.good))
                 }
             } else {
                 lines.append((TUILabels(lang).couldAloneMoveAcross, theme.bad))

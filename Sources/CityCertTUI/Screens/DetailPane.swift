@@ -54,7 +54,7 @@ enum DetailPane {
         let pts = ind.points(for: s.application.cityType)
         let kind = ind.isQuantitative ? TUILabels(lang).quantitative : TUILabels(lang).qualitative
         var lines: [Line] = [[("\(ind.id)  \(ind.name.text(lang))", theme.title)],
-                             [(lang.pick("\(pts) points · \(kind)", "배점 \(pts) · \(kind)"), theme.dim)]]
+                             [(TUILabels(lang).pointsKind("\(pts)", "\(kind)"), theme.dim)]]
         if let d = ind.description?.text(lang), !d.isEmpty {
             lines += TextLayout.wrap(d, width: width).prefix(full ? .max : 3).map { [($0, theme.dim)] }
         }
@@ -123,7 +123,7 @@ enum DetailPane {
                        + DisplayWidth.pad(Points.zero.description, to: 9, alignRight: true), none ? theme.highlight : theme.dim)])
         if let typing {
             let result = typed.map { v in "\(v) → \(pts.times(Band.share(of: v, in: ind.bands)))" + TUILabels(lang).points }
-                ?? lang.pick("“\(typing)” is not a number yet", "“\(typing)”은(는) 아직 숫자가 아닙니다")
+                ?? TUILabels(lang).notNumberYet("\(typing)")
             lines.append([(label(TUILabels(lang).typing), theme.dim), (result, theme.warn)])
         }
         return lines
@@ -175,7 +175,7 @@ enum DetailPane {
             let accepted = s.application.quantitative[ind.id]?.value == v
             what = "\(v) → \(s.points(ind, e)!)" + TUILabels(lang).points + (accepted ? TUILabels(lang).acceptedAsSubmitted : TUILabels(lang).corrected)
         } else if let l = e?.level {
-            what = lang.pick("level \(l) → \(s.points(ind, e)!) points", "수준 \(l) → \(s.points(ind, e)!)점")
+            what = TUILabels(lang).levelPoints("\(l)", "\(s.points(ind, e)!)")
         } else {
             what = TUILabels(lang).noEntryYet
         }

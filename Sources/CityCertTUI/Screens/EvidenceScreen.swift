@@ -24,11 +24,11 @@ enum EvidenceScreen {
             var t = d.evidence.file
             if d.kind == .pdf {
                 let count = d.pageCount.map { "/\($0)" } ?? ""
-                t += lang.pick(" · page \(d.page)\(count)", " · \(d.page)\(count)쪽")
+                t += TUILabels(lang).page("\(d.page)", "\(count)")
             }
             title = t
         } else {
-            title = lang.pick("Evidence · \(v.entries.count) file(s)", "증빙 · \(v.entries.count)건")
+            title = TUILabels(lang).evidenceFile("\(v.entries.count)")
         }
         b.box(rect, title: DisplayWidth.truncate(title, to: max(1, rect.width - 6)), style: theme.border)
         // The indicator and the member's entry: what `a`, `e` and the level keys change.
@@ -44,14 +44,13 @@ enum EvidenceScreen {
             }
             var position = d.content == nil ? TUILabels(lang).reading : ""
             if d.content != nil, lines.count > rows {
-                position = lang.pick("lines \(d.scroll + 1)–\(min(lines.count, d.scroll + rows)) of \(lines.count)",
-                                     "\(d.scroll + 1)–\(min(lines.count, d.scroll + rows))/\(lines.count)줄")
+                position = TUILabels(lang).lines("\(d.scroll + 1)", "\(min(lines.count, d.scroll + rows))", "\(lines.count)")
             }
             if let input = v.searchInput {
                 position = TUILabels(lang).find + input + "▏"
             } else if !v.search.isEmpty, d.content != nil {
                 let count = lines.filter { $0.localizedCaseInsensitiveContains(v.search) }.count
-                position += (position.isEmpty ? "" : " · ") + lang.pick("“\(v.search)”: \(count) line(s)", "“\(v.search)”: \(count)줄")
+                position += (position.isEmpty ? "" : " · ") + TUILabels(lang).linesOf("\(v.search)", "\(count)")
             }
             b.put(DisplayWidth.truncate(position, to: inner), x: rect.x + 2, y: rect.maxY - 2, style: v.searchInput != nil ? theme.warn : theme.dim, maxWidth: inner)
         } else {
@@ -71,15 +70,15 @@ enum EvidenceScreen {
         var parts = ["\(ind.id) \(ind.name.text(lang))"]
         if ind.isQuantitative {
             let unit = ind.unit?.text(lang) ?? ""
-            if let v = s.application.quantitative[ind.id]?.value { parts.append(lang.pick("submitted \(v) \(unit)", "제출 \(v) \(unit)")) }
+            if let v = s.application.quantitative[ind.id]?.value { parts.append(TUILabels(lang).submittedWithUnit("\(v)", "\(unit)")) }
         } else if let c = s.application.selfEvaluation[ind.id] {
-            parts.append(lang.pick("claimed \(c.level)", "신청 수준 \(c.level)"))
+            parts.append(TUILabels(lang).claimedLevel("\(c.level)"))
         }
         let e = s.entry(ind.id)
         if let v = e?.value, let p = s.points(ind, e) {
-            parts.append(lang.pick("yours \(v) → \(p) points", "내 평가 \(v) → \(p)점"))
+            parts.append(TUILabels(lang).yoursPoints("\(v)", "\(p)"))
         } else if let l = e?.level, let p = s.points(ind, e) {
-            parts.append(lang.pick("yours: level \(l) → \(p) points", "내 평가 수준 \(l) → \(p)점"))
+            parts.append(TUILabels(lang).yoursLevelPoints("\(l)", "\(p)"))
         } else {
             parts.append(TUILabels(lang).yoursNoEntryYet)
         }
@@ -90,7 +89,7 @@ enum EvidenceScreen {
     static func listLine(_ e: Evidence, _ info: EvidenceInfo?, _ lang: Language, width: Int, fileWidth: Int) -> String {
         let kind = EvidenceKind.of(e.file).label(lang)
         let size = info?.size.map(sizeText) ?? ""
-        let page = e.page.map { lang.pick("p.\($0)", "\($0)쪽") } ?? ""
+        let page = e.page.map { TUILabels(lang).p("\($0)") } ?? ""
         let head = DisplayWidth.pad(DisplayWidth.truncate(e.file, to: fileWidth), to: fileWidth) + " " + DisplayWidth.pad(kind, to: 9)
         if let problem = info?.problem { return head + problem }
         return head + DisplayWidth.pad(size, to: 9, alignRight: true) + "  " + page
@@ -114,7 +113,7 @@ enum EvidenceScreen {
                 ? [TUILabels(lang).thisPageHasNo]
                 : lines
         case .other(let type, let size, let open):
-            return [d.evidence.file, lang.pick("type: \(type)", "형식: \(type)"), lang.pick("size: \(sizeText(size))", "크기: \(sizeText(size))"), "",
+            return [d.evidence.file, TUILabels(lang).type("\(type)"), TUILabels(lang).size("\(sizeText(size))"), "",
                     TUILabels(lang).cannotBeShownTerminal, "  " + open]
         case .failed(let why):
             return wrapped(why, width: width)

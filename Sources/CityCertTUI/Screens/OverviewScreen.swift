@@ -11,8 +11,7 @@ enum OverviewScreen {
         let lang = state.language
         Chrome.header(&b, left: "citycert · " + TUILabels(lang).chairSOverview + " · " + (state.session?.roundTitle.text(lang) ?? ""),
                       right: state.session?.member.name ?? "", theme: theme)
-        b.put(lang.pick("Within each type: \(s.byBoundary ? "closest to the certification line first (range, then total)" : "by id") (o toggles) · grade (range)",
-                        "유형별 \(s.byBoundary ? "인증선에 가까운 순 (범위 기준)" : "ID 순") (o 전환) · 등급 (가능 범위)"), x: 1, y: 1, style: theme.dim, maxWidth: b.width - 2)
+        b.put(TUILabels(lang).overviewOrder(byBoundary: s.byBoundary), x: 1, y: 1, style: theme.dim, maxWidth: b.width - 2)
         let layout = Layout(width: b.width, lang: lang)
         var y = 3
         TextLayout.row(&b, x: 2, y: y, layout.header(), style: theme.title, maxX: b.width - 1)

@@ -14,12 +14,12 @@ enum PeerSection {
         let name: (String) -> String = { s.open.memberNames[$0] ?? $0 }
         var out: [DetailPane.Line] = [[]]
         let agg = result.aggregate.map(\.description) ?? "-"
-        out.append([(lang.pick("Committee · \(ScoringKeys.phaseName(s.phase, .en))", "위원 점수 · \(ScoringKeys.phaseName(s.phase, .ko))"), theme.title),
-                    (lang.pick("  aggregate \(agg)  spread \(result.spread)", "  집계 \(agg)  편차 \(result.spread)"), theme.dim)])
+        out.append([(TUILabels(lang).committeeIn(s.phase), theme.title),
+                    (TUILabels(lang).aggregateSpread("\(agg)", "\(result.spread)"), theme.dim)])
         let nameWidth = min(12, result.members.map { DisplayWidth.of(name($0.member)) }.max() ?? 4)
         for m in result.members {
             let what: String
-            if let v = m.entry.value { what = "\(v)" } else if let l = m.entry.level { what = lang.pick("level \(l)", "수준 \(l)") } else { what = "-" }
+            if let v = m.entry.value { what = "\(v)" } else if let l = m.entry.level { what = TUILabels(lang).level("\(l)") } else { what = "-" }
             let mark = m.member == me ? "*" : " "
             var line: DetailPane.Line = [(mark + DisplayWidth.pad(DisplayWidth.truncate(name(m.member), to: nameWidth), to: nameWidth) + " ", m.member == me ? theme.warn : Style()),
                                          (DisplayWidth.pad(what, to: 8) + DisplayWidth.pad(m.points.description, to: 7, alignRight: true), Style())]

@@ -11,9 +11,8 @@ enum ReportScreen {
             for (i, line) in s.preview.dropFirst(s.scroll).prefix(page).enumerated() {
                 b.put(TextLayout.dropColumns(line, s.column), x: 1, y: 2 + i, maxWidth: b.width - 2)
             }
-            let kind = s.previewPages.map { lang.pick("PDF, \($0) pages", "PDF \($0)쪽") } ?? TUILabels(lang).text
-            b.put(lang.pick("Preview (\(kind)) · lines \(s.scroll + 1)–\(min(s.preview.count, s.scroll + page)) of \(s.preview.count)",
-                            "미리보기 (\(kind)) · \(s.preview.count)줄 중 \(s.scroll + 1)–\(min(s.preview.count, s.scroll + page))"),
+            let kind = s.previewPages.map { TUILabels(lang).pdfPages("\($0)") } ?? TUILabels(lang).text
+            b.put(TUILabels(lang).previewLines("\(kind)", "\(s.scroll + 1)", "\(min(s.preview.count, s.scroll + page))", "\(s.preview.count)"),
                   x: 1, y: 1, style: theme.dim, maxWidth: b.width - 2)
             Chrome.footer(&b, lang, status: state.status, hints: ReportKeys.previewFooter.text(lang), theme: theme)
             return
@@ -27,10 +26,8 @@ enum ReportScreen {
         }
         if s.choices.notes { annexes.append(TUILabels(lang).notes) }
         let annex = [ReportState.Format.pdf, .html, .xlsx].contains(s.format)
-            ? lang.pick("   annexes: \(annexes.isEmpty ? "none" : annexes.joined(separator: ", ")) (m n)",
-                        "   부록: \(annexes.isEmpty ? "없음" : annexes.joined(separator: ", ")) (m n)") : ""
-        b.put(lang.pick("Format: \(s.format.rawValue)\(bom) (f)   chosen \(s.selected.count) of \(s.applications.count)\(annex)",
-                        "형식: \(s.format.rawValue)\(bom) (f)   \(s.applications.count)건 중 \(s.selected.count)건 선택\(annex)"), x: 1, y: 1, style: theme.dim, maxWidth: b.width - 2)
+            ? TUILabels(lang).annexes(annexes) : ""
+        b.put(TUILabels(lang).formatFChosen("\(s.format.rawValue)", "\(bom)", "\(s.selected.count)", "\(s.applications.count)", "\(annex)"), x: 1, y: 1, style: theme.dim, maxWidth: b.width - 2)
         // The rows that fit, scrolled to keep the cursor in view.
         let visible = max(1, b.height - 7)
         let first = max(0, min(s.cursor - visible / 2, s.applications.count - visible))

@@ -22,8 +22,7 @@ enum ScoringScreen {
             x += b.put(label, x: x, y: 1, style: style) + 1
         }
         let tally = s.tally
-        let summary = lang.pick("│ \(sheetState) │ \(tally.total)/\(s.maxPoints) · open \(tally.open) · \(tally.done)/\(s.indicators.count)",
-                                "│ \(sheetState) │ \(tally.total)/\(s.maxPoints)점 · 미입력 \(tally.open) · \(tally.done)/\(s.indicators.count)")
+        let summary = TUILabels(lang).open("\(sheetState)", "\(tally.total)", "\(s.maxPoints)", "\(tally.open)", "\(tally.done)", "\(s.indicators.count)")
         b.put(summary, x: x, y: 1, style: s.isSubmitted ? theme.good : Style(), maxWidth: b.width - x - 1)
 
         let top = 2

@@ -13,7 +13,7 @@ enum SitePhaseSection {
         if let v = e?.value, let pts {
             mine = "\(v) → \(pts)" + TUILabels(lang).points
         } else if let l = e?.level, let pts {
-            mine = lang.pick("level \(l) → \(pts) points", "수준 \(l) → \(pts)점")
+            mine = TUILabels(lang).levelPoints("\(l)", "\(pts)")
         } else {
             mine = TUILabels(lang).noEntry
         }

@@ -11,9 +11,8 @@ enum OverviewKeys {
         case .open:
             if let invalid = s.selectedInvalid {
                 let lang = context.language
-                let reasons = invalid.reasons.isEmpty ? [lang.pick("The application cannot be read; `citycert validate` says why.",
-                                                                   "신청서를 읽을 수 없습니다. `citycert validate`로 사유를 확인하세요.")] : invalid.reasons
-                return [.overlay(.notice(title: lang.pick("\(invalid.id): invalid", "\(invalid.id): 오류"),
+                let reasons = invalid.reasons.isEmpty ? [TUILabels(lang).applicationCannotBeRead] : invalid.reasons
+                return [.overlay(.notice(title: TUILabels(lang).invalidApplication("\(invalid.id)"),
                                          lines: reasons.flatMap { TextLayout.wrap($0, width: max(20, context.width - 12)) }))]
             }
             guard rows.indices.contains(s.cursor) else { return [] }
@@ -114,8 +113,7 @@ enum ConsensusKeys {
             let name = s.data.application.government.text(lang)
             return [.overlay(.confirm(Confirmation(
                 title: TUILabels(lang).reopenApplication,
-                lines: [lang.pick("Remove the decision on \(name) and let members change their sheets?",
-                                  "\(name)의 확정을 취소하고 평가표 수정을 허용할까요?"),
+                lines: [TUILabels(lang).removeDecisionLetMembers("\(name)"),
                         TUILabels(lang).reason + text],
                 action: .reopenApplication(app, reason: text))))]
         case .value, .note, .clarification, .find, .finalizeTyped, .reportPath:
@@ -128,10 +126,9 @@ enum ConsensusKeys {
     static func finalizeConfirmation(_ app: String, note: String, _ s: ConsensusState, _ lang: Language) -> Confirmation {
         let e = s.data.evaluation, rb = s.data.robustness
         var lines = [s.data.application.government.text(lang),
-                     lang.pick("Grade \(e.grade) · \(e.certified ? "certified" : "not certified") · total \(e.total) / \(e.max) (\(e.percent)%)",
-                               "\(e.grade)등급 · \(e.certified ? "인증" : "미인증") · 총점 \(e.total) / \(e.max) (\(e.percent)%)")]
-        let up = rb.toNextGrade.map { lang.pick("+\($0) to grade \(e.grade - 1)", "\(e.grade - 1)등급까지 +\($0)") } ?? TUILabels(lang).bestGrade
-        let down = rb.aboveBoundary.map { lang.pick("\($0) above grade \(e.grade)'s line", "\(e.grade)등급 하한보다 \($0) 높음") } ?? TUILabels(lang).lowestGrade
+                     TUILabels(lang).gradeAndTotal("\(e.grade)", certified: e.certified, "\(e.total)", "\(e.max)", "\(e.percent)")]
+        let up = rb.toNextGrade.map { TUILabels(lang).plusToGrade("\($0)", "\(e.grade - 1)") } ?? TUILabels(lang).bestGrade
+        let down = rb.aboveBoundary.map { TUILabels(lang).aboveGradeLine("\($0)", "\(e.grade)") } ?? TUILabels(lang).lowestGrade
         lines.append(TUILabels(lang).margins + up + " · " + down)
         lines.append(RobustnessPanel.rangeText(rb.range, lang, provisional: e.status == .provisional))
         if !rb.pivotal.isEmpty {
@@ -139,8 +136,7 @@ enum ConsensusKeys {
                          + rb.pivotal.map { "\($0.id) \($0.score)→\($0.couldLose ? $0.low : $0.high)" }.joined(separator: ", "))
         }
         if rb.range.crossesCertification {
-            lines.append(lang.pick("⚠ The flags together can still move this city across the certification line.",
-                                   "⚠ 편차 경고 지표에 따라 인증 여부가 아직 바뀔 수 있습니다."))
+            lines.append(TUILabels(lang).flagsTogetherCanStill)
         }
         if !note.isEmpty { lines.append(TUILabels(lang).noteColon + note) }
         lines.append(TUILabels(lang).finalizeSheetsAreFrozen)

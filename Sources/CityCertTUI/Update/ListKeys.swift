@@ -73,8 +73,7 @@ enum ApplicationListKeys {
                 case .recusal: return TUILabels(lang).recusal
                 }
             }
-            var lines = [lang.pick("You have a conflict of interest on \(row.government.text(lang)); it cannot be opened.",
-                                   "\(row.government.text(lang))에 이해충돌이 있어 열 수 없습니다.")]
+            var lines = [TUILabels(lang).youHaveConflictInterest("\(row.government.text(lang))")]
             if let kind { lines.append(TUILabels(lang).kind + kind) }
             if let r = c.reason { lines += TextLayout.wrap(TUILabels(lang).reason + r, width: max(20, context.width - 12)) }
             return [.overlay(.notice(title: TUILabels(lang).conflictInterest, lines: lines))]

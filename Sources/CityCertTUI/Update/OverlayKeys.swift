@@ -72,8 +72,7 @@ enum OverlayKeys {
             // A range across the certification line: the id typed again, not a single key.
             if ConsensusKeys.rangeCrossesLine(state) {
                 state.overlay = .prompt(Prompt(purpose: .finalizeTyped(application: app, note: note),
-                                               title: state.language.pick("Type \(app) to finalize (the range crosses the certification line)",
-                                                                          "확정하려면 \(app) 입력 (범위가 인증선을 넘나듦)")))
+                                               title: TUILabels(state.language).typeFinalizeRangeCrosses("\(app)")))
                 return []
             }
             return [.chair(.finalize(application: app, note: note))]
@@ -119,9 +118,9 @@ enum OverlayKeys {
         let purpose: Prompt.Purpose
         let title: String
         switch d.field {
-        case .note: purpose = .note(indicator: d.indicator); title = lang.pick("Note on \(d.indicator)", "\(d.indicator) 메모")
-        case .clarification: purpose = .clarification(indicator: d.indicator); title = lang.pick("Question to the applicant on \(d.indicator)", "\(d.indicator) 신청기관 질의")
-        case .value: purpose = .value(indicator: d.indicator); title = lang.pick("Verified value for \(d.indicator)", "\(d.indicator) 확인 값")
+        case .note: purpose = .note(indicator: d.indicator); title = TUILabels(lang).noteOn("\(d.indicator)")
+        case .clarification: purpose = .clarification(indicator: d.indicator); title = TUILabels(lang).questionApplicant("\(d.indicator)")
+        case .value: purpose = .value(indicator: d.indicator); title = TUILabels(lang).verifiedValue("\(d.indicator)")
         }
         var prompt = Prompt(purpose: purpose, title: title, text: d.text)
         prompt.cursor = min(max(0, d.cursor), prompt.field.characters.count)

@@ -67,12 +67,9 @@ enum ReportKeys {
     static func sealConfirmation(_ lang: Language) -> Confirmation {
         Confirmation(
             title: TUILabels(lang).sealRound,
-            lines: [lang.pick("Record the SHA-256 of every authored file (store.yaml, committee.yaml, the standards,",
-                              "모든 작성 파일(store.yaml, committee.yaml, 인증 기준, applications/ 아래 모든 파일)의"),
-                    lang.pick("everything under applications/) in the audit log, signed by you. Any later change",
-                              "SHA-256을 감사 로그에 서명하여 기록합니다. 이후 봉인 없이 바뀐 파일은"),
-                    lang.pick("without a new seal is named by citycert verify. Seal? (y/n)",
-                              "citycert verify가 찾아냅니다. 봉인할까요? (y/n)")],
+            lines: [TUILabels(lang).recordShaEveryAuthored,
+                    TUILabels(lang).everythingUnderApplicationsAudit,
+                    TUILabels(lang).withoutNewSealNamed],
             action: .seal)
     }
 
@@ -93,7 +90,7 @@ enum ReportKeys {
         let ext = s.format.fileExtension
         let folder = context.reportFolder.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? ""
         return [.overlay(.prompt(Prompt(purpose: .reportPath,
-                                        title: context.language.pick("Write the \(s.format.rawValue) report to", "\(s.format.rawValue) 보고서 저장 경로"),
+                                        title: TUILabels(context.language).writeReport("\(s.format.rawValue)"),
                                         text: "\(folder)citycert-report.\(ext)")))]
     }
 }

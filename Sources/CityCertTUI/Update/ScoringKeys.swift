@@ -39,7 +39,7 @@ enum ScoringKeys {
             // The prompt starts empty (typing must not append to the last search); Enter on it
             // finds the last search again.
             return [.overlay(.prompt(Prompt(purpose: .find, title: TUILabels(lang).findIndicatorIdName,
-                                            hint: s.lastFind.isEmpty ? nil : lang.pick("empty Enter: “\(s.lastFind)” again", "빈 칸 Enter: “\(s.lastFind)” 다시"))))]
+                                            hint: s.lastFind.isEmpty ? nil : TUILabels(lang).emptyEnterAgain("\(s.lastFind)"))))]
         case .submit:
             return askSubmit(&s, lang)
         case .reopen:
@@ -47,7 +47,7 @@ enum ScoringKeys {
             guard !s.open.isFinal else { return refuseEdit(s) }
             return [.overlay(.confirm(Confirmation(
                 title: TUILabels(lang).reopenSheet,
-                lines: [lang.pick("Reopen your \(phaseName(s.phase, .en)) sheet as a draft?", "\(phaseName(s.phase, .ko)) 평가표를 작성 중으로 되돌릴까요?")],
+                lines: [TUILabels(lang).reopenSheetAsDraft(s.phase)],
                 action: .reopen(s.phase))))]
         case .accept, .edit, .level, .note, .question, .clear:
             guard s.isEditable else { return refuseEdit(s) }
@@ -68,17 +68,17 @@ enum ScoringKeys {
         case .edit:
             guard ind.isQuantitative else { return [.status(StatusLine(.chooseLevelWithNumber, .error))] }
             // The prompt starts empty; the value on file and the submitted one are shown under it.
-            let mine = entry.value.map { lang.pick("yours \($0)", "내 값 \($0)") }
-            let submitted = s.application.quantitative[ind.id].map { lang.pick("submitted \($0.value)", "제출값 \($0.value)") }
+            let mine = entry.value.map { TUILabels(lang).yoursValue("\($0)") }
+            let submitted = s.application.quantitative[ind.id].map { TUILabels(lang).submittedValueIs("\($0.value)") }
             let known = [mine, submitted].compactMap { $0 }.joined(separator: " · ")
             return [.overlay(.prompt(Prompt(purpose: .value(indicator: ind.id),
-                                            title: lang.pick("Verified value for \(ind.id)", "\(ind.id) 확인 값"),
+                                            title: TUILabels(lang).verifiedValue("\(ind.id)"),
                                             hint: known.isEmpty ? nil : known)))]
         case .note:
-            return [.overlay(.prompt(Prompt(purpose: .note(indicator: ind.id), title: lang.pick("Note on \(ind.id)", "\(ind.id) 메모"), text: entry.note ?? "")))]
+            return [.overlay(.prompt(Prompt(purpose: .note(indicator: ind.id), title: TUILabels(lang).noteOn("\(ind.id)"), text: entry.note ?? "")))]
         case .question:
             return [.overlay(.prompt(Prompt(purpose: .clarification(indicator: ind.id),
-                                            title: lang.pick("Question to the applicant on \(ind.id)", "\(ind.id) 신청기관 질의"), text: entry.clarification ?? "")))]
+                                            title: TUILabels(lang).questionApplicant("\(ind.id)"), text: entry.clarification ?? "")))]
         case .clear:
             entry.value = nil
             entry.level = nil
@@ -128,7 +128,7 @@ enum ScoringKeys {
         if !missing.isEmpty {
             s.cursor = nextMissing(s) ?? s.cursor
             return [.overlay(.notice(
-                title: lang.pick("Cannot submit: \(missing.count) indicator(s) have no entry", "제출할 수 없습니다: \(missing.count)개 지표 미입력"),
+                title: TUILabels(lang).cannotSubmitIndicatorHave("\(missing.count)"),
                 lines: missing.map { "\($0.id)  \($0.name.text(lang))" }))]
         }
         let tally = s.tally
@@ -137,7 +137,7 @@ enum ScoringKeys {
             title: TUILabels(lang).submitSheet,
             lines: [
                 s.application.government.text(lang) + " · " + phaseName(s.phase, lang),
-                lang.pick("Your total: \(tally.total) / \(max)", "총점: \(tally.total) / \(max)"),
+                TUILabels(lang).yourTotal("\(tally.total)", "\(max)"),
                 TUILabels(lang).submitYouCanReopen,
             ],
             action: .submit(s.phase))))]

@@ -56,10 +56,8 @@ extension ScoringKeys {
         if let submitted = s.application.quantitative[id]?.value, ValueCheck.isFar(value, from: submitted) {
             return [.overlay(.confirm(Confirmation(
                 title: TUILabels(lang).farFromSubmittedValue,
-                lines: [lang.pick("\(id): you entered \(value.plainText); the applicant submitted \(submitted.plainText).",
-                                  "\(id): 입력 \(value.plainText), 신청기관 제출값 \(submitted.plainText)."),
-                        lang.pick("More than ten times apart (a unit or a typing slip?). Save it?",
-                                  "10배 이상 차이가 납니다 (단위나 오타 확인). 저장할까요?")],
+                lines: [TUILabels(lang).youEnteredApplicantSubmitted("\(id)", "\(value.plainText)", "\(submitted.plainText)"),
+                        TUILabels(lang).moreThanTenTimes],
                 action: .setValue(indicator: id, value: value))))]
         }
         return [.closeOverlay] + saveValue(value, for: id, &s).map(Delegate.run)

@@ -89,8 +89,7 @@ extension Update {
             state.status = nil
             state.overlay = .confirm(Confirmation(
                 title: TUILabels(state.language).writeOverExistingFile,
-                lines: [path, state.language.pick("y: write over it   n: keep it (choose another name with w)",
-                                                  "y: 덮어쓰기   n: 그대로 두기 (w로 다른 이름)")],
+                lines: [path, TUILabels(state.language).yWriteOverN],
                 action: .overwriteReport(applications: apps, format: format, path: path, choices: choices)))
             return []
         case .reportWritten(let path):
@@ -123,8 +122,7 @@ extension Update {
         let preview = d.text.split(separator: "\n", omittingEmptySubsequences: false).prefix(3).map { "  " + $0 }
         return Confirmation(
             title: TUILabels(lang).unsavedText,
-            lines: [lang.pick("The program stopped while you were typing a \(field) on \(d.indicator):",
-                              "\(d.indicator) \(field)을(를) 입력하던 중 프로그램이 멈췄습니다:")]
+            lines: [TUILabels(lang).programStoppedWhileYou("\(field)", "\(d.indicator)")]
                 + preview + (d.text.contains("\n") && preview.count == 3 ? ["  …"] : [])
                 + ["", TUILabels(lang).openAgainFinishN],
             action: .restoreDraft(d))
