@@ -80,18 +80,17 @@ enum OverlayKeys {
         case let .overwriteReport(apps, format, path, choices):
             if format == .pdf { state.status = ReportKeys.printing }
             return [.chair(.writeReport(applications: apps, format: format, path: path, overwrite: true, choices: choices))]
-        case let .setValue(id, value):
-            guard case .scoring(var s) = state.screen else { return [] }
-            let effects = ScoringKeys.saveValue(value, for: id, &s)
-            state.screen = .scoring(s)
-            return effects
-        case .restoreDraft(let d):
-            return restore(d, &state)
         case .seal: return [.chair(.seal)]
-        case .submit(let p), .reopen(let p):
-            guard case .scoring(let s) = state.screen else { return [] }
-            if case .submit = action { return [.submit(application: s.application.id, phase: p)] }
-            return [.reopenSheet(application: s.application.id, phase: p)]
+        case .setValue, .restoreDraft, .submit, .reopen:
+            // The scoring screen's questions: answered by it, with its own state.
+            guard case .scoring(var s) = state.screen else {
+                if case .restoreDraft(let d) = action { return [.discardDraft(application: d.application)] }
+                return []
+            }
+            let kind = Update.ScreenKind(state.screen)
+            let delegates = ScoringKeys.confirmed(action, &s, state.language)
+            state.screen = .scoring(s)
+            return delegates.flatMap { Update.apply($0, from: kind, &state) }
         }
     }
 
@@ -105,28 +104,6 @@ enum OverlayKeys {
         default:
             return Update.handle(key, &state)
         }
-    }
-
-    /// Opens the field of a draft again with its text (the member said yes to getting it back).
-    static func restore(_ d: Draft, _ state: inout AppState) -> [Effect] {
-        guard case .scoring(var s) = state.screen, s.application.id == d.application,
-              let index = s.indicators.firstIndex(where: { $0.id == d.indicator }) else { return [.discardDraft(application: d.application)] }
-        s.phase = d.phase
-        s.cursor = index
-        state.screen = .scoring(s)
-        let lang = state.language
-        let purpose: Prompt.Purpose
-        let title: String
-        switch d.field {
-        case .note: purpose = .note(indicator: d.indicator); title = TUILabels(lang).noteOn("\(d.indicator)")
-        case .clarification: purpose = .clarification(indicator: d.indicator); title = TUILabels(lang).questionApplicant("\(d.indicator)")
-        case .value: purpose = .value(indicator: d.indicator); title = TUILabels(lang).verifiedValue("\(d.indicator)")
-        }
-        var prompt = Prompt(purpose: purpose, title: title, text: d.text)
-        prompt.cursor = min(max(0, d.cursor), prompt.field.characters.count)
-        state.overlay = .prompt(prompt)
-        state.status = StatusLine(.draftRestored)
-        return []
     }
 
     /// A paste goes whole into the open field, line breaks included; with no field open it is

@@ -62,4 +62,40 @@ extension ScoringKeys {
         }
         return [.closeOverlay] + saveValue(value, for: id, &s).map(Delegate.run)
     }
+
+    /// The scoring screen's confirmed questions: a far value saved, a draft opened again, the
+    /// sheet submitted or reopened.
+    static func confirmed(_ action: Confirmation.Action, _ s: inout ScoringState, _ lang: Language) -> [Delegate] {
+        switch action {
+        case let .setValue(id, value):
+            return saveValue(value, for: id, &s).map(Delegate.run)
+        case .restoreDraft(let d):
+            return restore(d, &s, lang)
+        case .submit(let p):
+            return [.run(.submit(application: s.application.id, phase: p))]
+        case .reopen(let p):
+            return [.run(.reopenSheet(application: s.application.id, phase: p))]
+        case .finalize, .reopenApplication, .overwriteReport, .seal:
+            return []
+        }
+    }
+
+    /// Opens the field of a draft again with its text (the member said yes to getting it back).
+    static func restore(_ d: Draft, _ s: inout ScoringState, _ lang: Language) -> [Delegate] {
+        guard s.application.id == d.application, let index = s.indicators.firstIndex(where: { $0.id == d.indicator }) else {
+            return [.run(.discardDraft(application: d.application))]
+        }
+        s.phase = d.phase
+        s.cursor = index
+        let purpose: Prompt.Purpose
+        let title: String
+        switch d.field {
+        case .note: purpose = .note(indicator: d.indicator); title = TUILabels(lang).noteOn(d.indicator)
+        case .clarification: purpose = .clarification(indicator: d.indicator); title = TUILabels(lang).questionApplicant(d.indicator)
+        case .value: purpose = .value(indicator: d.indicator); title = TUILabels(lang).verifiedValue(d.indicator)
+        }
+        var prompt = Prompt(purpose: purpose, title: title, text: d.text)
+        prompt.cursor = min(max(0, d.cursor), prompt.field.characters.count)
+        return [.overlay(.prompt(prompt)), .status(StatusLine(.draftRestored))]
+    }
 }
