@@ -108,15 +108,8 @@ enum MatrixPane {
         let nameWidth = members.count == all.count ? max(0, min(40, area.width - fixed - members.count * cell)) : 0
         // The flag sits right after the numbers, however wide the terminal.
         let flagX = min(area.maxX - 2, area.x + 1 + 8 + (nameWidth > 0 ? nameWidth : 0) + (members.count + 3) * cell)
-        var header: [TextLayout.Column] = [.init(text: members.count < all.count ? "\(start + 1)-\(start + members.count)/\(all.count)" : TUILabels(lang).indicatorColumn, width: 7)]
-        if nameWidth > 0 { header.append(.init(text: "", width: nameWidth - 1)) }
-        for m in members {
-            header.append(.init(text: DisplayWidth.truncate(m.name, to: cell - 1, ellipsis: ""), width: cell - 1, alignRight: true))
-        }
-        header += [.init(text: TUILabels(lang).aggregateColumn, width: cell - 1, alignRight: true),
-                   .init(text: TUILabels(lang).spread, width: cell - 1, alignRight: true),
-                   .init(text: TUILabels(lang).maxColumn, width: cell - 1, alignRight: true)]
-        TextLayout.row(&b, x: area.x + 1, y: area.y, header, style: theme.title, maxX: area.maxX - 1)
+        let shown = members.count < all.count ? "\(start + 1)-\(start + members.count)/\(all.count)" : nil
+        TextLayout.row(&b, x: area.x + 1, y: area.y, header(members, shown: shown, nameWidth: nameWidth, lang), style: theme.title, maxX: area.maxX - 1)
 
         let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
         guard body.height > 0 else { return }
@@ -162,6 +155,19 @@ enum MatrixPane {
                 if r.flagged { b.put("⚑", x: flagX, y: y, style: n == s.cursor ? style : theme.bad) }
             }
         }
+    }
+
+    /// The matrix's header: which members are shown (`shown`, when not all fit), their names, then
+    /// the aggregate, spread and maximum columns.
+    static func header(_ members: [Member], shown: String?, nameWidth: Int, _ lang: Language) -> [TextLayout.Column] {
+        var header: [TextLayout.Column] = [.init(text: shown ?? TUILabels(lang).indicatorColumn, width: 7)]
+        if nameWidth > 0 { header.append(.init(text: "", width: nameWidth - 1)) }
+        for m in members {
+            header.append(.init(text: DisplayWidth.truncate(m.name, to: cell - 1, ellipsis: ""), width: cell - 1, alignRight: true))
+        }
+        return header + [.init(text: TUILabels(lang).aggregateColumn, width: cell - 1, alignRight: true),
+                         .init(text: TUILabels(lang).spread, width: cell - 1, alignRight: true),
+                         .init(text: TUILabels(lang).maxColumn, width: cell - 1, alignRight: true)]
     }
 
     /// How far apart members are: red above the flag share, yellow above half of it.
