@@ -84,5 +84,12 @@ import TestSupport
         checkUnboundKeysDoNothing("overview", OverviewKeys.keymap) { ChairFixture.overviewState() }
         checkUnboundKeysDoNothing("consensus", ConsensusKeys.keymap) { ChairFixture.consensusState(flagged: true) }
         checkUnboundKeysDoNothing("report", ReportKeys.keymap) { ScreenSnapshotTests.reportState(100, 30, .ko) }
+        checkUnboundKeysDoNothing("evidence file", EvidenceKeys.documentKeymap) {
+            var state = TUIFixture.scoringState()
+            TUIFixture.press([.char("o")], &state)
+            _ = Update.update(&state, .evidenceRead(application: "a", file: "evidence/data.pdf", page: 3,
+                                                    .pdfPage(text: EvidenceViewerTests.page3, page: 3, pageCount: 5)))
+            return state
+        }
     }
 }
