@@ -6,37 +6,32 @@ import Foundation
 
 /// The chair's and the secretary's effects: overview, consensus, finalize/reopen, the report.
 extension EffectRunner {
-    func performChair(_ effect: Effect) -> [Message]? {
+    func performChair(_ effect: ChairEffect, in state: AppState) -> [Message] {
+        let language = state.language
         switch effect {
         case .loadOverview:
-            return [.overviewLoaded(overview())]
+            return [.overviewLoaded(overview(language: language))]
         case .refreshOverview(let left):
-            guard let ids = changedApplications(since: &overviewCursor, left: left) else { return perform(.loadOverview) }
+            let cursor: Int64? = if case .overview(let o) = state.screen { o.auditCursor } else { nil }
+            guard let (ids, end) = changedApplications(since: cursor, left: left) else { return performChair(.loadOverview, in: state) }
             let rows = Parallel.map(ids.filter(store.applicationIDs.contains)) { id in
                 let row = self.store.evaluatedApplication(id).map(self.overviewRow)
                 return (id: id, row: row, reasons: row == nil ? self.invalidReasons(id) : [])
             }
-            return [.overviewRowsLoaded(rows)]
+            return [.overviewRowsLoaded(rows, cursor: end)]
         case .openConsensus(let id):
-            guard let data = consensus(id) else { return [.failed(Self.invalidText(id, language))] }
+            guard let data = consensus(id, language: language) else { return [.failed(Self.invalidText(id))] }
             return [.consensusLoaded(data)]
         case let .finalize(app, note):
-            guard let chair = memberID else { return [] }
-            do {
-                let d = try store.finalize(application: app, by: chair, note: note)
-                return (consensus(app).map { [.consensusLoaded($0)] } ?? [])
-                    + [.status(StatusLine(language.pick("✓ \(app): final · \(d.total) / \(d.max) · grade \(d.grade)",
-                                                        "✓ \(app): 확정 · \(d.total) / \(d.max) · \(d.grade)등급"), .success))]
-            } catch {
-                return [.failed(error.message(language))]
-            }
+            return finalize(app, note: note, in: state)
         case let .reopenApplication(app, reason):
-            guard let chair = memberID else { return [] }
+            guard let chair = state.session?.member.id else { return [] }
             do {
                 try store.reopen(application: app, by: chair, reason: reason)
-                return (consensus(app).map { [.consensusLoaded($0)] } ?? []) + [.status(StatusLine(language.pick("\(app): reopened", "\(app): 확정 취소됨"), .info))]
+                return (consensus(app, language: language).map { [.consensusLoaded($0)] } ?? [])
+                    + [.status(StatusLine(.applicationReopened(application: app), .info))]
             } catch {
-                return [.failed(error.message(language))]
+                return [.failed(Self.refusal(error))]
             }
         case .loadReportScreen:
             // Every valid application and where it stands, read on both cores without keeping them.
@@ -45,59 +40,75 @@ extension EffectRunner {
             return [.reportApplications(rows.map { (id: $0.id, name: $0.name) },
                                         statuses: Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0.status) }))]
         case .seal:
-            guard let member = memberID else { return [] }
+            guard let member = state.session?.member.id else { return [] }
             do {
                 let (seq, count) = try store.seal(by: member)
-                return [.status(StatusLine(language.pick("✓ sealed: \(count) authored files recorded at audit.log:\(seq)",
-                                                         "✓ 봉인: 작성 파일 \(count)개를 audit.log:\(seq)에 기록"), .success))]
+                return [.status(StatusLine(.sealed(files: count, seq: seq), .success))]
             } catch {
-                return [.failed(error.message)]
+                return [.failed(LocalizedText(error.message))]
             }
         case let .previewReport(ids, format, choices):
-            let r = round(ids)
-            if format == .pdf {
-                // The PDF's own pages as text: what the ministry will read, page by page.
-                do {
-                    let pdf = try PDFPrinter.pdf(html: HTMLReport.render(r, language: language, options: reportOptions(choices)))
-                    let pages = try PDFPrinter.pageTexts(pdf)
-                    var lines: [String] = []
-                    for (i, page) in pages.enumerated() {
-                        lines.append("──── " + language.pick("page \(i + 1) of \(pages.count)", "\(i + 1) / \(pages.count) 쪽") + " " + String(repeating: "─", count: 60))
-                        lines += page
-                    }
-                    return [.reportPreview(lines, pages: pages.count)]
-                } catch {
-                    let text = TextReport.render(r, language: language)
-                    return [.reportPreview(text.components(separatedBy: "\n")),
-                            .status(StatusLine(language.pick("No PDF preview (\(error)); the text report instead.",
-                                                               "PDF 미리보기 불가 (\(PDFPrinter.message(error, language))): 텍스트 보고서로 대신합니다."), .error))]
-                }
-            }
-            let text = TextReport.render(r, language: language)
-            return [.reportPreview(text.components(separatedBy: "\n"))]
+            return previewReport(ids, format: format, choices: choices, language)
         case let .writeReport(ids, format, path, overwrite, choices):
-            if !overwrite && ExportFile.exists(path) {
-                return [.reportExists(applications: ids, format: format, path: ExportFile.absolute(path), choices: choices)]
+            return writeReport(ids, format: format, path: path, overwrite: overwrite, choices: choices, language)
+        }
+    }
+
+    /// The chair finalizes: the consensus screen read again, and the decision on the status line.
+    private func finalize(_ app: String, note: String, in state: AppState) -> [Message] {
+        guard let chair = state.session?.member.id else { return [] }
+        let language = state.language
+        do {
+            let d = try store.finalize(application: app, by: chair, note: note)
+            return (consensus(app, language: language).map { [.consensusLoaded($0)] } ?? [])
+                + [.status(StatusLine(.finalized(application: app, total: "\(d.total)", max: "\(d.max)", grade: d.grade), .success))]
+        } catch {
+            return [.failed(Self.refusal(error))]
+        }
+    }
+
+    /// The preview: the PDF's own pages as text for pdf (what the ministry will read, page by
+    /// page), the text report otherwise (and when the PDF cannot be printed).
+    private func previewReport(_ ids: [String], format: ReportState.Format, choices: ReportChoices, _ language: Language) -> [Message] {
+        let r = round(ids)
+        guard format == .pdf else { return [.reportPreview(TextReport.render(r, language: language).components(separatedBy: "\n"))] }
+        do {
+            let pdf = try PDFPrinter.pdf(html: HTMLReport.render(r, language: language, options: reportOptions(choices)))
+            let pages = try PDFPrinter.pageTexts(pdf)
+            var lines: [String] = []
+            for (i, page) in pages.enumerated() {
+                lines.append("──── " + language.pick("page \(i + 1) of \(pages.count)", "\(i + 1) / \(pages.count) 쪽") + " " + String(repeating: "─", count: 60))
+                lines += page
             }
-            let r = round(ids)
-            do {
-                let written: String
-                switch format {
-                case .text: written = try ExportFile.write(TextReport.render(r, language: language), to: path)
-                case .markdown: written = try ExportFile.write(MarkdownReport.render(r, language: language), to: path)
-                case .html: written = try ExportFile.write(HTMLReport.render(r, language: language, options: reportOptions(choices)), to: path)
-                case .csv: written = try ExportFile.write(CSVReport.render(r, language: language, byteOrderMark: choices.byteOrderMark), to: path)
-                case .pdf: written = try PDFPrinter.print(html: HTMLReport.render(r, language: language, options: reportOptions(choices)), to: path)
-                case .xlsx: written = try ExportFile.write(try XLSXReport.render(r, language: language, options: reportOptions(choices)), to: path)
-                }
-                return [.reportWritten(path: written),
-                        .status(StatusLine(language.pick("✓ written: \(written) (\(format.rawValue), \(ids.count) applications)",
-                                                         "✓ 저장: \(written) (\(format.rawValue), \(ids.count)건)"), .success))]
-            } catch {
-                return [.failed(PDFPrinter.message(error, language))]
+            return [.reportPreview(lines, pages: pages.count)]
+        } catch {
+            let text = TextReport.render(r, language: language)
+            return [.reportPreview(text.components(separatedBy: "\n")),
+                    .status(StatusLine(.noPDFPreview(LocalizedText(ko: PDFPrinter.message(error, .ko), en: "\(error)")), .error))]
+        }
+    }
+
+    /// Writes the report (asks first when the file exists and `overwrite` is false).
+    private func writeReport(_ ids: [String], format: ReportState.Format, path: String, overwrite: Bool,
+                             choices: ReportChoices, _ language: Language) -> [Message] {
+        if !overwrite && ExportFile.exists(path) {
+            return [.reportExists(applications: ids, format: format, path: ExportFile.absolute(path), choices: choices)]
+        }
+        let r = round(ids)
+        do {
+            let written: String
+            switch format {
+            case .text: written = try ExportFile.write(TextReport.render(r, language: language), to: path)
+            case .markdown: written = try ExportFile.write(MarkdownReport.render(r, language: language), to: path)
+            case .html: written = try ExportFile.write(HTMLReport.render(r, language: language, options: reportOptions(choices)), to: path)
+            case .csv: written = try ExportFile.write(CSVReport.render(r, language: language, byteOrderMark: choices.byteOrderMark), to: path)
+            case .pdf: written = try PDFPrinter.print(html: HTMLReport.render(r, language: language, options: reportOptions(choices)), to: path)
+            case .xlsx: written = try ExportFile.write(try XLSXReport.render(r, language: language, options: reportOptions(choices)), to: path)
             }
-        default:
-            return nil
+            return [.reportWritten(path: written),
+                    .status(StatusLine(.reportWritten(path: written, format: format.rawValue, count: ids.count), .success))]
+        } catch {
+            return [.failed(LocalizedText(ko: PDFPrinter.message(error, .ko), en: PDFPrinter.message(error, .en)))]
         }
     }
 
@@ -119,14 +130,16 @@ extension EffectRunner {
 
     /// Every valid application with status, progress, figures and closeness to a grade boundary:
     /// read and evaluated on both cores a batch at a time, without keeping the applications read.
-    public func overview() -> OverviewState {
-        overviewCursor = store.auditCursor()   // before reading: a change made meanwhile is read again next time
+    public func overview(language: Language = .ko) -> OverviewState {
+        let cursor = store.auditCursor()   // before reading: a change made meanwhile is read again next time
         var rows: [OverviewRow] = []
         let problems = store.evaluateInBatches(rendering: overviewRow) { rows += $0 }
         let valid = Set(rows.map(\.id))
-        return OverviewState(rows: rows, invalidRows: store.applicationIDs.filter { !valid.contains($0) }.map { id in
+        var o = OverviewState(rows: rows, invalidRows: store.applicationIDs.filter { !valid.contains($0) }.map { id in
             InvalidRow(id: id, reasons: Self.reasons(problems, of: id))
         })
+        o.auditCursor = cursor
+        return o
     }
 
     /// Why an application is invalid: its file's errors, `line N: message`.
@@ -164,7 +177,7 @@ extension EffectRunner {
     }
 
     /// What the consensus screen needs for one application.
-    public func consensus(_ id: String) -> ConsensusData? {
+    public func consensus(_ id: String, language: Language = .ko) -> ConsensusData? {
         guard let app = store.application(id).application else { return nil }
         let (sheets, sheetProblems) = store.sheets(for: id)
         let decision = store.decision(for: id).decision

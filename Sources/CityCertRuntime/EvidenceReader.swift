@@ -192,12 +192,12 @@ final class EvidenceMailbox: @unchecked Sendable {
 }
 
 extension EffectRunner {
-    func performEvidence(_ effect: Effect) -> [Message]? {
+    func performEvidence(_ effect: EvidenceEffect, _ language: Language) -> [Message] {
         switch effect {
-        case let .listEvidence(app, files):
+        case let .list(app, files):
             return [.evidenceListed(application: app, evidenceReader.infos(store, application: app, files: files))]
-        case let .readEvidence(app, file, page):
-            let store = self.store, reader = evidenceReader, language = self.language
+        case let .read(app, file, page):
+            let store = self.store, reader = evidenceReader
             let read: @Sendable () -> Message = {
                 .evidenceRead(application: app, file: file, page: page,
                               reader.read(store, application: app, file: file, page: page, language: language))
@@ -208,8 +208,6 @@ extension EffectRunner {
             box.started()
             DispatchQueue.global().async { box.finished(read()) }
             return []
-        default:
-            return nil
         }
     }
 

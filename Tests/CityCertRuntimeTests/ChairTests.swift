@@ -198,7 +198,7 @@ import TestSupport
         press([.char("S")], runner, &state)
         guard case .confirm(let c)? = state.overlay, c.action == .seal else { Issue.record("S asks first"); return }
         press([.char("y")], runner, &state)
-        #expect(state.status?.kind == .success && state.status?.text.hasPrefix("✓ 봉인: 작성 파일 99개를 audit.log:") == true, "\(String(describing: state.status))")
+        #expect(state.status?.kind == .success && state.status?.text(state.language).hasPrefix("✓ 봉인: 작성 파일 99개를 audit.log:") == true, "\(String(describing: state.status))")
         let log = try String(contentsOf: root.appendingPathComponent("audit.log"), encoding: .utf8)
         let last = try #require(log.split(separator: "\n").last)
         #expect(last.contains("\"action\":\"seal\"") && last.contains("\"actor\":\"han\"") && last.contains("\"sig\":"))

@@ -21,7 +21,7 @@ import TestSupport
         ]
         #expect(lineDiff(Array(out[3...10]), expected) == nil, "\(lineDiff(Array(out[3...10]), expected) ?? "")")
         var state = ChairFixture.overviewState()
-        #expect(Update.update(&state, .key(.enter)) == [.openConsensus("2025-gimhae")], "the range crossing the line comes first")
+        #expect(Update.update(&state, .key(.enter)) == [.chair(.openConsensus("2025-gimhae"))], "the range crossing the line comes first")
         _ = Update.update(&state, .key(.char("o")))
         guard case .overview(let o) = state.screen else { return }
         #expect(o.ordered.map(\.id) == ["2025-gimhae", "2025-suwon", "2025-naju"], "by id within type")
@@ -153,7 +153,7 @@ import TestSupport
         #expect(c.lines.contains("현재까지 범위 168.00–168.00 (2등급) — 제출된 평가표 기준, 미제출 평가표가 들어오면 바뀝니다"),
                 "provisional: no verdict on the range")
         #expect(c.lines.contains("메모: 합의"))
-        #expect(Update.update(&state, .key(.char("y"))) == [.finalize(application: "a", note: "합의")])
+        #expect(Update.update(&state, .key(.char("y"))) == [.chair(.finalize(application: "a", note: "합의"))])
     }
 
     /// A range across the certification line: a note is required, and the id must be typed again.
@@ -183,7 +183,7 @@ import TestSupport
         _ = Update.update(&state, .key(.enter))
         _ = Update.update(&state, .key(.char("y")))
         _ = Update.update(&state, .key(.char("a")))
-        #expect(Update.update(&state, .key(.enter)) == [.finalize(application: "a", note: "L2 재검토 후 합의")])
+        #expect(Update.update(&state, .key(.enter)) == [.chair(.finalize(application: "a", note: "L2 재검토 후 합의"))])
     }
 
     @Test func reopenAsksForAReason() {
@@ -197,7 +197,7 @@ import TestSupport
         _ = Update.update(&state, .key(.enter))
         guard case .confirm(let c)? = state.overlay else { Issue.record("no confirmation"); return }
         #expect(c.lines.contains("사유: 이의신청 접수"))
-        #expect(Update.update(&state, .key(.char("y"))) == [.reopenApplication("a", reason: "이의신청 접수")])
+        #expect(Update.update(&state, .key(.char("y"))) == [.chair(.reopenApplication("a", reason: "이의신청 접수"))])
     }
 
     @Test func reopenOnlyWhenFinal() {
@@ -214,7 +214,7 @@ import TestSupport
         _ = Update.update(&state, .key(.tab))
         guard case .consensus(let site) = state.screen else { return }
         #expect(site.phase == .site)
-        #expect(Update.update(&state, .key(.char("q"))) == [.loadOverview], "no overview to go back to: read it")
+        #expect(Update.update(&state, .key(.char("q"))) == [.chair(.loadOverview)], "no overview to go back to: read it")
     }
 
     /// Back from the consensus screen, only the row of the application left is read again.
@@ -223,7 +223,7 @@ import TestSupport
         guard case .overview(let overview) = state.screen else { return }
         state.savedOverview = overview
         state.screen = ChairFixture.consensusState(flagged: false).screen
-        #expect(Update.update(&state, .key(.char("q"))) == [.refreshOverview(left: "a")])
+        #expect(Update.update(&state, .key(.char("q"))) == [.chair(.refreshOverview(left: "a"))])
         var suwon = overview.rows[0]
         suwon.status = .final
         _ = Update.update(&state, .overviewRowsLoaded([(id: "2025-suwon", row: suwon, reasons: [])]))
@@ -275,12 +275,12 @@ import TestSupport
         #expect(effects.isEmpty)
         guard case .prompt(let p)? = state.overlay else { Issue.record("no prompt"); return }
         #expect(p.text == "citycert-report.csv")
-        #expect(Update.update(&state, .key(.enter)) == [.writeReport(applications: ["2025-suwon"], format: .csv, path: "citycert-report.csv", choices: ReportChoices(byteOrderMark: false))])
+        #expect(Update.update(&state, .key(.enter)) == [.chair(.writeReport(applications: ["2025-suwon"], format: .csv, path: "citycert-report.csv", choices: ReportChoices(byteOrderMark: false)))])
 
         // The file exists: a question; y writes over it with the same options.
         _ = Update.update(&state, .reportExists(applications: ["2025-suwon"], format: .csv, path: "/tmp/r.csv", choices: ReportChoices(byteOrderMark: false)))
         #expect(View.render(state).lines().joined(separator: "\n").contains("기존 파일을 덮어쓸까요?"))
-        #expect(Update.update(&state, .key(.char("y"))) == [.writeReport(applications: ["2025-suwon"], format: .csv, path: "/tmp/r.csv", overwrite: true, choices: ReportChoices(byteOrderMark: false))])
+        #expect(Update.update(&state, .key(.char("y"))) == [.chair(.writeReport(applications: ["2025-suwon"], format: .csv, path: "/tmp/r.csv", overwrite: true, choices: ReportChoices(byteOrderMark: false)))])
         _ = Update.update(&state, .reportWritten(path: "/srv/reports/r.csv"))
         _ = Update.update(&state, .key(.char("f")))   // csv → pdf
         _ = Update.update(&state, .key(.char("w")))
@@ -294,12 +294,12 @@ import TestSupport
         _ = Update.update(&state, .key(.char("m")))
         _ = Update.update(&state, .key(.char("n")))
         #expect(View.render(state).lines().contains { $0.contains("부록: 위원별 익명, 의견 (m n)") })
-        #expect(Update.update(&state, .key(.enter)) == [.previewReport(applications: ["2025-suwon"], format: .pdf,
-                                                                       choices: ReportChoices(byteOrderMark: false, members: .anonymous, notes: true))])
-        #expect(state.status?.text == "Chromium으로 PDF 인쇄 중… (몇 초 걸립니다)", "drawn before Chromium runs")
-        #expect(Effect.previewReport(applications: [], format: .pdf).takesSeconds)
-        #expect(!Effect.previewReport(applications: [], format: .text).takesSeconds)
-        #expect(Effect.writeReport(applications: [], format: .pdf, path: "r.pdf").takesSeconds)
+        #expect(Update.update(&state, .key(.enter)) == [.chair(.previewReport(applications: ["2025-suwon"], format: .pdf,
+                                                                       choices: ReportChoices(byteOrderMark: false, members: .anonymous, notes: true)))])
+        #expect(state.status?.text(state.language) == "Chromium으로 PDF 인쇄 중… (몇 초 걸립니다)", "drawn before Chromium runs")
+        #expect(Effect.chair(.previewReport(applications: [], format: .pdf)).takesSeconds)
+        #expect(!Effect.chair(.previewReport(applications: [], format: .text)).takesSeconds)
+        #expect(Effect.chair(.writeReport(applications: [], format: .pdf, path: "r.pdf")).takesSeconds)
         _ = Update.update(&state, .reportPreview(["──── 1 / 2 쪽 ────", "수원시", "1 / 2", "──── 2 / 2 쪽 ────", "2 / 2"], pages: 2))
         let text = View.render(state).lines().joined(separator: "\n")
         #expect(text.contains("미리보기 (PDF 2쪽)") && text.contains("──── 1 / 2 쪽"))

@@ -31,8 +31,8 @@ import TestSupport
     @Test func oOpensTheNamedPageOfTheOnlyEvidenceAndShowsReadingMeanwhile() {
         var state = TUIFixture.scoringState()
         let effects = TUIFixture.press([.char("o")], &state)
-        #expect(effects == [.listEvidence(application: "a", files: ["evidence/data.pdf"]),
-                            .readEvidence(application: "a", file: "evidence/data.pdf", page: 3)])
+        #expect(effects == [.evidence(.list(application: "a", files: ["evidence/data.pdf"])),
+                            .evidence(.read(application: "a", file: "evidence/data.pdf", page: 3))])
         #expect(viewer(state)?.document?.page == 3)
         let out = View.render(state).lines()
         #expect(out.contains { $0.contains("읽는 중…") }, "\(out.joined(separator: "\n"))")
@@ -73,7 +73,7 @@ import TestSupport
     @Test func pageDownAsksForTheNextPageAndStopsAtTheLast() {
         var (state, _) = openQ1()
         var effects = TUIFixture.press([.pageDown], &state)
-        #expect(effects == [.readEvidence(application: "a", file: "evidence/data.pdf", page: 4)])
+        #expect(effects == [.evidence(.read(application: "a", file: "evidence/data.pdf", page: 4))])
         #expect(viewer(state)?.document?.content == nil)
         // An answer for another page (a slow read of page 3) is dropped.
         _ = Update.update(&state, .evidenceRead(application: "a", file: "evidence/data.pdf", page: 3, .pdfPage(text: "old", page: 3, pageCount: 5)))
@@ -82,9 +82,9 @@ import TestSupport
         #expect(View.render(state).lines()[2].contains("4/4쪽"))
         effects = TUIFixture.press([.pageDown], &state)
         #expect(effects.isEmpty)
-        #expect(state.status?.text == "마지막 쪽입니다.")
+        #expect(state.status?.text(state.language) == "마지막 쪽입니다.")
         effects = TUIFixture.press([.pageUp], &state)
-        #expect(effects == [.readEvidence(application: "a", file: "evidence/data.pdf", page: 3)])
+        #expect(effects == [.evidence(.read(application: "a", file: "evidence/data.pdf", page: 3))])
     }
 
     @Test func scoringKeysActOnTheViewersIndicatorAndTheViewerStays() {
@@ -103,9 +103,9 @@ import TestSupport
         var (state, _) = openQ1(height: 16)     // a short screen: the text scrolls
         TUIFixture.press([.char("/")] + TUIFixture.type("건") + [.enter], &state)
         #expect(viewer(state)?.search == "건")
-        #expect(state.status?.text.contains("2건 중 1") == true, "\(state.status?.text ?? "")")
+        #expect(state.status?.text(state.language).contains("2건 중 1") == true, "\(state.status?.text(state.language) ?? "")")
         TUIFixture.press([.char("n")], &state)
-        #expect(state.status?.text.contains("2건 중 2") == true, "\(state.status?.text ?? "")")
+        #expect(state.status?.text(state.language).contains("2건 중 2") == true, "\(state.status?.text(state.language) ?? "")")
         TUIFixture.press([.char("/")] + TUIFixture.type("없는말") + [.enter], &state)
         #expect(state.status?.kind == .error)
     }
@@ -121,7 +121,7 @@ import TestSupport
         state = TUIFixture.scoringState()
         if case .scoring(var s) = state.screen { s.open.application = app; state.screen = .scoring(s) }
         let effects = TUIFixture.press([.char("o")], &state)
-        #expect(effects == [.listEvidence(application: "a", files: ["evidence/표.csv", "evidence/plan.pdf", "evidence/photo.jpg"])])
+        #expect(effects == [.evidence(.list(application: "a", files: ["evidence/표.csv", "evidence/plan.pdf", "evidence/photo.jpg"]))])
         _ = Update.update(&state, .evidenceListed(application: "a", [EvidenceInfo(file: "evidence/표.csv", size: 120),
                                                                     EvidenceInfo(file: "evidence/plan.pdf", size: 180_000),
                                                                     EvidenceInfo(file: "evidence/photo.jpg", problem: "evidence/photo.jpg does not exist")]))
@@ -131,7 +131,7 @@ import TestSupport
         #expect(out[5].contains("PDF") && out[5].contains("176 KB") && out[5].contains("2쪽"), "\(out[5])")
         #expect(out[6].contains("does not exist"), "\(out[6])")
         let open = TUIFixture.press([.down, .enter], &state)
-        #expect(open == [.readEvidence(application: "a", file: "evidence/plan.pdf", page: 2)])
+        #expect(open == [.evidence(.read(application: "a", file: "evidence/plan.pdf", page: 2))])
         TUIFixture.press([.char("q")], &state)
         #expect(viewer(state)?.document == nil, "q goes back to the list")
         TUIFixture.press([.char("q")], &state)

@@ -140,7 +140,7 @@ import TestSupport
         #expect(!text.contains("서면 집계"), "no aggregate before the written sheet is submitted")
         let effects = TUIFixture.press([.char("S")], &state)
         #expect(effects.isEmpty && state.overlay == nil)
-        #expect(state.status?.text.hasPrefix("서면평가 평가표를 먼저 제출하세요") == true)
+        #expect(state.status?.text(state.language).hasPrefix("서면평가 평가표를 먼저 제출하세요") == true)
 
         sheet.phases[.written]?.status = .submitted
         let peers: [Phase: [String: PhaseResult]] = [.written: ["L1": PhaseResult(members: [], aggregate: Points(44), spread: .zero)]]

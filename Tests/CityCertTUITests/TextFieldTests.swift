@@ -81,7 +81,7 @@ import TestSupport
         #expect(TUIFixture.scoring(state)?.phaseSheet == nil)
         var list = TUIFixture.listState(language: .en)
         #expect(Update.update(&list, .paste("\n")).isEmpty)
-        #expect(list.status?.text.contains("Paste ignored") == true)
+        #expect(list.status?.text(list.language).contains("Paste ignored") == true)
     }
 
     @Test func altEnterAddsALineEnterSaves() {

@@ -137,7 +137,7 @@ import TestSupport
         sheet.phases[.written] = PhaseSheet(status: .submitted, entries: Fixture.levels(4, 5))
         var state = TUIFixture.scoringState(sheet: sheet)
         #expect(TUIFixture.press([.char("a")], &state).isEmpty)
-        #expect(state.status?.text.contains("R") == true)
+        #expect(state.status?.text(state.language).contains("R") == true)
         TUIFixture.press([.char("R")], &state)
         #expect(TUIFixture.press([.enter], &state) == [.reopenSheet(application: "a", phase: .written)])
     }
@@ -146,7 +146,7 @@ import TestSupport
         var state = TUIFixture.scoringState(isFinal: true)
         #expect(TUIFixture.press([.char("a"), .char("e"), .char("n")], &state).isEmpty)
         #expect(state.overlay == nil)
-        #expect(state.status?.text.contains("확정") == true)
+        #expect(state.status?.text(state.language).contains("확정") == true)
     }
 
     @Test func phaseSwitchOnlyForTheSiteTeam() {
@@ -171,7 +171,7 @@ import TestSupport
         // "지표" matches L1 and L2: / Enter again goes to the next match, wrapping around.
         TUIFixture.press([.char("/"), .ctrl("u")] + TUIFixture.type("지표") + [.enter], &state)
         #expect(TUIFixture.scoring(state)?.current?.id == "L1")
-        #expect(state.status?.text.contains("2") == true)
+        #expect(state.status?.text(state.language).contains("2") == true)
         TUIFixture.press([.char("/")], &state)
         guard case .prompt(let p)? = state.overlay else { Issue.record("no prompt"); return }
         #expect(p.text == "", "the search prompt starts empty")
@@ -290,7 +290,7 @@ import TestSupport
         var list = TUIFixture.listState()
         #expect(Update.update(&list, .tick) == [.refreshIfChanged(.refreshApplications(left: nil))])
         var overview = ChairFixture.overviewState()
-        #expect(Update.update(&overview, .tick) == [.refreshIfChanged(.refreshOverview(left: nil))])
+        #expect(Update.update(&overview, .tick) == [.refreshIfChanged(.chair(.refreshOverview(left: nil)))])
     }
 
     @Test func tooSmallIgnoresKeysButQuits() {
@@ -306,7 +306,7 @@ import TestSupport
         _ = Update.update(&state, .sheetSaved(sheet, at: "10:00:01"))
         #expect(TUIFixture.scoring(state)?.savedAt == "10:00:01")
         #expect(TUIFixture.scoring(state)?.entry("Q1")?.value == 3)
-        _ = Update.update(&state, .failed("disk full"))
+        _ = Update.update(&state, .failed(LocalizedText("disk full")))
         #expect(state.status == StatusLine("disk full", .error))
         _ = Update.update(&state, .resize(width: 120, height: 40))
         #expect(state.width == 120 && state.height == 40)
@@ -325,5 +325,25 @@ import TestSupport
         #expect(EnteredNumber.value("1.2.3") == nil)
         #expect(EnteredNumber.value("-3") == -3)
         #expect(EnteredNumber.value("3-") == nil)
+    }
+
+    /// A status line is a value put into words when drawn: `L` redraws it in the other language,
+    /// whether update said it (a key), or the runtime did (a store's refusal, in both languages).
+    @Test func languageSwitchRedrawsTheStatusLine() {
+        var state = TUIFixture.listState()
+        #expect(TUIFixture.press([.char("r")], &state) == [.loadApplications])
+        let statusRow = { (s: AppState) in View.render(s).lines()[s.height - 2] }
+        #expect(statusRow(state) == " 저장소를 다시 읽었습니다.")
+        TUIFixture.press([.char("L")], &state)
+        #expect(statusRow(state) == " Read the store again.")
+        _ = Update.update(&state, .failed(LocalizedText(ko: "제출된 평가표입니다", en: "the sheet is submitted")))
+        #expect(statusRow(state) == " the sheet is submitted")
+        TUIFixture.press([.char("L")], &state)
+        #expect(statusRow(state) == " 제출된 평가표입니다")
+        var scoring = TUIFixture.scoringState()
+        TUIFixture.press([.char("p")], &scoring)
+        #expect(statusRow(scoring).hasPrefix(" 단계: 현장실사"), "\(statusRow(scoring))")
+        TUIFixture.press([.char("L")], &scoring)
+        #expect(statusRow(scoring).hasPrefix(" Phase: site inspection"), "\(statusRow(scoring))")
     }
 }

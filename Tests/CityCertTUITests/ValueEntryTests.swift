@@ -22,14 +22,14 @@ import TestSupport
     @Test func aDecimalCommaIsRefusedAndNothingIsSaved() {
         var s = state()
         #expect(type("0,5", &s).isEmpty)
-        #expect(s.status?.kind == .error && s.status?.text.contains("쉼표는 천 단위 구분") == true)
+        #expect(s.status?.kind == .error && s.status?.text(s.language).contains("쉼표는 천 단위 구분") == true)
         guard case .prompt? = s.overlay else { Issue.record("the prompt closed"); return }
     }
 
     @Test func aValueOutsideTheRangeIsRefusedWithTheRange() {
         var s = state(language: .en)
         #expect(type("-3", &s).isEmpty)
-        #expect(s.status?.text == "Q1: -3 is outside the range of this indicator (0–1000).")
+        #expect(s.status?.text(s.language) == "Q1: -3 is outside the range of this indicator (0–1000).")
         guard case .prompt? = s.overlay else { Issue.record("the prompt closed"); return }
     }
 

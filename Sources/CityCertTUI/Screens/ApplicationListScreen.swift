@@ -8,23 +8,21 @@ enum ApplicationListScreen {
         Chrome.header(&b, left: "citycert · " + (state.session?.roundTitle.text(lang) ?? ""),
                       right: member.map { "\($0.name) (\(RoleName.of($0.role, lang)))" } ?? "", theme: theme)
         let rows = s.visible(language: lang)
-        let filters = lang.pick(
-            "Type: \(typeName(s.typeFilter, lang))  Status: \(statusName(s.statusFilter, lang))  Sort: \(sortName(s.sort, lang))  (\(rows.count)/\(s.all.count))",
-            "유형: \(typeName(s.typeFilter, lang))  상태: \(statusName(s.statusFilter, lang))  정렬: \(sortName(s.sort, lang))  (\(rows.count)/\(s.all.count))")
+        let filters = TUILabels(lang).typeStatusSort("\(typeName(s.typeFilter, lang))", "\(statusName(s.statusFilter, lang))", "\(sortName(s.sort, lang))", "\(rows.count)", "\(s.all.count)")
         b.put(filters, x: 1, y: 1, style: theme.dim, maxWidth: b.width - 2)
 
         let nameWidth = max(16, min(34, b.width - 64))
         func columns(_ a: ApplicationSummary?) -> [TextLayout.Column] {
             guard let a else {
-                return [.init(text: lang.pick("City", "지자체"), width: nameWidth), .init(text: lang.pick("Type", "유형"), width: 8),
-                        .init(text: lang.pick("Population", "인구"), width: 10, alignRight: true),
-                        .init(text: lang.pick("Written", "서면평가"), width: 14), .init(text: lang.pick("Site", "현장실사"), width: 14),
+                return [.init(text: TUILabels(lang).city, width: nameWidth), .init(text: TUILabels(lang).typeColumn, width: 8),
+                        .init(text: TUILabels(lang).population, width: 10, alignRight: true),
+                        .init(text: TUILabels(lang).writtenColumn, width: 14), .init(text: TUILabels(lang).siteColumn, width: 14),
                         .init(text: "", width: 8)]
             }
             let other = a.government.text(lang.other)
             let name = a.government.text(lang) + (other != a.government.text(lang) ? " " + other : "")
             var note = ""
-            if a.problem != nil { note = lang.pick("invalid", "오류") } else if a.conflict != nil { note = lang.pick("conflict", "이해충돌") } else if a.isFinal { note = lang.pick("final", "확정") }
+            if a.problem != nil { note = TUILabels(lang).invalid } else if a.conflict != nil { note = TUILabels(lang).conflict } else if a.isFinal { note = TUILabels(lang).finalMark }
             return [.init(text: name, width: nameWidth), .init(text: a.cityType.map { typeName($0, lang) } ?? "-", width: 8),
                     .init(text: a.population.map(TextLayout.grouped) ?? "-", width: 10, alignRight: true),
                     .init(text: a.canOpen ? progressText(a.progress[.written], lang) : "—", width: 14),
@@ -45,29 +43,27 @@ enum ApplicationListScreen {
             TextLayout.row(&b, x: 2, y: top + 1 + line, columns(a), style: style, maxX: b.width - 1)
         }
         if rows.isEmpty {
-            b.put(lang.pick("No application matches the filters (t, s).", "조건에 맞는 신청서가 없습니다 (t, s)."), x: 2, y: top + 2, style: theme.dim)
+            b.put(TUILabels(lang).noApplicationMatchesFilters, x: 2, y: top + 2, style: theme.dim)
         }
-        Chrome.footer(&b, status: state.status, hints: lang.pick(
-            "↑↓ move  Enter open  t type  s status  o sort  r reload  ? keys  L 한  q quit",
-            "↑↓ 이동  Enter 열기  t 유형  s 상태  o 정렬  r 새로고침  ? 도움말  q 종료"), theme: theme)
+        Chrome.footer(&b, lang, status: state.status, hints: ApplicationListKeys.footer.text(lang), theme: theme)
     }
 
     static func progressText(_ p: SheetProgress?, _ lang: Language) -> String {
         switch p ?? .notStarted {
-        case .notOnTeam: return lang.pick("not on team", "해당 없음")
-        case .notStarted: return lang.pick("not started", "시작 전")
-        case .draft(let done, let of): return lang.pick("draft \(done)/\(of)", "작성 중 \(done)/\(of)")
-        case .submitted: return lang.pick("submitted", "제출 완료")
+        case .notOnTeam: return TUILabels(lang).notTeam
+        case .notStarted: return TUILabels(lang).notStarted
+        case .draft(let done, let of): return TUILabels(lang).draftProgress("\(done)", "\(of)")
+        case .submitted: return TUILabels(lang).submitted
         }
     }
 
     static func typeName(_ t: CityType, _ lang: Language) -> String {
-        t == .large ? lang.pick("large", "대도시") : lang.pick("small", "중소도시")
+        t == .large ? TUILabels(lang).large : TUILabels(lang).small
     }
 
     static func typeName(_ f: ApplicationListState.TypeFilter, _ lang: Language) -> String {
         switch f {
-        case .all: return lang.pick("all", "전체")
+        case .all: return TUILabels(lang).allFilter
         case .large: return typeName(CityType.large, lang)
         case .small: return typeName(CityType.small, lang)
         }
@@ -75,19 +71,19 @@ enum ApplicationListScreen {
 
     static func statusName(_ f: ApplicationListState.StatusFilter, _ lang: Language) -> String {
         switch f {
-        case .all: return lang.pick("all", "전체")
-        case .toDo: return lang.pick("not started", "시작 전")
-        case .inProgress: return lang.pick("draft", "작성 중")
-        case .submitted: return lang.pick("submitted", "제출 완료")
+        case .all: return TUILabels(lang).allFilter
+        case .toDo: return TUILabels(lang).notStarted
+        case .inProgress: return TUILabels(lang).draft
+        case .submitted: return TUILabels(lang).submitted
         }
     }
 
     static func sortName(_ s: ApplicationListState.Sort, _ lang: Language) -> String {
         switch s {
         case .id: return "ID"
-        case .name: return lang.pick("name", "이름")
-        case .population: return lang.pick("population", "인구")
-        case .progress: return lang.pick("progress", "진행")
+        case .name: return TUILabels(lang).sortName
+        case .population: return TUILabels(lang).sortPopulation
+        case .progress: return TUILabels(lang).progress
         }
     }
 }

@@ -12,11 +12,11 @@ enum Chrome {
     }
 
     /// Draws the status line (second to last row) and key hints (last row).
-    static func footer(_ b: inout Buffer, status: StatusLine?, hints: String, theme: Theme) {
+    static func footer(_ b: inout Buffer, _ lang: Language, status: StatusLine?, hints: String, theme: Theme) {
         let y = b.height - 2
         b.hline(x: 0, y: y - 1, width: b.width, style: theme.border)
         if let status {
-            b.put(" " + status.text, x: 0, y: y, style: theme.status(status.kind), maxWidth: b.width)
+            b.put(" " + status.text(lang), x: 0, y: y, style: theme.status(status.kind), maxWidth: b.width)
         }
         b.put(" " + hints, x: 0, y: b.height - 1, style: theme.hint, maxWidth: b.width)
     }
@@ -26,9 +26,9 @@ enum Chrome {
         var b = Buffer(width: state.width, height: state.height)
         let lang = state.language
         let lines = [
-            lang.pick("Please enlarge the window", "창을 키워 주세요"),
+            TUILabels(lang).pleaseEnlargeWindow,
             "\(state.width)×\(state.height) → \(AppState.minimumWidth)×\(AppState.minimumHeight)",
-            lang.pick("q quits", "q 종료"),
+            TUILabels(lang).qQuits,
         ]
         let top = max(0, (state.height - lines.count) / 2)
         for (i, line) in lines.enumerated() {

@@ -14,15 +14,14 @@ enum ConsensusScreen {
             x += b.put(phase == s.phase ? "[\(name)]" : " \(name) ", x: x, y: 1, style: phase == s.phase ? theme.selected : Style()) + 1
         }
         // Grade and certification first: they survive the narrowest terminal.
-        let cert = e.certified ? lang.pick("certified", "인증") : lang.pick("not certified", "미인증")
+        let cert = e.certified ? TUILabels(lang).certified : TUILabels(lang).notCertified
         // Pieces added only when they fit whole: a figure is never cut in the middle.
-        var summary = lang.pick("│ grade \(e.grade) · \(cert)", "│ \(e.grade)등급 · \(cert)")
-        var pieces = [lang.pick(" · \(e.total) / \(e.max) (\(e.percent)%)", " · 총점 \(e.total) / \(e.max) (\(e.percent)%)")]
-        var shorter = [lang.pick(" · \(e.total) (\(e.percent)%)", " · \(e.total) (\(e.percent)%)")]
+        var summary = TUILabels(lang).gradeSummary("\(e.grade)", "\(cert)")
+        var pieces = [TUILabels(lang).totalOfMax("\(e.total)", "\(e.max)", "\(e.percent)")]
+        var shorter = [TUILabels(lang).totalShort("\(e.total)", "\(e.percent)")]
         if e.range.crossesGrade {
-            pieces.append(lang.pick(" · range grade \(e.range.gradeLow)–\(e.range.gradeHigh) (\(e.range.low)–\(e.range.high))",
-                                    " · 범위 \(e.range.gradeLow)–\(e.range.gradeHigh)등급 (\(e.range.low)–\(e.range.high))"))
-            shorter.append(lang.pick(" · range \(e.range.gradeLow)–\(e.range.gradeHigh)", " · 범위 \(e.range.gradeLow)–\(e.range.gradeHigh)등급"))
+            pieces.append(TUILabels(lang).rangeGrade("\(e.range.gradeLow)", "\(e.range.gradeHigh)", "\(e.range.low)", "\(e.range.high)"))
+            shorter.append(TUILabels(lang).rangeGrades("\(e.range.gradeLow)", "\(e.range.gradeHigh)"))
         }
         for (piece, short) in zip(pieces, shorter) {
             if x + DisplayWidth.of(summary + piece) <= b.width - 1 {
@@ -51,10 +50,7 @@ enum ConsensusScreen {
         case .indicator: IndicatorPanel.draw(&b, s, panel, lang, theme)
         case .robustness: RobustnessPanel.draw(&b, s, panel, lang, theme, standards: state.session?.standards)
         }
-        let finalize = d.decision == nil ? lang.pick("F finalize", "F 확정") : lang.pick("O reopen", "O 확정 취소")
-        Chrome.footer(&b, status: state.status, hints: lang.pick(
-            "Tab phase f next flag h how solid v view c questions \(finalize) ? keys q back",
-            "Tab 단계 f 다음 경고 h 등급 안정성 v 전체 c 질의 \(finalize) ? 도움말 q 뒤로"), theme: theme)
+        Chrome.footer(&b, lang, status: state.status, hints: ConsensusKeys.footer(final: d.decision != nil).text(lang), theme: theme)
     }
 }
 
@@ -67,35 +63,33 @@ extension ConsensusScreen {
         var style = theme.dim
         if let dec = d.decision {
             if d.decisionDisagrees {
-                parts.append(lang.pick("⚠ the decision (\(dec.total), grade \(dec.grade)) disagrees with the sheets (\(e.total), grade \(e.grade))",
-                                       "⚠ 의결(\(dec.total), \(dec.grade)등급)이 평가표(\(e.total), \(e.grade)등급)와 다릅니다"))
+                parts.append(TUILabels(lang).decisionGradeDisagreesWith("\(dec.total)", "\(dec.grade)", "\(e.total)", "\(e.grade)"))
                 style = theme.bad
             } else {
                 style = theme.good
             }
-            parts.append(lang.pick("finalized by \(d.name(dec.finalizedBy)), \(KoreanTime.format(dec.finalizedAt))",
-                                   "확정: \(d.name(dec.finalizedBy)), \(KoreanTime.format(dec.finalizedAt))")
-                         + (dec.note.map { $0.isEmpty ? "" : lang.pick(" · note: ", " · 메모: ") + $0 } ?? ""))
+            parts.append(TUILabels(lang).finalized("\(d.name(dec.finalizedBy))", "\(KoreanTime.format(dec.finalizedAt))")
+                         + (dec.note.map { $0.isEmpty ? "" : TUILabels(lang).noteAfter + $0 } ?? ""))
         }
         if !d.damaged.isEmpty {
-            parts.append(lang.pick("damaged sheet: ", "손상된 평가표: ") + d.damaged.map { "\(d.name($0.member)) (\($0.reason))" }.joined(separator: ", "))
+            parts.append(TUILabels(lang).damagedSheet + d.damaged.map { "\(d.name($0.member)) (\($0.reason))" }.joined(separator: ", "))
             style = theme.bad
         }
         let damaged = Set(d.damaged.map(\.member))
         let missingW = e.missingWritten.filter { !damaged.contains($0) }.map(d.name)
         let missingS = e.missingSite.filter { !damaged.contains($0) }.map(d.name)
         if d.decision == nil, !missingW.isEmpty || !missingS.isEmpty {
-            var m = lang.pick("provisional, missing", "잠정, 미제출")
-            if !missingW.isEmpty { m += lang.pick(" — written: ", " — 서면: ") + missingW.joined(separator: " ") }
-            if !missingS.isEmpty { m += lang.pick(" — site: ", " — 현장: ") + missingS.joined(separator: " ") }
+            var m = TUILabels(lang).provisionalMissing
+            if !missingW.isEmpty { m += TUILabels(lang).writtenAfterDash + missingW.joined(separator: " ") }
+            if !missingS.isEmpty { m += TUILabels(lang).siteAfterDash + missingS.joined(separator: " ") }
             parts.append(m)
             if d.damaged.isEmpty { style = theme.warn }
         } else if d.decision == nil, d.damaged.isEmpty {
-            parts.append(lang.pick("complete: every sheet is in", "완료: 모든 평가표 제출"))
+            parts.append(TUILabels(lang).completeEverySheet)
         }
         if d.decision == nil, let r = d.lastReopen {
-            parts.append(lang.pick("reopened by \(d.name(r.by)), \(KoreanTime.format(r.at))", "확정 취소: \(d.name(r.by)), \(KoreanTime.format(r.at))")
-                         + (r.reason.map { lang.pick(": ", " · 사유: ") + $0 } ?? ""))
+            parts.append(TUILabels(lang).reopened("\(d.name(r.by))", "\(KoreanTime.format(r.at))")
+                         + (r.reason.map { TUILabels(lang).reasonSeparator + $0 } ?? ""))
         }
         return (parts.joined(separator: " · "), style)
     }
@@ -114,15 +108,8 @@ enum MatrixPane {
         let nameWidth = members.count == all.count ? max(0, min(40, area.width - fixed - members.count * cell)) : 0
         // The flag sits right after the numbers, however wide the terminal.
         let flagX = min(area.maxX - 2, area.x + 1 + 8 + (nameWidth > 0 ? nameWidth : 0) + (members.count + 3) * cell)
-        var header: [TextLayout.Column] = [.init(text: members.count < all.count ? "\(start + 1)-\(start + members.count)/\(all.count)" : lang.pick("Ind.", "지표"), width: 7)]
-        if nameWidth > 0 { header.append(.init(text: "", width: nameWidth - 1)) }
-        for m in members {
-            header.append(.init(text: DisplayWidth.truncate(m.name, to: cell - 1, ellipsis: ""), width: cell - 1, alignRight: true))
-        }
-        header += [.init(text: lang.pick("agg.", "집계"), width: cell - 1, alignRight: true),
-                   .init(text: lang.pick("spread", "편차"), width: cell - 1, alignRight: true),
-                   .init(text: lang.pick("max", "배점"), width: cell - 1, alignRight: true)]
-        TextLayout.row(&b, x: area.x + 1, y: area.y, header, style: theme.title, maxX: area.maxX - 1)
+        let shown = members.count < all.count ? "\(start + 1)-\(start + members.count)/\(all.count)" : nil
+        TextLayout.row(&b, x: area.x + 1, y: area.y, header(members, shown: shown, nameWidth: nameWidth, lang), style: theme.title, maxX: area.maxX - 1)
 
         let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
         guard body.height > 0 else { return }
@@ -170,6 +157,19 @@ enum MatrixPane {
         }
     }
 
+    /// The matrix's header: which members are shown (`shown`, when not all fit), their names, then
+    /// the aggregate, spread and maximum columns.
+    static func header(_ members: [Member], shown: String?, nameWidth: Int, _ lang: Language) -> [TextLayout.Column] {
+        var header: [TextLayout.Column] = [.init(text: shown ?? TUILabels(lang).indicatorColumn, width: 7)]
+        if nameWidth > 0 { header.append(.init(text: "", width: nameWidth - 1)) }
+        for m in members {
+            header.append(.init(text: DisplayWidth.truncate(m.name, to: cell - 1, ellipsis: ""), width: cell - 1, alignRight: true))
+        }
+        return header + [.init(text: TUILabels(lang).aggregateColumn, width: cell - 1, alignRight: true),
+                         .init(text: TUILabels(lang).spread, width: cell - 1, alignRight: true),
+                         .init(text: TUILabels(lang).maxColumn, width: cell - 1, alignRight: true)]
+    }
+
     /// How far apart members are: red above the flag share, yellow above half of it.
     static func severity(_ spread: Points, _ max: Points, _ theme: Theme) -> Style? {
         guard max > .zero else { return nil }
@@ -185,10 +185,9 @@ enum IndicatorPanel {
     static func draw(_ b: inout Buffer, _ s: ConsensusState, _ area: Rect, _ lang: Language, _ theme: Theme) {
         guard let ind = s.current, let r = s.result(ind.id), area.height > 0 else { return }
         var y = area.y
-        let headline = "\(ind.id) \(ind.name.text(lang)) · " + lang.pick("score \(r.score) / \(r.max)", "점수 \(r.score) / \(r.max)")
-            + lang.pick(" · written \(r.written.aggregate?.description ?? "-") · site \(r.site.aggregate?.description ?? "-")",
-                        " · 서면 \(r.written.aggregate?.description ?? "-") · 현장 \(r.site.aggregate?.description ?? "-")")
-            + (r.flagged ? lang.pick(" · ⚑ flagged", " · ⚑ 편차 경고") : "")
+        let headline = "\(ind.id) \(ind.name.text(lang)) · " + TUILabels(lang).score("\(r.score)", "\(r.max)")
+            + TUILabels(lang).writtenAndSite(r.written.aggregate?.description ?? "-", r.site.aggregate?.description ?? "-")
+            + (r.flagged ? TUILabels(lang).flagged : "")
         b.put(headline, x: area.x, y: y, style: r.flagged ? theme.bad : theme.title, maxWidth: area.width)
         y += 1
         let written = Dictionary(uniqueKeysWithValues: r.written.members.map { ($0.member, $0) })
@@ -207,7 +206,7 @@ enum IndicatorPanel {
             let e = (s.phase == .site ? st : w)?.entry
             // One row per member: a note's line breaks are shown as ⏎.
             if let n = e?.note { text += "  " + n.replacingOccurrences(of: "\n", with: " ⏎ ") }
-            if let q = e?.clarification { text += lang.pick("  ? ", "  질의: ") + q.replacingOccurrences(of: "\n", with: " ⏎ ") }
+            if let q = e?.clarification { text += TUILabels(lang).questionMark + q.replacingOccurrences(of: "\n", with: " ⏎ ") }
             b.put(text, x: area.x, y: y, style: Style(), maxWidth: textWidth)
             y += 1
         }
@@ -223,23 +222,23 @@ enum IndicatorPanel {
     /// Every member's entries on the selected indicator in full, for the reader (`v`).
     static func fullText(_ s: ConsensusState, width: Int, _ lang: Language) -> [String] {
         guard let ind = s.current, let r = s.result(ind.id) else { return [] }
-        var lines = [lang.pick("score \(r.score) / \(r.max) · written \(r.written.aggregate?.description ?? "-") (spread \(r.written.spread)) · site \(r.site.aggregate?.description ?? "-") (spread \(r.site.spread))",
-                               "점수 \(r.score) / \(r.max) · 서면 \(r.written.aggregate?.description ?? "-") (편차 \(r.written.spread)) · 현장 \(r.site.aggregate?.description ?? "-") (편차 \(r.site.spread))")]
-        if r.flagged { lines.append(lang.pick("⚑ members are further apart than the flag share allows", "⚑ 위원 간 편차가 기준을 넘었습니다")) }
+        var lines = [TUILabels(lang).scoreAndSpreads("\(r.score)", "\(r.max)", r.written.aggregate?.description ?? "-", "\(r.written.spread)",
+                                                   r.site.aggregate?.description ?? "-", "\(r.site.spread)")]
+        if r.flagged { lines.append(TUILabels(lang).membersAreFurtherApart) }
         lines.append("")
         let written = Dictionary(uniqueKeysWithValues: r.written.members.map { ($0.member, $0) })
         let site = Dictionary(uniqueKeysWithValues: r.site.members.map { ($0.member, $0) })
         for m in s.data.members {
             let w = written[m.id], st = site[m.id]
             guard w != nil || st != nil else { continue }
-            var head = m.name + "  " + lang.pick("written ", "서면 ") + (w.map { entryText($0, ind) } ?? "·")
-            if let st { head += lang.pick("   site ", "   현장 ") + entryText(st, ind) }
+            var head = m.name + "  " + TUILabels(lang).writtenPrefix + (w.map { entryText($0, ind) } ?? "·")
+            if let st { head += TUILabels(lang).sitePrefix + entryText(st, ind) }
             lines.append(head)
             for (phase, e) in [(Phase.written, w), (.site, st)] {
                 guard let e else { continue }
                 let p = ScoringKeys.phaseName(phase, lang)
-                if let n = e.entry.note { lines += TextLayout.wrap("  \(p) " + lang.pick("note: ", "메모: ") + n, width: width) }
-                if let q = e.entry.clarification { lines += TextLayout.wrap("  \(p) " + lang.pick("question: ", "질의: ") + q, width: width) }
+                if let n = e.entry.note { lines += TextLayout.wrap("  \(p) " + TUILabels(lang).notePrefix + n, width: width) }
+                if let q = e.entry.clarification { lines += TextLayout.wrap("  \(p) " + TUILabels(lang).question + q, width: width) }
             }
         }
         return lines
@@ -273,7 +272,7 @@ enum RobustnessPanel {
         if standards.aggregation == .trimmedMean {
             // Trimmed only where a phase has trim_min_members sheets: said per phase.
             let need = max(3, standards.trimMinMembers)
-            let plain = lang.pick("plain mean (< \(standards.trimMinMembers) sheets)", "단순 평균 (평가표 \(standards.trimMinMembers)장 미만: 절사 없음)")
+            let plain = TUILabels(lang).plainMeanSheets("\(standards.trimMinMembers)")
             let trimmed = (written: written >= need, site: site >= need)
             if site == 0 || written == 0 {
                 if !(site == 0 ? trimmed.written : trimmed.site) { agg = plain }
@@ -281,41 +280,40 @@ enum RobustnessPanel {
                 switch trimmed {
                 case (true, true): break
                 case (false, false): agg = plain
-                case (true, false): agg = lang.pick("written \(agg), site \(plain)", "서면 \(agg), 현장 \(plain)")
-                case (false, true): agg = lang.pick("written \(plain), site \(agg)", "서면 \(plain), 현장 \(agg)")
+                case (true, false): agg = TUILabels(lang).writtenSite("\(agg)", "\(plain)")
+                case (false, true): agg = TUILabels(lang).writtenSite("\(plain)", "\(agg)")
                 }
             }
         }
         let combine: String
         if site == 0 {
-            combine = lang.pick("score = written only (no site sheet yet)", "점수 = 서면만 (현장 평가표 없음)")
+            combine = TUILabels(lang).scoreWrittenOnlyNo
         } else if written == 0 {
-            combine = lang.pick("score = site only", "점수 = 현장만")
+            combine = TUILabels(lang).scoreSiteOnly
         } else {
             switch standards.combination {
-            case .weighted(let w, let st): combine = lang.pick("score = written × \(w) + site × \(st)", "점수 = 서면 × \(w) + 현장 × \(st)")
-            case .siteRevises: combine = lang.pick("score = site where inspected, else written", "점수 = 현장실사가 있으면 현장, 없으면 서면")
+            case .weighted(let w, let st): combine = TUILabels(lang).scoreWrittenSite("\(w)", "\(st)")
+            case .siteRevises: combine = TUILabels(lang).scoreSiteWhereInspected
             }
         }
-        return lang.pick("agg. = ", "집계 = ") + agg + " · " + combine
+        return TUILabels(lang).aggregateIs + agg + " · " + combine
     }
 
     /// `1599.62–1640.42 → grade 3–2, certified at both ends`.
     static func rangeText(_ r: GradeRange, _ lang: Language, provisional: Bool = false) -> String {
         if provisional {
             // Only what the submitted sheets say so far: no verdict while sheets are missing.
-            let grades = r.crossesGrade ? lang.pick("grades \(r.gradeLow)–\(r.gradeHigh)", "\(r.gradeLow)–\(r.gradeHigh)등급") : lang.pick("grade \(r.gradeHigh)", "\(r.gradeHigh)등급")
-            return lang.pick("Range so far \(r.low)–\(r.high) (\(grades)) — from the sheets in; missing sheets will move it",
-                             "현재까지 범위 \(r.low)–\(r.high) (\(grades)) — 제출된 평가표 기준, 미제출 평가표가 들어오면 바뀝니다")
+            let grades = r.crossesGrade ? TUILabels(lang).grades("\(r.gradeLow)", "\(r.gradeHigh)") : TUILabels(lang).gradeOnlyOne("\(r.gradeHigh)")
+            return TUILabels(lang).rangeSoFarFrom("\(r.low)", "\(r.high)", "\(grades)")
         }
-        let grades = r.crossesGrade ? lang.pick("grades \(r.gradeLow)–\(r.gradeHigh)", "\(r.gradeLow)–\(r.gradeHigh)등급") : lang.pick("grade \(r.gradeHigh) only", "\(r.gradeHigh)등급으로 고정")
+        let grades = r.crossesGrade ? TUILabels(lang).grades("\(r.gradeLow)", "\(r.gradeHigh)") : TUILabels(lang).gradeOnly("\(r.gradeHigh)")
         let cert: String
         switch (r.certifiedLow, r.certifiedHigh) {
-        case (true, true): cert = lang.pick("certified at both ends", "양 끝 모두 인증")
-        case (false, false): cert = lang.pick("not certified at either end", "양 끝 모두 미인증")
-        default: cert = lang.pick("CROSSES the certification line", "인증선을 넘나듦")
+        case (true, true): cert = TUILabels(lang).certifiedAtBothEnds
+        case (false, false): cert = TUILabels(lang).notCertifiedAtEither
+        default: cert = TUILabels(lang).crossesCertificationLine
         }
-        return lang.pick("Range ", "범위 ") + "\(r.low)–\(r.high) → " + grades + " · " + cert
+        return TUILabels(lang).range + "\(r.low)–\(r.high) → " + grades + " · " + cert
     }
 
     static func lines(_ s: ConsensusState, _ lang: Language, _ theme: Theme, standards: Standards?) -> [(String, Style)] {
@@ -324,43 +322,40 @@ enum RobustnessPanel {
         if let standards { lines.append((methodLabel(e, standards, lang), theme.dim)) }
         let provisional = s.data.decision == nil && e.status == .provisional
         if provisional {
-            lines.append((lang.pick("Provisional: sheets are missing; these figures will still change.",
-                                    "잠정: 미제출 평가표가 있어 아래 수치는 아직 바뀝니다 (안정성 판단 보류)."), theme.warn))
+            lines.append((TUILabels(lang).provisionalSheetsAreMissing, theme.warn))
         }
         lines.append((rangeText(rb.range, lang, provisional: provisional),
                       provisional ? theme.warn : rb.range.crossesCertification ? theme.bad : (rb.range.crossesGrade ? theme.warn : theme.title)))
-        let up = rb.toNextGrade.map { lang.pick("+\($0) to the next grade", "다음 등급까지 +\($0)") } ?? lang.pick("best grade", "최고 등급")
-        let down = rb.aboveBoundary.map { lang.pick("\($0) above its line", "현 등급 하한보다 \($0) 높음") } ?? lang.pick("lowest grade", "최저 등급")
+        let up = rb.toNextGrade.map { TUILabels(lang).nextGrade("\($0)") } ?? TUILabels(lang).bestGrade
+        let down = rb.aboveBoundary.map { TUILabels(lang).aboveItsLine("\($0)") } ?? TUILabels(lang).lowestGrade
         let line = rb.certificationLine.map { c in
-            lang.pick(" · cert. line \(c) (\(rb.aboveLine.map(OverviewScreen.signed) ?? ""))", " · 인증선 \(c) (\(rb.aboveLine.map(OverviewScreen.signed) ?? ""))")
+            TUILabels(lang).certificationLine("\(c)", rb.aboveLine.map(OverviewScreen.signed) ?? "")
         } ?? ""
-        lines.append((lang.pick("Margins: ", "경계 여유: ") + up + " · " + down + line, Style()))
+        lines.append((TUILabels(lang).margins + up + " · " + down + line, Style()))
         if !rb.movers.isEmpty {
-            lines.append((lang.pick("Moves it most: ", "범위를 가장 크게 움직이는 지표: ") + rb.movers.prefix(6).map { "\($0.id) \($0.low)–\($0.high)" }.joined(separator: "  "), theme.warn))
+            lines.append((TUILabels(lang).movesMost + rb.movers.prefix(6).map { "\($0.id) \($0.low)–\($0.high)" }.joined(separator: "  "), theme.warn))
         }
         if !provisional {
             if rb.pivotal.isEmpty {
                 if rb.range.crossesCertification {
-                    lines.append((lang.pick("No single flag moves it across the line, but the flags together can: see the range.",
-                                            "단독으로는 아니지만 편차 경고 지표들이 함께 인증 여부를 바꿀 수 있습니다 (범위 참조)."), theme.bad))
+                    lines.append((TUILabels(lang).noSingleFlagMoves, theme.bad))
                 } else if rb.movers.isEmpty {
-                    lines.append((lang.pick("No flagged indicator: the members agree within the flag share.", "편차 경고 지표가 없습니다."), theme.good))
+                    lines.append((TUILabels(lang).noFlaggedIndicatorMembers, theme.good))
                 } else {
-                    lines.append((lang.pick("Even with every flag at its extremes the certification stays the same.",
-                                            "편차 경고 지표가 모두 극단으로 가도 인증 여부는 그대로입니다."), theme.good))
+                    lines.append((TUILabels(lang).evenWithEveryFlag, theme.good))
                 }
             } else {
-                lines.append((lang.pick("Could alone move it across the certification line:", "단독으로 인증 여부를 바꿀 수 있는 지표:"), theme.bad))
+                lines.append((TUILabels(lang).couldAloneMoveAcross, theme.bad))
                 for p in rb.pivotal {
-                    lines.append(("  \(p.id)  \(p.score) → \(p.couldLose ? p.low : p.high) " + lang.pick("gives total", "이면 총점") + " \(p.totalIfMoved)", theme.bad))
+                    lines.append(("  \(p.id)  \(p.score) → \(p.couldLose ? p.low : p.high) " + TUILabels(lang).givesTotal + " \(p.totalIfMoved)", theme.bad))
                 }
             }
         }
-        lines.append((lang.pick("By method: ", "집계 방법별: ") + rb.byMethod.map { o in
+        lines.append((TUILabels(lang).method + rb.byMethod.map { o in
             "\(Labels.method(o.method, lang)) \(o.total) → \(o.grade)" + (o.certified ? "✓" : "✗")
         }.joined(separator: "  "), Style()))
         let names = Dictionary(uniqueKeysWithValues: s.data.members.map { ($0.id, $0.name) })
-        lines.append((lang.pick("Members vs consensus (shown only): ", "위원별 합의 대비 평균 차이 (참고용): ")
+        lines.append((TUILabels(lang).membersVsConsensusShown
                       + rb.members.map { "\(names[$0.member] ?? $0.member) \($0.meanDifference >= .zero ? "+" : "")\($0.meanDifference)" }.joined(separator: "  "), theme.dim))
         return lines
     }

@@ -33,7 +33,7 @@ enum DetailPane {
     }
 
     /// The last line when the pane is too short for everything.
-    static func moreHint(_ lang: Language) -> String { lang.pick("… v shows it all", "… v 전체 보기") }
+    static func moreHint(_ lang: Language) -> String { TUILabels(lang).vShowsAll }
 
     /// Everything about the indicator as plain lines of at most `width` columns, for the reader (`v`).
     static func fullText(_ s: ScoringState, width: Int, _ lang: Language) -> [String] {
@@ -52,9 +52,9 @@ enum DetailPane {
 
     static func header(_ ind: Indicator, _ s: ScoringState, _ width: Int, _ lang: Language, _ theme: Theme, full: Bool = false) -> [Line] {
         let pts = ind.points(for: s.application.cityType)
-        let kind = ind.isQuantitative ? lang.pick("quantitative", "정량") : lang.pick("qualitative", "정성")
+        let kind = ind.isQuantitative ? TUILabels(lang).quantitative : TUILabels(lang).qualitative
         var lines: [Line] = [[("\(ind.id)  \(ind.name.text(lang))", theme.title)],
-                             [(lang.pick("\(pts) points · \(kind)", "배점 \(pts) · \(kind)"), theme.dim)]]
+                             [(TUILabels(lang).pointsKind("\(pts)", "\(kind)"), theme.dim)]]
         if let d = ind.description?.text(lang), !d.isEmpty {
             lines += TextLayout.wrap(d, width: width).prefix(full ? .max : 3).map { [($0, theme.dim)] }
         }
@@ -71,7 +71,7 @@ enum DetailPane {
     /// Each evidence entry on its own line (several are listed, not cut), the first with the label.
     static func evidenceLines(_ evidence: [Evidence], _ lang: Language, _ theme: Theme) -> [Line] {
         evidence.enumerated().map { i, e in
-            [(label(i == 0 ? lang.pick("Evidence", "증빙") : ""), theme.dim), (e.page.map { "\(e.file) p.\($0)" } ?? e.file, Style())]
+            [(label(i == 0 ? TUILabels(lang).evidence : ""), theme.dim), (e.page.map { "\(e.file) p.\($0)" } ?? e.file, Style())]
         }
     }
 
@@ -90,17 +90,17 @@ enum DetailPane {
         let submitted = s.application.quantitative[ind.id]
         var lines: [Line] = []
         if let submitted {
-            lines.append([(label(lang.pick("Submitted", "제출값")), theme.dim), ("\(submitted.value) \(unit)", theme.title)])
+            lines.append([(label(TUILabels(lang).submittedValue), theme.dim), ("\(submitted.value) \(unit)", theme.title)])
             lines += evidenceLines(submitted.evidence, lang, theme)
-            if let note = submitted.note { lines.append([(label(lang.pick("Applicant", "신청 메모")), theme.dim), (note, Style())]) }
+            if let note = submitted.note { lines.append([(label(TUILabels(lang).applicant), theme.dim), (note, Style())]) }
         } else {
-            lines.append([(label(lang.pick("Submitted", "제출값")), theme.dim), (lang.pick("nothing submitted", "제출 없음"), theme.warn)])
+            lines.append([(label(TUILabels(lang).submittedValue), theme.dim), (TUILabels(lang).nothingSubmitted, theme.warn)])
         }
         let mine = s.entry(ind.id)?.value
         let typed = typing.flatMap(EnteredNumber.value)
         let pts = ind.points(for: s.application.cityType)
         lines.append([])
-        lines.append([(lang.pick("Bands    ● yours  ◆ submitted  ▸ typing", "구간   ● 내 값  ◆ 제출값  ▸ 입력 중"), theme.dim)])
+        lines.append([(TUILabels(lang).bandsYoursSubmittedTyping, theme.dim)])
         let bandOf: (Decimal?) -> Int? = { v in v.flatMap { ind.bandIndex(for: $0) } }
         for (i, band) in ind.bands.enumerated() {
             let bound: String
@@ -119,12 +119,12 @@ enum DetailPane {
         let none = typing != nil ? (typed != nil && bandOf(typed) == nil) : ((mine ?? submitted?.value) != nil && bandOf(mine ?? submitted?.value) == nil)
         let noneMark = (mine != nil && bandOf(mine) == nil ? "●" : " ") + (submitted != nil && bandOf(submitted?.value) == nil ? "◆" : " ")
             + (typing != nil && typed != nil && bandOf(typed) == nil ? "▸" : " ")
-        lines.append([(noneMark + " " + DisplayWidth.pad(lang.pick("otherwise", "그 외"), to: 14) + DisplayWidth.pad("0%", to: 8, alignRight: true)
+        lines.append([(noneMark + " " + DisplayWidth.pad(TUILabels(lang).otherwise, to: 14) + DisplayWidth.pad("0%", to: 8, alignRight: true)
                        + DisplayWidth.pad(Points.zero.description, to: 9, alignRight: true), none ? theme.highlight : theme.dim)])
         if let typing {
-            let result = typed.map { v in "\(v) → \(pts.times(Band.share(of: v, in: ind.bands)))" + lang.pick(" points", "점") }
-                ?? lang.pick("“\(typing)” is not a number yet", "“\(typing)”은(는) 아직 숫자가 아닙니다")
-            lines.append([(label(lang.pick("Typing", "입력 중")), theme.dim), (result, theme.warn)])
+            let result = typed.map { v in "\(v) → \(pts.times(Band.share(of: v, in: ind.bands)))" + TUILabels(lang).points }
+                ?? TUILabels(lang).notNumberYet("\(typing)")
+            lines.append([(label(TUILabels(lang).typing), theme.dim), (result, theme.warn)])
         }
         return lines
     }
@@ -140,15 +140,15 @@ enum DetailPane {
         var lines: [Line] = []
         let claim = s.application.selfEvaluation[ind.id]
         if let claim {
-            lines.append([(label(lang.pick("Claimed", "신청 수준")), theme.dim), ("\(claim.level)", theme.title)])
+            lines.append([(label(TUILabels(lang).claimed), theme.dim), ("\(claim.level)", theme.title)])
             if let n = claim.narrative {
                 lines += narrativeLines(n, width: width - 10, limit: full ? .max : (compact ? 2 : 4)).map { [(label(""), Style()), ($0, Style())] }
             }
             lines += evidenceLines(claim.evidence, lang, theme)
         } else {
-            lines.append([(label(lang.pick("Claimed", "신청 수준")), theme.dim), (lang.pick("no claim", "신청 없음"), theme.warn)])
+            lines.append([(label(TUILabels(lang).claimed), theme.dim), (TUILabels(lang).noClaim, theme.warn)])
         }
-        lines.append([(lang.pick("Levels   ● yours  ◆ claimed", "수준   ● 내 선택  ◆ 신청"), theme.dim)])
+        lines.append([(TUILabels(lang).levelsYoursClaimed, theme.dim)])
         let mine = s.entry(ind.id)?.level
         let pts = ind.points(for: s.application.cityType)
         for level in ind.levels {
@@ -173,15 +173,15 @@ enum DetailPane {
         let what: String
         if let v = e?.value {
             let accepted = s.application.quantitative[ind.id]?.value == v
-            what = "\(v) → \(s.points(ind, e)!)" + lang.pick(" points", "점") + (accepted ? lang.pick(" (accepted as submitted)", " (제출값 인정)") : lang.pick(" (corrected)", " (수정)"))
+            what = "\(v) → \(s.points(ind, e)!)" + TUILabels(lang).points + (accepted ? TUILabels(lang).acceptedAsSubmitted : TUILabels(lang).corrected)
         } else if let l = e?.level {
-            what = lang.pick("level \(l) → \(s.points(ind, e)!) points", "수준 \(l) → \(s.points(ind, e)!)점")
+            what = TUILabels(lang).levelPoints("\(l)", "\(s.points(ind, e)!)")
         } else {
-            what = lang.pick("no entry yet", "미입력")
+            what = TUILabels(lang).noEntryYet
         }
-        lines.append([(label(lang.pick("Yours", "내 평가")), theme.dim), (what, e?.isScored == true ? theme.good : theme.warn)])
-        if let n = e?.note { lines += labelled(lang.pick("Note", "메모"), n, Style(), theme) }
-        if let q = e?.clarification { lines += labelled(lang.pick("Question", "질의"), q, theme.warn, theme) }
+        lines.append([(label(TUILabels(lang).yours), theme.dim), (what, e?.isScored == true ? theme.good : theme.warn)])
+        if let n = e?.note { lines += labelled(TUILabels(lang).noteHeading, n, Style(), theme) }
+        if let q = e?.clarification { lines += labelled(TUILabels(lang).questionHeading, q, theme.warn, theme) }
         return lines
     }
 

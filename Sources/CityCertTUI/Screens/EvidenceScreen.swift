@@ -8,9 +8,11 @@ enum EvidenceScreen {
     /// Where the viewer is drawn on a screen of this size: the scoring screen's body.
     static func frame(width: Int, height: Int) -> Rect { Rect(x: 0, y: 2, width: width, height: max(3, height - 5)) }
     /// The columns text is laid out in.
-    static func textWidth(_ state: AppState) -> Int { max(10, frame(width: state.width, height: state.height).width - 4) }
+    static func textWidth(_ state: AppState) -> Int { textWidth(width: state.width) }
+    static func textWidth(width: Int) -> Int { max(10, frame(width: width, height: 0).width - 4) }
     /// The rows of text shown at once (the box, the indicator line and the position line take 4).
-    static func textHeight(_ state: AppState) -> Int { max(1, frame(width: state.width, height: state.height).height - 4) }
+    static func textHeight(_ state: AppState) -> Int { textHeight(height: state.height) }
+    static func textHeight(height: Int) -> Int { max(1, frame(width: 0, height: height).height - 4) }
 
     static func draw(_ b: inout Buffer, _ v: EvidenceViewerState, _ s: ScoringState, _ state: AppState, _ theme: Theme) {
         let lang = state.language
@@ -22,11 +24,11 @@ enum EvidenceScreen {
             var t = d.evidence.file
             if d.kind == .pdf {
                 let count = d.pageCount.map { "/\($0)" } ?? ""
-                t += lang.pick(" · page \(d.page)\(count)", " · \(d.page)\(count)쪽")
+                t += TUILabels(lang).page("\(d.page)", "\(count)")
             }
             title = t
         } else {
-            title = lang.pick("Evidence · \(v.entries.count) file(s)", "증빙 · \(v.entries.count)건")
+            title = TUILabels(lang).evidenceFile("\(v.entries.count)")
         }
         b.box(rect, title: DisplayWidth.truncate(title, to: max(1, rect.width - 6)), style: theme.border)
         // The indicator and the member's entry: what `a`, `e` and the level keys change.
@@ -40,16 +42,15 @@ enum EvidenceScreen {
             for (i, line) in lines.dropFirst(d.scroll).prefix(rows).enumerated() {
                 drawHighlighted(&b, line, x: rect.x + 2, y: top + i, width: inner, needles: needles, theme: theme)
             }
-            var position = d.content == nil ? lang.pick("reading…", "읽는 중…") : ""
+            var position = d.content == nil ? TUILabels(lang).reading : ""
             if d.content != nil, lines.count > rows {
-                position = lang.pick("lines \(d.scroll + 1)–\(min(lines.count, d.scroll + rows)) of \(lines.count)",
-                                     "\(d.scroll + 1)–\(min(lines.count, d.scroll + rows))/\(lines.count)줄")
+                position = TUILabels(lang).lines("\(d.scroll + 1)", "\(min(lines.count, d.scroll + rows))", "\(lines.count)")
             }
             if let input = v.searchInput {
-                position = lang.pick("Find: ", "찾기: ") + input + "▏"
+                position = TUILabels(lang).find + input + "▏"
             } else if !v.search.isEmpty, d.content != nil {
                 let count = lines.filter { $0.localizedCaseInsensitiveContains(v.search) }.count
-                position += (position.isEmpty ? "" : " · ") + lang.pick("“\(v.search)”: \(count) line(s)", "“\(v.search)”: \(count)줄")
+                position += (position.isEmpty ? "" : " · ") + TUILabels(lang).linesOf("\(v.search)", "\(count)")
             }
             b.put(DisplayWidth.truncate(position, to: inner), x: rect.x + 2, y: rect.maxY - 2, style: v.searchInput != nil ? theme.warn : theme.dim, maxWidth: inner)
         } else {
@@ -60,16 +61,8 @@ enum EvidenceScreen {
                 if i == v.listCursor { b.fill(Rect(x: rect.x + 1, y: top + i, width: rect.width - 2, height: 1), style: style) }
                 b.put(line, x: rect.x + 2, y: top + i, style: style, maxWidth: inner)
             }
-            b.put(lang.pick("Enter opens · q closes", "Enter 열기 · q 닫기"), x: rect.x + 2, y: rect.maxY - 2, style: theme.dim, maxWidth: inner)
+            b.put(TUILabels(lang).enterOpensQCloses, x: rect.x + 2, y: rect.maxY - 2, style: theme.dim, maxWidth: inner)
         }
-    }
-
-    /// The key hints in the footer while the viewer is open.
-    static func hints(_ v: EvidenceViewerState, _ ind: Indicator?, _ lang: Language) -> String {
-        let score = ind?.isQuantitative == true ? lang.pick("a accept e edit", "a 인정 e 수정") : lang.pick("1-5 level", "1-5 수준")
-        if v.document == nil { return lang.pick("↑↓ choose Enter open \(score) q close", "↑↓ 선택 Enter 열기 \(score) q 닫기") }
-        if v.document?.kind == .pdf { return lang.pick("PgUp PgDn page ↑↓ scroll / find n next \(score) q back", "PgUp PgDn 쪽 ↑↓ 이동 / 찾기 n 다음 \(score) q 뒤로") }
-        return lang.pick("↑↓ PgUp PgDn scroll / find n next \(score) q back", "↑↓ PgUp PgDn 이동 / 찾기 n 다음 \(score) q 뒤로")
     }
 
     /// "IN-01 공공데이터 · 제출 12.5 % · 내 평가 12.5 → 40.00점"
@@ -77,17 +70,17 @@ enum EvidenceScreen {
         var parts = ["\(ind.id) \(ind.name.text(lang))"]
         if ind.isQuantitative {
             let unit = ind.unit?.text(lang) ?? ""
-            if let v = s.application.quantitative[ind.id]?.value { parts.append(lang.pick("submitted \(v) \(unit)", "제출 \(v) \(unit)")) }
+            if let v = s.application.quantitative[ind.id]?.value { parts.append(TUILabels(lang).submittedWithUnit("\(v)", "\(unit)")) }
         } else if let c = s.application.selfEvaluation[ind.id] {
-            parts.append(lang.pick("claimed \(c.level)", "신청 수준 \(c.level)"))
+            parts.append(TUILabels(lang).claimedLevel("\(c.level)"))
         }
         let e = s.entry(ind.id)
         if let v = e?.value, let p = s.points(ind, e) {
-            parts.append(lang.pick("yours \(v) → \(p) points", "내 평가 \(v) → \(p)점"))
+            parts.append(TUILabels(lang).yoursPoints("\(v)", "\(p)"))
         } else if let l = e?.level, let p = s.points(ind, e) {
-            parts.append(lang.pick("yours: level \(l) → \(p) points", "내 평가 수준 \(l) → \(p)점"))
+            parts.append(TUILabels(lang).yoursLevelPoints("\(l)", "\(p)"))
         } else {
-            parts.append(lang.pick("yours: no entry yet", "내 평가: 미입력"))
+            parts.append(TUILabels(lang).yoursNoEntryYet)
         }
         return parts.joined(separator: " · ")
     }
@@ -96,7 +89,7 @@ enum EvidenceScreen {
     static func listLine(_ e: Evidence, _ info: EvidenceInfo?, _ lang: Language, width: Int, fileWidth: Int) -> String {
         let kind = EvidenceKind.of(e.file).label(lang)
         let size = info?.size.map(sizeText) ?? ""
-        let page = e.page.map { lang.pick("p.\($0)", "\($0)쪽") } ?? ""
+        let page = e.page.map { TUILabels(lang).p("\($0)") } ?? ""
         let head = DisplayWidth.pad(DisplayWidth.truncate(e.file, to: fileWidth), to: fileWidth) + " " + DisplayWidth.pad(kind, to: 9)
         if let problem = info?.problem { return head + problem }
         return head + DisplayWidth.pad(size, to: 9, alignRight: true) + "  " + page
@@ -110,18 +103,18 @@ enum EvidenceScreen {
 
     /// The document as lines of at most `width` columns.
     static func layout(_ d: EvidenceDocument, width: Int, _ lang: Language) -> [String] {
-        guard let content = d.content else { return [lang.pick("reading…", "읽는 중…")] }
+        guard let content = d.content else { return [TUILabels(lang).reading] }
         switch content {
         case .text(let text):
             return d.kind == .csv ? csvLines(text, width: width) : wrapped(text, width: width)
         case .pdfPage(let text, _, _):
             let lines = wrapped(text, width: width)
             return lines.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty })
-                ? [lang.pick("(this page has no text: it may be a scanned image)", "(이 쪽에는 텍스트가 없습니다: 스캔 이미지일 수 있습니다)")]
+                ? [TUILabels(lang).thisPageHasNo]
                 : lines
         case .other(let type, let size, let open):
-            return [d.evidence.file, lang.pick("type: \(type)", "형식: \(type)"), lang.pick("size: \(sizeText(size))", "크기: \(sizeText(size))"), "",
-                    lang.pick("It cannot be shown in a terminal. On a desktop:", "터미널에서는 볼 수 없습니다. 데스크톱에서:"), "  " + open]
+            return [d.evidence.file, TUILabels(lang).type("\(type)"), TUILabels(lang).size("\(sizeText(size))"), "",
+                    TUILabels(lang).cannotBeShownTerminal, "  " + open]
         case .failed(let why):
             return wrapped(why, width: width)
         }

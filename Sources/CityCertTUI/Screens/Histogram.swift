@@ -15,7 +15,7 @@ enum Histogram {
                 case .atLeast(let t): return Bucket(label: "≥\(t)", key: i)
                 case .atMost(let t): return Bucket(label: "≤\(t)", key: i)
                 }
-            } + [Bucket(label: lang.pick("other", "그 외"), key: otherwise)]
+            } + [Bucket(label: TUILabels(lang).other, key: otherwise)]
         }
         return ind.levels.map { Bucket(label: "\($0.level)", key: $0.level) }
     }

@@ -4,12 +4,12 @@ import CityCertCore
 enum MemberListScreen {
     static func draw(_ b: inout Buffer, _ s: MemberListState, _ state: AppState, _ theme: Theme) {
         let lang = state.language
-        Chrome.header(&b, left: "citycert · " + lang.pick("Who are you?", "위원 선택"), right: "", theme: theme)
+        Chrome.header(&b, left: "citycert · " + TUILabels(lang).whoAreYou, right: "", theme: theme)
         b.put(s.reason, x: 2, y: 2, style: theme.dim, maxWidth: b.width - 4)
         let top = 4
         TextLayout.row(&b, x: 2, y: top - 1, [
-            .init(text: lang.pick("Name", "이름"), width: 14), .init(text: lang.pick("Role", "역할"), width: 10),
-            .init(text: "ID", width: 10), .init(text: lang.pick("Affiliation", "소속"), width: 40),
+            .init(text: TUILabels(lang).nameColumn, width: 14), .init(text: TUILabels(lang).role, width: 10),
+            .init(text: "ID", width: 10), .init(text: TUILabels(lang).affiliation, width: 40),
         ], style: theme.title, maxX: b.width - 1)
         let visible = max(1, b.height - top - 3)
         let first = max(0, min(s.cursor - visible / 2, s.members.count - visible))
@@ -22,7 +22,7 @@ enum MemberListScreen {
                 .init(text: m.id, width: 10), .init(text: m.affiliation ?? "", width: 40),
             ], style: style, maxX: b.width - 1)
         }
-        Chrome.footer(&b, status: state.status, hints: lang.pick("↑↓ move  Enter choose  ? help  L 한국어  q quit", "↑↓ 이동  Enter 선택  ? 도움말  L English  q 종료"), theme: theme)
+        Chrome.footer(&b, lang, status: state.status, hints: MemberListKeys.footer.text(lang), theme: theme)
     }
 }
 
@@ -30,9 +30,9 @@ enum MemberListScreen {
 enum RoleName {
     static func of(_ role: Role, _ lang: Language) -> String {
         switch role {
-        case .chair: return lang.pick("chair", "위원장")
-        case .member: return lang.pick("member", "위원")
-        case .secretary: return lang.pick("secretary", "간사")
+        case .chair: return TUILabels(lang).chair
+        case .member: return TUILabels(lang).member
+        case .secretary: return TUILabels(lang).secretary
         }
     }
 }

@@ -6,13 +6,15 @@ enum OverlayScreen {
         let lang = state.language
         switch overlay {
         case .help:
-            box(&b, title: lang.pick("Keys", "키 안내"), lines: HelpText.lines(for: state.screen, lang) + ["", lang.pick("Any key closes.", "아무 키나 누르면 닫힙니다.")], theme: theme)
+            // No blank line before the last: the scoring screen's keys fill a 24-row terminal.
+            box(&b, title: HelpText.title(for: state.screen, lang),
+                lines: HelpText.lines(for: state.screen, lang) + [TUILabels(lang).anyKeyCloses], theme: theme)
         case .notice(let title, let lines):
-            box(&b, title: title, lines: lines + ["", lang.pick("Any key closes.", "아무 키나 누르면 닫힙니다.")], theme: theme)
+            box(&b, title: title, lines: lines + ["", TUILabels(lang).anyKeyCloses], theme: theme)
         case .reader(let title, let lines, let scroll):
             reader(&b, title: title, lines: lines, scroll: scroll, state: state, theme: theme)
         case .confirm(let c):
-            box(&b, title: c.title, lines: c.lines + ["", lang.pick("y / Enter: yes    n / Esc: no", "y / Enter: 예    n / Esc: 아니오")], theme: theme)
+            box(&b, title: c.title, lines: c.lines + ["", TUILabels(lang).yEnterYesN], theme: theme)
         case .prompt(let p):
             prompt(&b, p, lang, theme)
         }
@@ -38,7 +40,8 @@ enum OverlayScreen {
     static func readerWidth(_ state: AppState) -> Int { min(state.width - 2, 100) }
     static func readerHeight(_ state: AppState) -> Int { state.height - 2 }
     /// Columns for text inside the reader.
-    public static func readerTextWidth(_ state: AppState) -> Int { readerWidth(state) - 4 }
+    public static func readerTextWidth(_ state: AppState) -> Int { readerTextWidth(state.width) }
+    static func readerTextWidth(_ screenWidth: Int) -> Int { min(screenWidth - 2, 100) - 4 }
 
     static func reader(_ b: inout Buffer, title: String, lines: [String], scroll: Int, state: AppState, theme: Theme) {
         let rect = Rect(x: (b.width - readerWidth(state)) / 2, y: 1, width: readerWidth(state), height: readerHeight(state))
@@ -50,7 +53,7 @@ enum OverlayScreen {
         }
         let lang = state.language
         let position = lines.count > room ? " (\(scroll + 1)–\(min(lines.count, scroll + room))/\(lines.count))" : ""
-        b.put(lang.pick("↑↓ PgUp PgDn scroll · other keys close", "↑↓ PgUp PgDn 이동 · 다른 키 닫기") + position,
+        b.put(TUILabels(lang).pgupPgdnScrollOther + position,
               x: rect.x + 2, y: rect.maxY - 2, style: theme.dim, maxWidth: rect.width - 4)
     }
 
@@ -90,86 +93,40 @@ enum OverlayScreen {
         }
         let keys: String
         switch p.purpose {
-        case .find: keys = lang.pick("Enter: find (again: next)   Esc: cancel", "Enter: 찾기 (다시: 다음)   Esc: 취소")
-        case .reportPath: keys = lang.pick("Enter: write   Esc: cancel", "Enter: 저장   Esc: 취소")
-        case .note, .clarification: keys = lang.pick("Enter: save   Alt-Enter/Ctrl-J: new line   Esc: cancel", "Enter: 저장   Alt-Enter/Ctrl-J: 줄바꿈   Esc: 취소")
-        case .value, .finalizeNote, .finalizeTyped, .reopenReason: keys = lang.pick("Enter: save   Esc: cancel", "Enter: 저장   Esc: 취소")
+        case .find: keys = TUILabels(lang).enterFindAgainNext
+        case .reportPath: keys = TUILabels(lang).enterWriteEscCancel
+        case .note, .clarification: keys = TUILabels(lang).enterSaveAltEnter
+        case .value, .finalizeNote, .finalizeTyped, .reopenReason: keys = TUILabels(lang).enterSaveEscCancel
         }
         let hint = p.hint.map { keys + "   " + $0 } ?? keys
         b.put(hint, x: rect.x + 2, y: rect.maxY - 2, style: theme.dim, maxWidth: width - 4)
     }
 }
 
-/// The keys of each screen, for the help overlay.
+/// The keys of each screen, for the help overlay: the screen's table (``Keymap``), then the keys
+/// every screen shares.
 enum HelpText {
     static func lines(for screen: Screen, _ lang: Language) -> [String] {
-        let common = [
-            lang.pick("↑ ↓ / j k      move", "↑ ↓ / j k      이동"),
-            lang.pick("PgUp PgDn g G  page, top, bottom", "PgUp PgDn g G  페이지, 처음, 끝"),
-            lang.pick("L              한국어 / English", "L              English / 한국어"),
-            lang.pick("?              this help", "?              도움말"),
-            lang.pick("q / Esc        back; quit from the top", "q / Esc        뒤로; 첫 화면에서 종료"),
-        ]
+        let own: [String]
         switch screen {
-        case .chooseMember:
-            return [lang.pick("Enter          act as this member", "Enter          이 위원으로 시작")] + common
-        case .applications:
-            return [
-                lang.pick("Enter          open the application", "Enter          신청서 열기"),
-                lang.pick("t              filter by type (all, large, small)", "t              유형 필터 (전체, 대도시, 중소도시)"),
-                lang.pick("s              filter by your progress", "s              진행 상태 필터"),
-                lang.pick("o              sort (id, name, population, progress)", "o              정렬 (ID, 이름, 인구, 진행)"),
-                lang.pick("r              reload", "r              새로고침"),
-            ] + common
-        case .scoring:
-            return [
-                lang.pick("a              accept the submitted value", "a              제출값 인정"),
-                lang.pick("e              enter a corrected value", "e              값 수정 입력"),
-                lang.pick("1 … 5          choose a maturity level", "1 … 5          성숙도 수준 선택"),
-                lang.pick("o              evidence (PgUp PgDn pages, / n find, a e 1-5 score)", "o              증빙 보기 (PgUp PgDn 쪽, / n 찾기, a e 1-5 평가)"),
-                lang.pick("n              note on the indicator", "n              지표 메모"),
-                lang.pick("c              ask the applicant for clarification", "c              신청기관에 질의"),
-                lang.pick("x / Del        clear your entry", "x / Del        입력 지우기"),
-                lang.pick("m              next indicator without an entry", "m              다음 미입력 지표"),
-                lang.pick("/              find an indicator by id or name", "/              지표 찾기 (번호, 이름)"),
-                lang.pick("Tab / p        written ↔ site phase", "Tab / p        서면평가 ↔ 현장실사"),
-                lang.pick("S              submit the sheet", "S              평가표 제출"),
-                lang.pick("R              reopen a submitted sheet", "R              제출한 평가표 다시 열기"),
-                lang.pick("Every change is saved at once.", "모든 변경은 즉시 저장됩니다."),
-            ] + common
-        case .overview:
-            return [
-                lang.pick("Enter          consensus screen of the application", "Enter          신청서 합의 화면"),
-                lang.pick("o              sort: range closest to the certification line / id", "o              정렬: 인증선에 가까운 범위 / ID"),
-                lang.pick("Enter          consensus screen (invalid row: why)", "Enter          합의 화면 (오류 행: 사유)"),
-                lang.pick("w              your own scoring (applications list)", "w              내 평가 (신청서 목록)"),
-                lang.pick("P              grade report (preview, write)", "P              등급 보고서 (미리보기, 저장)"),
-                lang.pick("r              reload", "r              새로고침"),
-            ] + common
-        case .consensus:
-            return [
-                lang.pick("Tab / p        written ↔ site matrix", "Tab / p        서면 ↔ 현장 점수표"),
-                lang.pick("f              next flagged indicator", "f              다음 편차 경고 지표"),
-                lang.pick("h              how solid is the grade ↔ indicator detail", "h              등급 안정성 ↔ 지표 상세"),
-                lang.pick("[ ]            scroll the member columns (narrow terminal)", "[ ]            위원 열 이동 (좁은 화면)"),
-                lang.pick("c              all clarification questions", "c              질의 목록"),
-                lang.pick("F              finalize (when complete): note, full picture, typed id if the range crosses the line",
-                          "F              최종 확정 (완료 시): 메모, 전체 현황, 범위가 인증선을 넘나들면 ID 입력"),
-                lang.pick("O              reopen a final application (asks why)", "O              확정 취소 (사유 입력)"),
-                lang.pick("r              reload", "r              새로고침"),
-            ] + common
-        case .report:
-            return [
-                lang.pick("Space / x      choose an application", "Space / x      신청서 선택"),
-                lang.pick("a              all / none", "a              전체 / 해제"),
-                lang.pick("f              format: text, markdown, html, csv, pdf, xlsx", "f              형식: text, markdown, html, csv, pdf, xlsx"),
-                lang.pick("Enter          preview in the terminal (pdf: its pages)", "Enter          화면 미리보기 (pdf: 쪽별)"),
-                lang.pick("w              write the report to a file (asks before writing over one)", "w              파일로 저장 (기존 파일은 묻고 덮어씀)"),
-                lang.pick("b              CSV with / without the BOM for Excel", "b              CSV의 BOM 포함 / 제외 (Excel용)"),
-                lang.pick("m              member annex: none, named, anonymous", "m              위원별 부록: 없음, 실명, 익명"),
-                lang.pick("n              notes and questions annex", "n              의견·질의 부록"),
-                lang.pick("S              seal the round: the hash of every authored file into the log", "S              회차 봉인: 모든 작성 파일의 해시를 감사 로그에 기록"),
-            ] + common
+        case .chooseMember: own = MemberListKeys.keymap.helpLines(lang)
+        case .applications: own = ApplicationListKeys.keymap.helpLines(lang)
+        case .scoring(let s):
+            if let v = s.viewer {
+                own = (v.document == nil ? EvidenceKeys.listKeymap : EvidenceKeys.documentKeymap).helpLines(lang)
+            } else {
+                own = ScoringKeys.keymap.helpLines(lang)
+            }
+        case .overview: own = OverviewKeys.keymap.helpLines(lang)
+        case .consensus: own = ConsensusKeys.keymap.helpLines(lang)
+        case .report(let r): own = r.showingPreview ? ReportKeys.previewKeymap.helpLines(lang) : ReportKeys.keymap.helpLines(lang)
         }
+        return own + Keymap.global.helpLines(lang)
+    }
+
+    /// The help's title (the scoring screen's says that every change is saved at once).
+    static func title(for screen: Screen, _ lang: Language) -> String {
+        if case .scoring(let s) = screen, s.viewer == nil { return lang.pick(ScoringKeys.helpTitle.en, ScoringKeys.helpTitle.ko) }
+        return TUILabels(lang).keys
     }
 }

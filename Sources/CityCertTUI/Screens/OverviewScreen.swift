@@ -9,10 +9,9 @@ enum OverviewScreen {
 
     static func draw(_ b: inout Buffer, _ s: OverviewState, _ state: AppState, _ theme: Theme) {
         let lang = state.language
-        Chrome.header(&b, left: "citycert · " + lang.pick("Chair's overview", "위원장 종합") + " · " + (state.session?.roundTitle.text(lang) ?? ""),
+        Chrome.header(&b, left: "citycert · " + TUILabels(lang).chairSOverview + " · " + (state.session?.roundTitle.text(lang) ?? ""),
                       right: state.session?.member.name ?? "", theme: theme)
-        b.put(lang.pick("Within each type: \(s.byBoundary ? "closest to the certification line first (range, then total)" : "by id") (o toggles) · grade (range)",
-                        "유형별 \(s.byBoundary ? "인증선에 가까운 순 (범위 기준)" : "ID 순") (o 전환) · 등급 (가능 범위)"), x: 1, y: 1, style: theme.dim, maxWidth: b.width - 2)
+        b.put(TUILabels(lang).overviewOrder(byBoundary: s.byBoundary), x: 1, y: 1, style: theme.dim, maxWidth: b.width - 2)
         let layout = Layout(width: b.width, lang: lang)
         var y = 3
         TextLayout.row(&b, x: 2, y: y, layout.header(), style: theme.title, maxX: b.width - 1)
@@ -29,7 +28,7 @@ enum OverviewScreen {
             lines.append(.row(i))
         }
         if !s.invalidRows.isEmpty {
-            lines.append(.heading(lang.pick("Invalid applications (Enter: why)", "오류가 있는 신청서 (Enter: 사유)")))
+            lines.append(.heading(TUILabels(lang).invalidApplicationsEnterWhy))
             lines += s.invalidRows.indices.map(Line.invalid)
         }
         let limit = b.height - 2
@@ -59,9 +58,7 @@ enum OverviewScreen {
             }
             y += 1
         }
-        Chrome.footer(&b, status: state.status, hints: lang.pick(
-            "Enter consensus  o sort  w score  P report  r reload  ? keys  L 한  q quit",
-            "Enter 합의 화면  o 정렬  w 내 평가  P 보고서  r 새로 읽기  ? 도움말  q 종료"), theme: theme)
+        Chrome.footer(&b, lang, status: state.status, hints: OverviewKeys.footer.text(lang), theme: theme)
     }
 
     /// The overview's columns for a terminal width: names and the missing list take what is left;
@@ -82,14 +79,14 @@ enum OverviewScreen {
         }
 
         func header() -> [TextLayout.Column] {
-            var c: [TextLayout.Column] = [.init(text: lang.pick("City", "지자체"), width: nameWidth), .init(text: lang.pick("Status", "상태"), width: 6),
-                                          .init(text: lang.pick("Wr.", "서면"), width: 5, alignRight: true),
-                                          .init(text: lang.pick("Site", "현장"), width: 5, alignRight: true),
-                                          .init(text: lang.pick("Total", "총점"), width: 8, alignRight: true)]
+            var c: [TextLayout.Column] = [.init(text: TUILabels(lang).city, width: nameWidth), .init(text: TUILabels(lang).status, width: 6),
+                                          .init(text: TUILabels(lang).wr, width: 5, alignRight: true),
+                                          .init(text: TUILabels(lang).siteShort, width: 5, alignRight: true),
+                                          .init(text: TUILabels(lang).total, width: 8, alignRight: true)]
             if showPercent { c.append(.init(text: "%", width: 6, alignRight: true)) }
-            c += [.init(text: lang.pick("Grade", "등급"), width: 9), .init(text: lang.pick("Cert.", "인증"), width: 7),
-                  .init(text: lang.pick("±Line", "±인증선"), width: 9, alignRight: true), .init(text: "⚑", width: 2, alignRight: true),
-                  .init(text: lang.pick("Missing / damaged", "미제출 / 손상"), width: missingWidth)]
+            c += [.init(text: TUILabels(lang).grade, width: 9), .init(text: TUILabels(lang).cert, width: 7),
+                  .init(text: TUILabels(lang).line, width: 9, alignRight: true), .init(text: "⚑", width: 2, alignRight: true),
+                  .init(text: TUILabels(lang).missingDamaged, width: missingWidth)]
             return c
         }
 
@@ -103,7 +100,7 @@ enum OverviewScreen {
                                           .init(text: "\(r.site.done)/\(r.site.of)", width: 5, alignRight: true),
                                           .init(text: r.total.description, width: 8, alignRight: true)]
             if showPercent { c.append(.init(text: r.percent.description, width: 6, alignRight: true)) }
-            let cert = r.certified ? lang.pick("yes", "인증") : lang.pick("no", "미인증")
+            let cert = r.certified ? TUILabels(lang).yes : TUILabels(lang).no
             c += [.init(text: r.gradeText, width: 9, style: moving ? st(theme.warn) : nil),
                   .init(text: cert + (moving ? "?" : ""), width: 7, style: st(moving ? theme.warn : (r.certified ? theme.good : Style()))),
                   .init(text: r.aboveLine.map(OverviewScreen.signed) ?? "", width: 9, alignRight: true),
@@ -121,9 +118,9 @@ extension OverviewScreen {
     /// "서면 윤재현 임소영 · 현장 김민수": who is missing, by phase.
     static func missingText(_ r: OverviewRow, _ lang: Language) -> String {
         var parts: [String] = []
-        if !r.damaged.isEmpty { parts.append(lang.pick("damaged ", "손상 ") + r.damaged.map(\.name).joined(separator: " ")) }
-        if !r.missing.isEmpty { parts.append(lang.pick("written ", "서면 ") + r.missing.joined(separator: " ")) }
-        if !r.missingSite.isEmpty { parts.append(lang.pick("site ", "현장 ") + r.missingSite.joined(separator: " ")) }
+        if !r.damaged.isEmpty { parts.append(TUILabels(lang).damaged + r.damaged.map(\.name).joined(separator: " ")) }
+        if !r.missing.isEmpty { parts.append(TUILabels(lang).writtenPrefix + r.missing.joined(separator: " ")) }
+        if !r.missingSite.isEmpty { parts.append(TUILabels(lang).sitePrefixShort + r.missingSite.joined(separator: " ")) }
         return parts.joined(separator: " · ")
     }
 }
@@ -132,17 +129,17 @@ extension OverviewScreen {
 enum Labels {
     static func status(_ s: ApplicationStatus, _ lang: Language) -> String {
         switch s {
-        case .provisional: return lang.pick("prov.", "잠정")
-        case .complete: return lang.pick("compl.", "완료")
-        case .final: return lang.pick("final", "확정")
+        case .provisional: return TUILabels(lang).prov
+        case .complete: return TUILabels(lang).compl
+        case .final: return TUILabels(lang).finalMark
         }
     }
 
     static func method(_ m: AggregationMethod, _ lang: Language) -> String {
         switch m {
-        case .mean: return lang.pick("mean", "평균")
-        case .median: return lang.pick("median", "중앙값")
-        case .trimmedMean: return lang.pick("trimmed mean", "절사평균")
+        case .mean: return TUILabels(lang).mean
+        case .median: return TUILabels(lang).median
+        case .trimmedMean: return TUILabels(lang).trimmedMean
         }
     }
 }

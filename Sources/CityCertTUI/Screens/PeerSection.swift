@@ -7,19 +7,19 @@ import CityCertCore
 enum PeerSection {
     static func lines(_ ind: Indicator, _ s: ScoringState, _ width: Int, _ lang: Language, _ theme: Theme) -> [DetailPane.Line] {
         guard let result = s.open.peers[s.phase]?[ind.id], !result.members.isEmpty else {
-            if !s.isSubmitted { return [[], [(lang.pick("Others' scores are shown after you submit.", "다른 위원의 점수는 제출 후 볼 수 있습니다."), theme.dim)]] }
+            if !s.isSubmitted { return [[], [(TUILabels(lang).othersScoresAreShown, theme.dim)]] }
             return []
         }
         let me = s.open.sheet.member
         let name: (String) -> String = { s.open.memberNames[$0] ?? $0 }
         var out: [DetailPane.Line] = [[]]
         let agg = result.aggregate.map(\.description) ?? "-"
-        out.append([(lang.pick("Committee · \(ScoringKeys.phaseName(s.phase, .en))", "위원 점수 · \(ScoringKeys.phaseName(s.phase, .ko))"), theme.title),
-                    (lang.pick("  aggregate \(agg)  spread \(result.spread)", "  집계 \(agg)  편차 \(result.spread)"), theme.dim)])
+        out.append([(TUILabels(lang).committeeIn(s.phase), theme.title),
+                    (TUILabels(lang).aggregateSpread("\(agg)", "\(result.spread)"), theme.dim)])
         let nameWidth = min(12, result.members.map { DisplayWidth.of(name($0.member)) }.max() ?? 4)
         for m in result.members {
             let what: String
-            if let v = m.entry.value { what = "\(v)" } else if let l = m.entry.level { what = lang.pick("level \(l)", "수준 \(l)") } else { what = "-" }
+            if let v = m.entry.value { what = "\(v)" } else if let l = m.entry.level { what = TUILabels(lang).level("\(l)") } else { what = "-" }
             let mark = m.member == me ? "*" : " "
             var line: DetailPane.Line = [(mark + DisplayWidth.pad(DisplayWidth.truncate(name(m.member), to: nameWidth), to: nameWidth) + " ", m.member == me ? theme.warn : Style()),
                                          (DisplayWidth.pad(what, to: 8) + DisplayWidth.pad(m.points.description, to: 7, alignRight: true), Style())]
@@ -27,7 +27,7 @@ enum PeerSection {
             out.append(line)
         }
         if let pending = s.open.notSubmitted[s.phase], !pending.isEmpty {
-            out.append([(lang.pick("Not yet submitted: ", "미제출: "), theme.dim), (pending.map(name).joined(separator: ", "), theme.warn)])
+            out.append([(TUILabels(lang).notYetSubmitted, theme.dim), (pending.map(name).joined(separator: ", "), theme.warn)])
         }
         // Histogram of levels (qualitative) or bands (quantitative), the lowest band included.
         let mine = result.members.first { $0.member == me }.flatMap { Histogram.key($0.entry, ind) }
@@ -37,7 +37,7 @@ enum PeerSection {
             let isMine = mine == bucket.key
             out.append([((isMine ? "▶" : " ") + DisplayWidth.pad(bucket.label, to: labelWidth) + " ", isMine ? theme.warn : theme.dim),
                         (String(repeating: "█", count: count), isMine ? theme.warn : theme.hint),
-                        (" \(count)" + (isMine ? lang.pick("  ◀ you", "  ◀ 나") : ""), isMine ? theme.warn : Style())])
+                        (" \(count)" + (isMine ? TUILabels(lang).you : ""), isMine ? theme.warn : Style())])
         }
         return out
     }

@@ -4,33 +4,30 @@ import CityCertCore
 enum ReportScreen {
     static func draw(_ b: inout Buffer, _ s: ReportState, _ state: AppState, _ theme: Theme) {
         let lang = state.language
-        Chrome.header(&b, left: "citycert · " + lang.pick("Grade report", "등급 보고서") + " · " + (state.session?.roundTitle.text(lang) ?? ""),
+        Chrome.header(&b, left: "citycert · " + TUILabels(lang).gradeReport + " · " + (state.session?.roundTitle.text(lang) ?? ""),
                       right: state.session?.member.name ?? "", theme: theme)
         if s.showingPreview {
             let page = b.height - 5
             for (i, line) in s.preview.dropFirst(s.scroll).prefix(page).enumerated() {
                 b.put(TextLayout.dropColumns(line, s.column), x: 1, y: 2 + i, maxWidth: b.width - 2)
             }
-            let kind = s.previewPages.map { lang.pick("PDF, \($0) pages", "PDF \($0)쪽") } ?? lang.pick("text", "텍스트")
-            b.put(lang.pick("Preview (\(kind)) · lines \(s.scroll + 1)–\(min(s.preview.count, s.scroll + page)) of \(s.preview.count)",
-                            "미리보기 (\(kind)) · \(s.preview.count)줄 중 \(s.scroll + 1)–\(min(s.preview.count, s.scroll + page))"),
+            let kind = s.previewPages.map { TUILabels(lang).pdfPages("\($0)") } ?? TUILabels(lang).text
+            b.put(TUILabels(lang).previewLines("\(kind)", "\(s.scroll + 1)", "\(min(s.preview.count, s.scroll + page))", "\(s.preview.count)"),
                   x: 1, y: 1, style: theme.dim, maxWidth: b.width - 2)
-            Chrome.footer(&b, status: state.status, hints: lang.pick("↑↓ ←→ PgUp PgDn scroll  w write to file  q back", "↑↓ ←→ PgUp PgDn 이동  w 파일로 저장  q 뒤로"), theme: theme)
+            Chrome.footer(&b, lang, status: state.status, hints: ReportKeys.previewFooter.text(lang), theme: theme)
             return
         }
-        let bom = s.format == .csv ? (s.choices.byteOrderMark ? " BOM (b)" : lang.pick(" no BOM (b)", " BOM 없음 (b)")) : ""
+        let bom = s.format == .csv ? (s.choices.byteOrderMark ? " BOM (b)" : TUILabels(lang).noBomB) : ""
         var annexes: [String] = []
         switch s.choices.members {
         case .none: break
-        case .named: annexes.append(lang.pick("members", "위원별"))
-        case .anonymous: annexes.append(lang.pick("members, anonymous", "위원별 익명"))
+        case .named: annexes.append(TUILabels(lang).members)
+        case .anonymous: annexes.append(TUILabels(lang).membersAnonymous)
         }
-        if s.choices.notes { annexes.append(lang.pick("notes", "의견")) }
+        if s.choices.notes { annexes.append(TUILabels(lang).notes) }
         let annex = [ReportState.Format.pdf, .html, .xlsx].contains(s.format)
-            ? lang.pick("   annexes: \(annexes.isEmpty ? "none" : annexes.joined(separator: ", ")) (m n)",
-                        "   부록: \(annexes.isEmpty ? "없음" : annexes.joined(separator: ", ")) (m n)") : ""
-        b.put(lang.pick("Format: \(s.format.rawValue)\(bom) (f)   chosen \(s.selected.count) of \(s.applications.count)\(annex)",
-                        "형식: \(s.format.rawValue)\(bom) (f)   \(s.applications.count)건 중 \(s.selected.count)건 선택\(annex)"), x: 1, y: 1, style: theme.dim, maxWidth: b.width - 2)
+            ? TUILabels(lang).annexes(annexes) : ""
+        b.put(TUILabels(lang).formatFChosen("\(s.format.rawValue)", "\(bom)", "\(s.selected.count)", "\(s.applications.count)", "\(annex)"), x: 1, y: 1, style: theme.dim, maxWidth: b.width - 2)
         // The rows that fit, scrolled to keep the cursor in view.
         let visible = max(1, b.height - 7)
         let first = max(0, min(s.cursor - visible / 2, s.applications.count - visible))
@@ -46,10 +43,6 @@ enum ReportScreen {
             b.put("\(box) \(DisplayWidth.pad(a.id, to: 18)) \(DisplayWidth.pad(status, to: 6)) \(a.name.text(lang)) \(a.name.text(lang.other))",
                   x: 2, y: y, style: style, maxWidth: b.width - 4)
         }
-        // The format's own keys: b for the CSV's BOM, m n for the annexes of pdf, html and xlsx.
-        let extra = s.format == .csv ? "  b BOM" : [ReportState.Format.pdf, .html, .xlsx].contains(s.format) ? lang.pick("  m n annexes", "  m n 부록") : ""
-        Chrome.footer(&b, status: state.status, hints: lang.pick(
-            "Space pick  a all  f format  Enter view  w write\(extra)  ? keys  q back",
-            "Space 선택  a 전체  f 형식  Enter 미리보기  w 저장\(extra)  ? 도움말  q 뒤로"), theme: theme)
+        Chrome.footer(&b, lang, status: state.status, hints: ReportKeys.footer(s.format).text(lang), theme: theme)
     }
 }

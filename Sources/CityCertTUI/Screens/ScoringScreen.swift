@@ -7,9 +7,9 @@ enum ScoringScreen {
         let app = s.application
         let typeName = ApplicationListScreen.typeName(app.cityType, lang)
         let sheetState: String
-        if s.open.isFinal { sheetState = lang.pick("final", "확정") }
-        else if s.isSubmitted { sheetState = lang.pick("submitted", "제출 완료") }
-        else { sheetState = lang.pick("draft", "작성 중") }
+        if s.open.isFinal { sheetState = TUILabels(lang).finalMark }
+        else if s.isSubmitted { sheetState = TUILabels(lang).submitted }
+        else { sheetState = TUILabels(lang).draft }
         Chrome.header(&b, left: "\(app.government.text(lang)) \(app.government.text(lang.other)) · \(typeName) · \(TextLayout.grouped(app.population))",
                       right: "\(state.session?.member.name ?? "")", theme: theme)
 
@@ -22,8 +22,7 @@ enum ScoringScreen {
             x += b.put(label, x: x, y: 1, style: style) + 1
         }
         let tally = s.tally
-        let summary = lang.pick("│ \(sheetState) │ \(tally.total)/\(s.maxPoints) · open \(tally.open) · \(tally.done)/\(s.indicators.count)",
-                                "│ \(sheetState) │ \(tally.total)/\(s.maxPoints)점 · 미입력 \(tally.open) · \(tally.done)/\(s.indicators.count)")
+        let summary = TUILabels(lang).open("\(sheetState)", "\(tally.total)", "\(s.maxPoints)", "\(tally.open)", "\(tally.done)", "\(s.indicators.count)")
         b.put(summary, x: x, y: 1, style: s.isSubmitted ? theme.good : Style(), maxWidth: b.width - x - 1)
 
         let top = 2
@@ -41,18 +40,14 @@ enum ScoringScreen {
 
         if let v = s.viewer { EvidenceScreen.draw(&b, v, s, state, theme) }
 
-        let status = state.status ?? s.savedAt.map { StatusLine(lang.pick("Saved at \($0)", "\($0) 저장됨"), .success) }
+        let status = state.status ?? s.savedAt.map { StatusLine(.saved(at: $0), .success) }
         let hints: String
         if let v = s.viewer {
-            hints = EvidenceScreen.hints(v, s.current, lang)
-        } else if s.current?.isQuantitative == true {
-            hints = lang.pick("a accept e edit o evidence n note c ask v all Tab phase S submit ? keys q back",
-                              "a 인정 e 수정 o 증빙 n 메모 c 질의 v 전체 Tab 단계 S 제출 ? 도움말 q 뒤로")
+            hints = EvidenceKeys.footer(v, quantitative: s.current?.isQuantitative == true).text(lang)
         } else {
-            hints = lang.pick("1-5 level o evidence n note c ask x del v all Tab phase S submit ? keys q back",
-                              "1-5 수준 o 증빙 n 메모 c 질의 x 지움 v 전체 Tab 단계 S 제출 ? 도움말 q 뒤로")
+            hints = ScoringKeys.footer(quantitative: s.current?.isQuantitative == true).text(lang)
         }
-        Chrome.footer(&b, status: status, hints: hints, theme: theme)
+        Chrome.footer(&b, lang, status: status, hints: hints, theme: theme)
     }
 }
 

@@ -11,17 +11,17 @@ enum SitePhaseSection {
         let pts = e.flatMap { entry in ind.share(for: entry).map { ind.points(for: s.application.cityType).times($0) } }
         let mine: String
         if let v = e?.value, let pts {
-            mine = "\(v) → \(pts)" + lang.pick(" points", "점")
+            mine = "\(v) → \(pts)" + TUILabels(lang).points
         } else if let l = e?.level, let pts {
-            mine = lang.pick("level \(l) → \(pts) points", "수준 \(l) → \(pts)점")
+            mine = TUILabels(lang).levelPoints("\(l)", "\(pts)")
         } else {
-            mine = lang.pick("no entry", "미입력")
+            mine = TUILabels(lang).noEntry
         }
-        let state = written?.status == .submitted ? lang.pick("submitted", "제출") : lang.pick("draft", "작성 중")
+        let state = written?.status == .submitted ? TUILabels(lang).submittedShort : TUILabels(lang).draft
         var out: [DetailPane.Line] = [[],
-            [(DetailPane.label(lang.pick("Written", "서면 평가")), theme.dim), (mine, Style()), ("  (\(state))", theme.dim)]]
+            [(DetailPane.label(TUILabels(lang).writtenEvaluation), theme.dim), (mine, Style()), ("  (\(state))", theme.dim)]]
         if let agg = s.open.peers[.written]?[ind.id]?.aggregate {
-            out.append([(DetailPane.label(lang.pick("Aggregate", "서면 집계")), theme.dim), ("\(agg)" + lang.pick(" points", "점"), theme.title)])
+            out.append([(DetailPane.label(TUILabels(lang).aggregate), theme.dim), ("\(agg)" + TUILabels(lang).points, theme.title)])
         }
         return out
     }

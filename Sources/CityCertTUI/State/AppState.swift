@@ -12,6 +12,8 @@ public struct AppState: Sendable {
     public var screen: Screen
     public var overlay: Overlay?
     public var status: StatusLine?
+    /// The store's change mark when the screen was last read (see `Message.storeRead`).
+    public var storeMark: String?
     /// Set when the application should end.
     public var quitting = false
     /// The list and overview as they were, to come back to them (cursor, filters) from an application.
@@ -43,12 +45,16 @@ public enum Screen: Sendable {
     case report(ReportState)
 }
 
-/// A line at the bottom saying what just happened.
+/// A line at the bottom saying what just happened: a ``StatusMessage``, put into words when drawn.
 public struct StatusLine: Sendable, Equatable {
     public enum Kind: Sendable, Equatable { case info, success, error }
-    public var text: String
+    public var message: StatusMessage
     public var kind: Kind
-    public init(_ text: String, _ kind: Kind = .info) { self.text = text; self.kind = kind }
+    public init(_ message: StatusMessage, _ kind: Kind = .info) { self.message = message; self.kind = kind }
+    /// A plain text, the same in both languages.
+    public init(_ text: String, _ kind: Kind = .info) { self.init(.said(LocalizedText(text)), kind) }
+    /// The line in words.
+    public func text(_ language: Language) -> String { message.text(language) }
 }
 
 /// What floats over the screen and takes the keys first.

@@ -8,6 +8,9 @@ public struct ApplicationListState: Sendable {
 
     public var all: [ApplicationSummary] { didSet { orders = Orders(all); refilter() } }
     public var cursor = 0
+    /// Where the audit log ended when the rows were read: the applications it names after that are
+    /// read again by a refresh (nil: read every row).
+    public var auditCursor: Int64?
     public var typeFilter: TypeFilter = .all { didSet { refilter() } }
     public var statusFilter: StatusFilter = .all { didSet { refilter() } }
     public var sort: Sort = .id { didSet { refilter() } }

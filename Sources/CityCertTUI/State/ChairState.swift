@@ -75,6 +75,9 @@ public struct OverviewState: Sendable {
     public var invalidRows: [InvalidRow]
     public var invalid: [String] { invalidRows.map(\.id) }
     public var cursor = 0
+    /// Where the audit log ended when the rows were read: the applications it names after that are
+    /// read again by a refresh (nil: read every row).
+    public var auditCursor: Int64?
     /// Sort by how close the range comes to the certification line (true) or by type and id.
     public var byBoundary = true
     /// Positions in `rows` in both orders, computed when the rows change: each key press and each

@@ -20,10 +20,10 @@ public enum EvidenceKind: String, Sendable, Equatable {
     public func label(_ lang: Language) -> String {
         switch self {
         case .pdf: return "PDF"
-        case .text: return lang.pick("text", "텍스트")
+        case .text: return TUILabels(lang).text
         case .markdown: return "Markdown"
         case .csv: return "CSV"
-        case .other: return lang.pick("other", "기타")
+        case .other: return TUILabels(lang).otherKind
         }
     }
 }

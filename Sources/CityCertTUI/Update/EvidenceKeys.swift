@@ -4,35 +4,31 @@ import Foundation
 /// Keys of the evidence viewer, and the runtime's answers to it.
 enum EvidenceKeys {
     /// `o` on the scoring screen: the indicator's evidence, a list first when there are several.
-    static func open(_ s: inout ScoringState, _ state: inout AppState) -> [Effect] {
+    static func open(_ s: inout ScoringState) -> [Delegate] {
         guard let ind = s.current else { return [] }
         let entries = s.application.quantitative[ind.id]?.evidence ?? s.application.selfEvaluation[ind.id]?.evidence ?? []
-        guard !entries.isEmpty else {
-            state.status = StatusLine(state.language.pick("No evidence was submitted for \(ind.id).", "\(ind.id)에 제출된 증빙이 없습니다."), .error)
-            return []
-        }
+        guard !entries.isEmpty else { return [.status(StatusLine(.noEvidence(indicator: ind.id), .error))] }
         var v = EvidenceViewerState(indicator: ind.id, entries: entries)
-        var effects: [Effect] = [.listEvidence(application: s.application.id, files: entries.map(\.file))]
+        var effects: [Effect] = [.evidence(.list(application: s.application.id, files: entries.map(\.file)))]
         if entries.count == 1 {
             let d = EvidenceDocument(evidence: entries[0])
             v.document = d
-            effects.append(.readEvidence(application: s.application.id, file: d.evidence.file, page: d.kind == .pdf ? d.page : nil))
+            effects.append(.evidence(.read(application: s.application.id, file: d.evidence.file, page: d.kind == .pdf ? d.page : nil)))
         }
         s.viewer = v
-        return effects
+        return effects.map(Delegate.run)
     }
 
     /// The viewer's keys; nil when the key is the scoring screen's (`a`, `e`, level keys, `x`),
     /// which then act on the viewer's indicator.
-    static func handle(_ key: Key, _ v: inout EvidenceViewerState, _ s: inout ScoringState, _ state: inout AppState) -> [Effect]? {
-        let lang = state.language
+    static func handle(_ key: Key, _ v: inout EvidenceViewerState, _ s: inout ScoringState, _ context: KeyContext) -> [Delegate]? {
         if var input = v.searchInput {
             switch key {
             case .escape: v.searchInput = nil
             case .enter:
                 v.searchInput = nil
                 v.search = input.trimmingCharacters(in: .whitespaces)
-                if !v.search.isEmpty { findNext(&v, from: v.document.map { $0.scroll } ?? 0, &state) }
+                if !v.search.isEmpty { return findNext(&v, from: v.document.map { $0.scroll } ?? 0, context) }
             case .backspace: if !input.isEmpty { input.removeLast() }; v.searchInput = input
             case .ctrl("u"): v.searchInput = ""
             case .char(let c): input.append(c); v.searchInput = input
@@ -40,89 +36,88 @@ enum EvidenceKeys {
             }
             return []
         }
-        switch key {
-        case .char("a"), .char("e"), .char("x"), .delete, .backspace: return nil
-        case .char(let c) where c.isNumber: return nil
-        default: break
+        let keymap = v.document == nil ? listKeymap : documentKeymap
+        guard let action = keymap.action(for: key) else { return [] }
+        if action == .score { return nil }
+        return v.document == nil ? list(action, &v, &s) : document(action, &v, &s, context)
+    }
+
+    /// The keys of the list of an indicator's evidence files.
+    static func list(_ action: Action, _ v: inout EvidenceViewerState, _ s: inout ScoringState) -> [Delegate] {
+        switch action {
+        case .up: v.listCursor = max(0, v.listCursor - 1)
+        case .down: v.listCursor = min(v.entries.count - 1, v.listCursor + 1)
+        case .top: v.listCursor = 0
+        case .bottom: v.listCursor = v.entries.count - 1
+        case .open:
+            let doc = EvidenceDocument(evidence: v.entries[v.listCursor])
+            v.document = doc
+            return [.run(.evidence(.read(application: s.application.id, file: doc.evidence.file, page: doc.kind == .pdf ? doc.page : nil)))]
+        case .back:
+            s.viewer = nil
+        case .screenDown, .screenUp, .pageDown, .pageUp, .find, .findNext, .score:
+            break
         }
-        guard var d = v.document else {
-            // The list.
-            switch key {
-            case .up, .char("k"): v.listCursor = max(0, v.listCursor - 1)
-            case .down, .char("j"): v.listCursor = min(v.entries.count - 1, v.listCursor + 1)
-            case .home, .char("g"): v.listCursor = 0
-            case .end, .char("G"): v.listCursor = v.entries.count - 1
-            case .enter, .char("o"), .right, .char("l"):
-                let doc = EvidenceDocument(evidence: v.entries[v.listCursor])
-                v.document = doc
-                return [.readEvidence(application: s.application.id, file: doc.evidence.file, page: doc.kind == .pdf ? doc.page : nil)]
-            case .char("q"), .escape, .left, .char("h"):
-                s.viewer = nil
-                return []
-            default: break
-            }
-            return []
-        }
-        let page = EvidenceScreen.textHeight(state)
-        let total = EvidenceScreen.layout(d, width: EvidenceScreen.textWidth(state), lang).count
+        return []
+    }
+
+    /// The keys of one evidence file: scrolling, PDF pages, search.
+    static func document(_ action: Action, _ v: inout EvidenceViewerState, _ s: inout ScoringState, _ context: KeyContext) -> [Delegate] {
+        guard var d = v.document else { return [] }
+        let page = EvidenceScreen.textHeight(height: context.height)
+        let total = EvidenceScreen.layout(d, width: EvidenceScreen.textWidth(width: context.width), context.language).count
         let last = max(0, total - page)
-        switch key {
-        case .char("q"), .escape, .left, .char("h"):
+        switch action {
+        case .back:
             if v.entries.count > 1 { v.document = nil } else { s.viewer = nil }
             return []
-        case .up, .char("k"): d.scroll = max(0, d.scroll - 1)
-        case .down, .char("j"): d.scroll = min(last, d.scroll + 1)
-        case .home, .char("g"): d.scroll = 0
-        case .end, .char("G"): d.scroll = last
-        case .char(" "), .ctrl("f"): d.scroll = min(last, d.scroll + page)
-        case .ctrl("b"): d.scroll = max(0, d.scroll - page)
+        case .up: d.scroll = max(0, d.scroll - 1)
+        case .down: d.scroll = min(last, d.scroll + 1)
+        case .top: d.scroll = 0
+        case .bottom: d.scroll = last
+        case .screenDown: d.scroll = min(last, d.scroll + page)
+        case .screenUp: d.scroll = max(0, d.scroll - page)
         case .pageDown, .pageUp:
-            let forward = key == .pageDown
+            let forward = action == .pageDown
             if d.kind == .pdf, d.content != nil {
                 let next = d.page + (forward ? 1 : -1)
                 guard next >= 1, next <= (d.pageCount ?? .max) else {
-                    state.status = StatusLine(forward ? lang.pick("This is the last page.", "마지막 쪽입니다.") : lang.pick("This is the first page.", "첫 쪽입니다."))
-                    return []
+                    return [.status(StatusLine(forward ? .lastPage : .firstPage))]
                 }
                 d.page = next
                 d.content = nil
                 d.scroll = 0
                 v.document = d
-                return [.readEvidence(application: s.application.id, file: d.evidence.file, page: next)]
+                return [.run(.evidence(.read(application: s.application.id, file: d.evidence.file, page: next)))]
             }
             d.scroll = forward ? min(last, d.scroll + page) : max(0, d.scroll - page)
-        case .char("/"):
+        case .find:
             v.searchInput = ""
-        case .char("n"):
+        case .findNext:
             v.document = d
-            guard !v.search.isEmpty else {
-                state.status = StatusLine(lang.pick("Search with / first.", "먼저 /로 찾으세요."))
-                return []
-            }
-            findNext(&v, from: d.matchLine.map { $0 + 1 } ?? d.scroll, &state)
-            return []
-        default: break
+            guard !v.search.isEmpty else { return [.status(StatusLine(.searchFirst))] }
+            return findNext(&v, from: d.matchLine.map { $0 + 1 } ?? d.scroll, context)
+        case .open, .score:
+            break
         }
         v.document = d
         return []
     }
 
     /// Scrolls to the first line at or after `from` (wrapping around) that holds the search.
-    static func findNext(_ v: inout EvidenceViewerState, from: Int, _ state: inout AppState) {
-        guard var d = v.document, d.content != nil else { return }
-        let lang = state.language
-        let lines = EvidenceScreen.layout(d, width: EvidenceScreen.textWidth(state), lang)
+    static func findNext(_ v: inout EvidenceViewerState, from: Int, _ context: KeyContext) -> [Delegate] {
+        guard var d = v.document, d.content != nil else { return [] }
+        let lines = EvidenceScreen.layout(d, width: EvidenceScreen.textWidth(width: context.width), context.language)
         let hits = lines.indices.filter { lines[$0].localizedCaseInsensitiveContains(v.search) }
         guard let hit = hits.first(where: { $0 >= from }) ?? hits.first else {
-            state.status = StatusLine(lang.pick("“\(v.search)” is not on this page.", "“\(v.search)”이(가) 이 쪽에 없습니다."), .error)
-            return
+            return [.status(StatusLine(.searchNotOnPage(v.search), .error))]
         }
-        let last = max(0, lines.count - EvidenceScreen.textHeight(state))
+        let last = max(0, lines.count - EvidenceScreen.textHeight(height: context.height))
         d.scroll = min(hit, last)
         d.matchLine = hit
         v.document = d
         let n = (hits.firstIndex(of: hit) ?? 0) + 1
-        state.status = StatusLine(lang.pick("“\(v.search)”: line \(hit + 1), match \(n) of \(hits.count); n next", "“\(v.search)”: \(hit + 1)줄, \(hits.count)건 중 \(n) — n 다음"))
+        return [.status(StatusLine(.searchHit(v.search, line: hit + 1, match: n, of: hits.count)))]
     }
 
     /// The runtime's answers: sizes for the list, and a file read. An answer for a viewer that was

@@ -2,21 +2,17 @@ import CityCertCore
 
 /// Keys of the member chooser.
 enum MemberListKeys {
-    static func handle(_ key: Key, _ s: inout MemberListState, _ state: inout AppState) -> [Effect] {
-        if let c = ListCursor.move(key, cursor: s.cursor, count: s.members.count, page: state.height - 6) {
-            s.cursor = c
+    static func handle(_ key: Key, _ s: inout MemberListState, _ context: KeyContext) -> [Delegate] {
+        guard let action = keymap.action(for: key) else { return [] }
+        switch action {
+        case .move:
+            if let c = ListCursor.move(key, cursor: s.cursor, count: s.members.count, page: context.height - 6) { s.cursor = c }
             return []
-        }
-        switch key {
-        case .enter:
+        case .choose:
             guard s.members.indices.contains(s.cursor) else { return [] }
-            state.savedMembers = s
             return [.chooseMember(s.members[s.cursor].id)]
-        case .char("q"), .escape:
-            state.quitting = true
+        case .quit:
             return [.quit]
-        default:
-            return []
         }
     }
 }
@@ -31,72 +27,62 @@ enum BackToCommittee {
         state.savedList = nil
         state.savedOverview = nil
         state.savedMembers = nil
-        state.status = StatusLine(state.language.pick("Choose who is at the keyboard.", "누가 평가하는지 고르세요."))
+        state.status = StatusLine(.chooseWhoIsAtTheKeyboard)
         return true
     }
 }
 
 /// Keys of the applications list.
 enum ApplicationListKeys {
-    static func handle(_ key: Key, _ s: inout ApplicationListState, _ state: inout AppState) -> [Effect] {
-        let rows = s.visible(language: state.language)
-        if let c = ListCursor.move(key, cursor: s.cursor, count: rows.count, page: state.height - 8) {
-            s.cursor = c
-            return []
-        }
-        let lang = state.language
-        switch key {
-        case .enter, .right, .char("l"):
+    static func handle(_ key: Key, _ s: inout ApplicationListState, _ context: KeyContext) -> [Delegate] {
+        let rows = s.visible(language: context.language)
+        guard let action = keymap.action(for: key) else { return [] }
+        switch action {
+        case .move:
+            if let c = ListCursor.move(key, cursor: s.cursor, count: rows.count, page: context.height - 8) { s.cursor = c }
+        case .open:
             guard rows.indices.contains(s.cursor) else { return [] }
-            let row = rows[s.cursor]
-            if let c = row.conflict {
-                let kind = c.kind.map { k -> String in
-                    switch k {
-                    case .exclusion: return lang.pick("exclusion", "제척")
-                    case .challenge: return lang.pick("challenge", "기피")
-                    case .recusal: return lang.pick("recusal", "회피")
-                    }
-                }
-                var lines = [lang.pick("You have a conflict of interest on \(row.government.text(lang)); it cannot be opened.",
-                                       "\(row.government.text(lang))에 이해충돌이 있어 열 수 없습니다.")]
-                if let kind { lines.append(lang.pick("Kind: ", "유형: ") + kind) }
-                if let r = c.reason { lines += TextLayout.wrap(lang.pick("Reason: ", "사유: ") + r, width: max(20, state.width - 12)) }
-                state.overlay = .notice(title: lang.pick("Conflict of interest", "이해충돌"), lines: lines)
-                return []
-            }
-            if let p = row.problem {
-                state.overlay = .notice(title: lang.pick("Invalid application", "유효하지 않은 신청서"), lines: [row.id, p])
-                return []
-            }
-            if state.session?.member.canScore == false {
-                state.status = StatusLine(lang.pick("The secretary does not score.", "간사는 평가하지 않습니다."), .error)
-                return []
-            }
-            state.savedList = s
-            return [.openApplication(row.id)]
-        case .char("t"):
+            return open(rows[s.cursor], context)
+        case .typeFilter:
             s.typeFilter = next(s.typeFilter)
             s.cursor = 0
-        case .char("s"):
+        case .statusFilter:
             s.statusFilter = next(s.statusFilter)
             s.cursor = 0
-        case .char("o"):
+        case .sort:
             s.sort = next(s.sort)
             s.cursor = 0
-        case .char("r"), .function(5):
-            state.status = StatusLine(lang.pick("Read the store again.", "저장소를 다시 읽었습니다."))
-            return [.loadApplications]
-        case .char("v") where state.session?.member.role == .chair:
-            return [.loadOverview]
-        case .char("q"), .escape:
-            if state.session?.member.role == .chair { return [.loadOverview] }
-            if BackToCommittee.go(&state) { return [] }
-            state.quitting = true
-            return [.quit]
-        default:
-            break
+        case .reload:
+            return [.status(StatusLine(.storeReadAgain)), .run(.loadApplications)]
+        case .overview:
+            return context.role == .chair ? [.run(.chair(.loadOverview))] : []
+        case .back:
+            return [.leave]
         }
         return []
+    }
+
+    /// Enter on a row: the application, or why it cannot be opened.
+    static func open(_ row: ApplicationSummary, _ context: KeyContext) -> [Delegate] {
+        let lang = context.language
+        if let c = row.conflict {
+            let kind = c.kind.map { k -> String in
+                switch k {
+                case .exclusion: return TUILabels(lang).exclusion
+                case .challenge: return TUILabels(lang).challenge
+                case .recusal: return TUILabels(lang).recusal
+                }
+            }
+            var lines = [TUILabels(lang).youHaveConflictInterest("\(row.government.text(lang))")]
+            if let kind { lines.append(TUILabels(lang).kind + kind) }
+            if let r = c.reason { lines += TextLayout.wrap(TUILabels(lang).reason + r, width: max(20, context.width - 12)) }
+            return [.overlay(.notice(title: TUILabels(lang).conflictInterest, lines: lines))]
+        }
+        if let p = row.problem {
+            return [.overlay(.notice(title: TUILabels(lang).invalidApplication, lines: [row.id, p]))]
+        }
+        guard context.canScore else { return [.status(StatusLine(.secretaryDoesNotScore, .error))] }
+        return [.openApplication(row.id)]
     }
 
     static func next<T: CaseIterable & Equatable>(_ value: T) -> T {

@@ -28,47 +28,7 @@ enum OverlayKeys {
             state.overlay = .reader(title: title, lines: lines, scroll: min(max(0, next), last))
             return []
         case .confirm(let c):
-            switch key {
-            case .char("y"), .char("Y"), .enter:
-                state.overlay = nil
-                switch c.action {
-                case .finalize(let app, let note):
-                    // A range across the certification line: the id typed again, not a single key.
-                    if ConsensusKeys.rangeCrossesLine(state) {
-                        state.overlay = .prompt(Prompt(purpose: .finalizeTyped(application: app, note: note),
-                                                       title: state.language.pick("Type \(app) to finalize (the range crosses the certification line)",
-                                                                                  "확정하려면 \(app) 입력 (범위가 인증선을 넘나듦)")))
-                        return []
-                    }
-                    return [.finalize(application: app, note: note)]
-                case .reopenApplication(let app, let reason): return [.reopenApplication(app, reason: reason)]
-                case let .overwriteReport(apps, format, path, choices):
-                    if format == .pdf { state.status = ReportKeys.printing(state.language) }
-                    return [.writeReport(applications: apps, format: format, path: path, overwrite: true, choices: choices)]
-                case let .setValue(id, value):
-                    guard case .scoring(var s) = state.screen else { return [] }
-                    let effects = ScoringKeys.saveValue(value, for: id, &s)
-                    state.screen = .scoring(s)
-                    return effects
-                case .restoreDraft(let d):
-                    return restore(d, &state)
-                case .seal: return [.seal]
-                case .submit(let p), .reopen(let p):
-                    guard case .scoring(let s) = state.screen else { return [] }
-                    if case .submit = c.action { return [.submit(application: s.application.id, phase: p)] }
-                    return [.reopenSheet(application: s.application.id, phase: p)]
-                }
-            case .char("n"), .char("N"), .escape, .char("q"):
-                state.overlay = nil
-                if case .restoreDraft(let d) = c.action {
-                    state.status = StatusLine(state.language.pick("The unsaved text was discarded.", "저장하지 않은 글을 버렸습니다."))
-                    return [.discardDraft(application: d.application)]
-                }
-                state.status = StatusLine(state.language.pick("Cancelled.", "취소했습니다."))
-            default:
-                break
-            }
-            return []
+            return confirm(key, c, &state)
         case .prompt(var p):
             switch key {
             case .escape:
@@ -86,6 +46,54 @@ enum OverlayKeys {
         }
     }
 
+    /// A confirmation: y / Enter does what it asked, n / Esc / q cancels.
+    static func confirm(_ key: Key, _ c: Confirmation, _ state: inout AppState) -> [Effect] {
+        switch key {
+        case .char("y"), .char("Y"), .enter:
+            state.overlay = nil
+            return confirmed(c.action, &state)
+        case .char("n"), .char("N"), .escape, .char("q"):
+            state.overlay = nil
+            if case .restoreDraft(let d) = c.action {
+                state.status = StatusLine(.draftDiscarded)
+                return [.discardDraft(application: d.application)]
+            }
+            state.status = StatusLine(.cancelled)
+        default:
+            break
+        }
+        return []
+    }
+
+    /// What a confirmed question does.
+    static func confirmed(_ action: Confirmation.Action, _ state: inout AppState) -> [Effect] {
+        switch action {
+        case .finalize(let app, let note):
+            // A range across the certification line: the id typed again, not a single key.
+            if ConsensusKeys.rangeCrossesLine(state) {
+                state.overlay = .prompt(Prompt(purpose: .finalizeTyped(application: app, note: note),
+                                               title: TUILabels(state.language).typeFinalizeRangeCrosses("\(app)")))
+                return []
+            }
+            return [.chair(.finalize(application: app, note: note))]
+        case .reopenApplication(let app, let reason): return [.chair(.reopenApplication(app, reason: reason))]
+        case let .overwriteReport(apps, format, path, choices):
+            if format == .pdf { state.status = ReportKeys.printing }
+            return [.chair(.writeReport(applications: apps, format: format, path: path, overwrite: true, choices: choices))]
+        case .seal: return [.chair(.seal)]
+        case .setValue, .restoreDraft, .submit, .reopen:
+            // The scoring screen's questions: answered by it, with its own state.
+            guard case .scoring(var s) = state.screen else {
+                if case .restoreDraft(let d) = action { return [.discardDraft(application: d.application)] }
+                return []
+            }
+            let kind = Update.ScreenKind(state.screen)
+            let delegates = ScoringKeys.confirmed(action, &s, state.language)
+            state.screen = .scoring(s)
+            return delegates.flatMap { Update.apply($0, from: kind, &state) }
+        }
+    }
+
     /// After a key closed the help, a notice or the reader: a key that is also an action on the
     /// screen below (a level, a movement, `e`) does it too, instead of being lost. The keys that
     /// only close (Esc, q, Enter, Space, ?, F1, v) do nothing more.
@@ -98,35 +106,11 @@ enum OverlayKeys {
         }
     }
 
-    /// Opens the field of a draft again with its text (the member said yes to getting it back).
-    static func restore(_ d: Draft, _ state: inout AppState) -> [Effect] {
-        guard case .scoring(var s) = state.screen, s.application.id == d.application,
-              let index = s.indicators.firstIndex(where: { $0.id == d.indicator }) else { return [.discardDraft(application: d.application)] }
-        s.phase = d.phase
-        s.cursor = index
-        state.screen = .scoring(s)
-        let lang = state.language
-        let purpose: Prompt.Purpose
-        let title: String
-        switch d.field {
-        case .note: purpose = .note(indicator: d.indicator); title = lang.pick("Note on \(d.indicator)", "\(d.indicator) 메모")
-        case .clarification: purpose = .clarification(indicator: d.indicator); title = lang.pick("Question to the applicant on \(d.indicator)", "\(d.indicator) 신청기관 질의")
-        case .value: purpose = .value(indicator: d.indicator); title = lang.pick("Verified value for \(d.indicator)", "\(d.indicator) 확인 값")
-        }
-        var prompt = Prompt(purpose: purpose, title: title, text: d.text)
-        prompt.cursor = min(max(0, d.cursor), prompt.field.characters.count)
-        state.overlay = .prompt(prompt)
-        state.status = StatusLine(lang.pick("Your unsaved text is back: Enter saves it.", "저장하지 않았던 글을 되살렸습니다. Enter로 저장합니다."))
-        return []
-    }
-
     /// A paste goes whole into the open field, line breaks included; with no field open it is
     /// ignored (never read as keys) and the status line says so.
     static func paste(_ text: String, _ state: inout AppState) -> [Effect] {
         guard !state.isTooSmall, case .prompt(var p) = state.overlay else {
-            state.status = StatusLine(state.language.pick(
-                "Paste ignored: no text field is open (n opens a note).",
-                "붙여넣기를 무시했습니다: 열린 입력란이 없습니다 (n: 메모)."), .error)
+            state.status = StatusLine(.pasteIgnored, .error)
             return []
         }
         p.field.insert(text)
@@ -134,121 +118,32 @@ enum OverlayKeys {
         return []
     }
 
+    /// Enter on a prompt: the screen the prompt was asked on takes the answer (only its own
+    /// state) and says what follows, as a screen's key handler does.
     static func commit(_ p: Prompt, _ state: inout AppState) -> [Effect] {
-        switch p.purpose {
-        case .finalizeNote(let app):
-            let note = p.text.trimmingCharacters(in: .whitespaces)
-            if note.isEmpty, ConsensusKeys.rangeCrossesLine(state) {
-                state.status = StatusLine(state.language.pick("A note is required: the range crosses the certification line.",
-                                                              "범위가 인증선을 넘나들어 메모가 필요합니다."), .error)
-                return []
-            }
-            state.status = nil
-            if case .consensus(var s) = state.screen {
-                s.draftNote = note   // offered again if finalizing is cancelled or the id mistyped
-                state.screen = .consensus(s)
-            }
-            state.overlay = .confirm(ConsensusKeys.finalizeConfirmation(app, note: note, state))
-            return []
-        case .finalizeTyped(let app, let note):
+        if case .finalizeTyped(let app, let note) = p.purpose {
             state.overlay = nil
             guard p.text.trimmingCharacters(in: .whitespaces) == app else {
-                state.status = StatusLine(state.language.pick("Not finalized: the text typed was not \(app).", "확정하지 않았습니다: \(app)와(과) 다르게 입력했습니다."), .error)
+                state.status = StatusLine(.notFinalizedMistyped(application: app), .error)
                 return []
             }
-            return [.finalize(application: app, note: note)]
-        case .reopenReason(let app):
-            let reason = p.text.trimmingCharacters(in: .whitespaces)
-            guard !reason.isEmpty else {
-                state.status = StatusLine(state.language.pick("Say why the application is reopened (Esc cancels).", "확정 취소 사유를 입력하세요 (Esc 취소)."), .error)
-                return []
-            }
-            let lang = state.language
-            let name: String = { if case .consensus(let s) = state.screen { return s.data.application.government.text(lang) } else { return app } }()
-            state.overlay = .confirm(Confirmation(
-                title: lang.pick("Reopen application", "확정 취소"),
-                lines: [lang.pick("Remove the decision on \(name) and let members change their sheets?",
-                                  "\(name)의 확정을 취소하고 평가표 수정을 허용할까요?"),
-                        lang.pick("Reason: ", "사유: ") + reason],
-                action: .reopenApplication(app, reason: reason)))
-            return []
-        case .reportPath:
-            state.overlay = nil
-            guard case .report(let r) = state.screen else { return [] }
-            let path = p.text.trimmingCharacters(in: .whitespaces)
-            guard !path.isEmpty else { return [] }
-            if r.format == .pdf { state.status = ReportKeys.printing(state.language) }
-            return [.writeReport(applications: r.chosen, format: r.format, path: path, choices: r.choices)]
-        default:
-            break
+            return [.chair(.finalize(application: app, note: note))]
         }
-        guard case .scoring(var s) = state.screen else { state.overlay = nil; return [] }
-        let lang = state.language
-        let text = p.text.trimmingCharacters(in: .whitespacesAndNewlines)
-        var effects: [Effect] = []
-        switch p.purpose {
-        case .find:
-            state.overlay = nil
-            // An empty search finds the last one again (the next match).
-            let text = text.isEmpty ? s.lastFind : text
-            guard !text.isEmpty else { return [] }
-            s.lastFind = text
-            let needle = text.lowercased()
-            func matches(_ ind: Indicator) -> Bool {
-                ind.id.lowercased().contains(needle) || ind.name.text(.ko).lowercased().contains(needle) || ind.name.text(.en).lowercased().contains(needle)
-            }
-            // An exact id wins; otherwise the next match after the cursor, so that / Enter again moves on.
-            let n = s.indicators.count
-            let hit = s.indicators.firstIndex { $0.id.lowercased() == needle && $0.id != s.current?.id }
-                ?? (1...max(1, n)).map { (s.cursor + $0) % max(1, n) }.first { n > 0 && matches(s.indicators[$0]) }
-            if let hit {
-                s.cursor = hit
-                let count = s.indicators.filter(matches).count
-                state.status = StatusLine(lang.pick("“\(text)”: \(count) match(es); / Enter for the next", "“\(text)”: \(count)건 일치 — / Enter로 다음"))
-            } else {
-                state.status = StatusLine(lang.pick("No indicator matches “\(text)”.", "“\(text)”에 맞는 지표가 없습니다."), .error)
-            }
-        case .value(let id):
-            guard !text.isEmpty else {
-                state.status = StatusLine(lang.pick("Type the value you verified (Esc cancels).", "확인한 값을 입력하세요 (Esc 취소)."), .error)
-                return []
-            }
-            let value: Decimal
-            switch EnteredNumber.parse(text) {
-            case .success(let v): value = v
-            case .failure(let why):
-                state.status = StatusLine(why.message(text, korean: lang == .ko), .error)
-                return []
-            }
-            // A value outside the indicator's range is refused here, the prompt kept (spec §2 range).
-            if let ind = s.indicators.first(where: { $0.id == id }), let range = ind.range, !range.contains(value) {
-                state.status = StatusLine(lang.pick("\(id): \(value.plainText) is outside the range of this indicator (\(range.description)).",
-                                                    "\(id): \(value.plainText)은(는) 이 지표의 허용 범위(\(range.description))를 벗어납니다."), .error)
-                return []
-            }
-            // A correction far from what the applicant submitted (over 10× or under a tenth) is asked once.
-            if let submitted = s.application.quantitative[id]?.value, ValueCheck.isFar(value, from: submitted) {
-                state.overlay = .confirm(Confirmation(
-                    title: lang.pick("Far from the submitted value", "제출값과 크게 다름"),
-                    lines: [lang.pick("\(id): you entered \(value.plainText); the applicant submitted \(submitted.plainText).",
-                                      "\(id): 입력 \(value.plainText), 신청기관 제출값 \(submitted.plainText)."),
-                            lang.pick("More than ten times apart (a unit or a typing slip?). Save it?",
-                                      "10배 이상 차이가 납니다 (단위나 오타 확인). 저장할까요?")],
-                    action: .setValue(indicator: id, value: value)))
-                return []
-            }
-            state.overlay = nil
-            effects = ScoringKeys.saveValue(value, for: id, &s)
-        case .note(let id), .clarification(let id):
-            state.overlay = nil
-            var entry = s.entry(id) ?? Entry()
-            if case .note = p.purpose { entry.note = text.isEmpty ? nil : text } else { entry.clarification = text.isEmpty ? nil : text }
-            effects = ScoringKeys.save(entry, for: id, &s)
-        case .finalizeNote, .finalizeTyped, .reopenReason, .reportPath:
-            break
+        let kind = Update.ScreenKind(state.screen)
+        let delegates: [Delegate]
+        switch state.screen {
+        case .scoring(var s):
+            delegates = ScoringKeys.commit(p, &s, state.language)
+            state.screen = .scoring(s)
+        case .consensus(var s):
+            delegates = ConsensusKeys.commit(p, &s, state.language)
+            state.screen = .consensus(s)
+        case .report(let r):
+            delegates = p.purpose == .reportPath ? ReportKeys.commit(p, r) : [.closeOverlay]
+        case .chooseMember, .applications, .overview:
+            delegates = [.closeOverlay]
         }
-        state.screen = .scoring(s)
-        return effects
+        return delegates.flatMap { Update.apply($0, from: kind, &state) }
     }
 }
 

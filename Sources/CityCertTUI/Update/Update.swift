@@ -5,132 +5,47 @@ import Foundation
 public enum Update {
     public static func update(_ state: inout AppState, _ message: Message) -> [Effect] {
         switch message {
-        case .resize(let w, let h):
-            state.width = w
-            state.height = h
-            return []
-        case .sessionStarted(let session, let apps):
-            state.session = session
-            state.screen = .applications(ApplicationListState(all: apps))
-            state.status = StatusLine(state.language.pick("Signed in as \(session.member.name) (\(RoleName.of(session.member.role, .en)))", "시작: \(session.member.name) (\(RoleName.of(session.member.role, .ko)))"))
-            switch session.member.role {
-            case .chair: return [.loadOverview]
-            case .secretary: return [.loadReportScreen]
-            case .member: return []
-            }
-        case .overviewRowsLoaded(let rows):
-            guard case .overview(var o) = state.screen else { return [] }
-            o.refresh(rows)
-            state.screen = .overview(o)
-            return []
-        case .overviewLoaded(var o):
-            let old: OverviewState? = { if case .overview(let x) = state.screen { return x } else { return state.savedOverview } }()
-            if let old {
-                o.cursor = min(old.cursor, max(0, o.count - 1))
-                o.byBoundary = old.byBoundary
-            }
-            state.screen = .overview(o)
-            return []
-        case .consensusLoaded(let data):
-            guard let session = state.session else { return [] }
-            if case .consensus(var c) = state.screen, c.data.application.id == data.application.id {
-                c.data = data
-                state.screen = .consensus(c)
-            } else {
-                state.screen = .consensus(ConsensusState(data: data, standards: session.standards))
-                state.status = nil
-            }
-            return []
-        case let .reportExists(apps, format, path, choices):
-            state.status = nil
-            state.overlay = .confirm(Confirmation(
-                title: state.language.pick("Write over the existing file?", "기존 파일을 덮어쓸까요?"),
-                lines: [path, state.language.pick("y: write over it   n: keep it (choose another name with w)",
-                                                  "y: 덮어쓰기   n: 그대로 두기 (w로 다른 이름)")],
-                action: .overwriteReport(applications: apps, format: format, path: path, choices: choices)))
-            return []
-        case .reportWritten(let path):
-            state.reportFolder = (path as NSString).deletingLastPathComponent
-            return []
-        case .reportApplications(let apps, let statuses):
-            var report = ReportState(applications: apps)
-            report.statuses = statuses
-            state.screen = .report(report)
-            return []
-        case .reportPreview(let lines, let pages):
-            if case .report(var r) = state.screen {
-                r.preview = lines
-                r.previewPages = pages
-                state.status = nil   // "printing…" is over
-                r.scroll = 0
-                r.showingPreview = true
-                state.screen = .report(r)
-            }
-            return []
-        case .applicationsLoaded(let apps):
-            var list: ApplicationListState
-            if case .applications(let current) = state.screen { list = current } else { list = state.savedList ?? ApplicationListState(all: []) }
-            list.all = apps
-            list.cursor = min(list.cursor, max(0, list.visible(language: state.language).count - 1))
-            state.screen = .applications(list)
-            return []
-        case let .applicationRowsLoaded(rows, final):
-            guard case .applications(var list) = state.screen else { return [] }
-            list.refresh(rows, final: final)
-            list.cursor = min(list.cursor, max(0, list.visible(language: state.language).count - 1))
-            state.screen = .applications(list)
-            return []
-        case .applicationOpened(let open):
-            guard let session = state.session else { return [] }
-            if case .scoring(var s) = state.screen, s.application.id == open.application.id {
-                s.open = open
-                state.screen = .scoring(s)
-            } else {
-                state.screen = .scoring(ScoringState(open: open, standards: session.standards))
-            }
-            return []
-        case .sheetSaved(let sheet, let at):
-            if case .scoring(var s) = state.screen, s.application.id == sheet.application {
-                s.open.sheet = sheet
-                s.savedAt = at
-                state.screen = .scoring(s)
-                state.status = StatusLine(state.language.pick("Saved at \(at)", "\(at) 저장됨"), .success)
-            }
-            return []
-        case .evidenceListed, .evidenceRead:
-            EvidenceKeys.apply(message, &state)
-            return []
-        case .failed(let text):
-            state.status = StatusLine(text, .error)
-            return []
-        case .status(let line):
-            state.status = line
-            return []
-        case .paste(let text):
-            return OverlayKeys.paste(text, &state)
-        case .draftFound(let d):
-            guard state.overlay == nil, case .scoring(let s) = state.screen, s.application.id == d.application else { return [] }
-            let lang = state.language
-            let field = d.field == .note ? lang.pick("note", "메모") : d.field == .clarification ? lang.pick("question", "질의") : lang.pick("value", "값")
-            let preview = d.text.split(separator: "\n", omittingEmptySubsequences: false).prefix(3).map { "  " + $0 }
-            state.overlay = .confirm(Confirmation(
-                title: lang.pick("Unsaved text", "저장하지 않은 글"),
-                lines: [lang.pick("The program stopped while you were typing a \(field) on \(d.indicator):",
-                                  "\(d.indicator) \(field)을(를) 입력하던 중 프로그램이 멈췄습니다:")]
-                    + preview + (d.text.contains("\n") && preview.count == 3 ? ["  …"] : [])
-                    + ["", lang.pick("Open it again to finish it? (n discards it)", "다시 열어 마저 쓸까요? (n: 버림)")],
-                action: .restoreDraft(d)))
-            return []
         case .key(let key):
             let before = ScreenKind(state.screen), status = state.status
             let effects = handle(key, &state)
             // A message belongs to the screen it was said on.
             if ScreenKind(state.screen) != before, state.status == status { state.status = nil }
             return effects
+        case .paste(let text):
+            return OverlayKeys.paste(text, &state)
+        case .resize(let w, let h):
+            state.width = w
+            state.height = h
         case .tick:
             guard state.overlay == nil, let reload = reloadEffect(for: state.screen) else { return [] }
             return [.refreshIfChanged(reload)]
+        case .storeRead(let mark):
+            state.storeMark = mark
+        case .rulesReread:
+            forgetAuditCursors(&state)
+        case .failed(let text):
+            state.status = StatusLine(.said(text), .error)
+        case .status(let line):
+            state.status = line
+        case .evidenceListed, .evidenceRead:
+            EvidenceKeys.apply(message, &state)
+        case .sessionStarted, .applicationsLoaded, .applicationRowsLoaded, .applicationOpened, .sheetSaved, .draftFound:
+            return memberLoaded(message, &state)
+        case .overviewRowsLoaded, .overviewLoaded, .consensusLoaded, .reportExists, .reportWritten, .reportApplications, .reportPreview:
+            return chairLoaded(message, &state)
         }
+        return []
+    }
+
+    /// After the rules were read again, the next refresh of the list and the overview reads every row.
+    static func forgetAuditCursors(_ state: inout AppState) {
+        switch state.screen {
+        case .applications(var list): list.auditCursor = nil; state.screen = .applications(list)
+        case .overview(var o): o.auditCursor = nil; state.screen = .overview(o)
+        case .chooseMember, .scoring, .consensus, .report: break
+        }
+        state.savedList?.auditCursor = nil
+        state.savedOverview?.auditCursor = nil
     }
 
     /// What reads the current screen again from the store.
@@ -138,8 +53,8 @@ public enum Update {
         switch screen {
         case .applications: return .refreshApplications(left: nil)
         case .scoring(let s): return .openApplication(s.application.id)
-        case .overview: return .refreshOverview(left: nil)
-        case .consensus(let c): return .openConsensus(c.data.application.id)
+        case .overview: return .chair(.refreshOverview(left: nil))
+        case .consensus(let c): return .chair(.openConsensus(c.data.application.id))
         case .chooseMember, .report: return nil
         }
     }
@@ -168,45 +83,45 @@ public enum Update {
         if let overlay = state.overlay { return OverlayKeys.handle(key, overlay, &state) }
         // Outside a text field, a line break (Ctrl-J, Alt-Enter) is Enter.
         if key == .lineBreak { return handle(.enter, &state) }
-        switch key {
-        case .char("?"), .function(1):
+        switch Keymap.global.action(for: key) {
+        case .help:
             state.overlay = .help
             return []
-        case .char("L"):
+        case .language:
             state.language = state.language.other
             return []
-        case .ctrl("c"):
+        case .quit:
             state.quitting = true
             return [.quit]
-        default:
+        case nil:
             break
         }
+        // Each screen's handler changes only its own state, written back here, and says in
+        // delegates what should happen around it.
+        let context = KeyContext(state)
+        let kind = ScreenKind(state.screen)
+        let delegates: [Delegate]
         switch state.screen {
         case .chooseMember(var s):
-            let effects = MemberListKeys.handle(key, &s, &state)
-            if case .chooseMember = state.screen { state.screen = .chooseMember(s) }
-            return effects
+            delegates = MemberListKeys.handle(key, &s, context)
+            state.screen = .chooseMember(s)
         case .applications(var s):
-            let effects = ApplicationListKeys.handle(key, &s, &state)
-            if case .applications = state.screen { state.screen = .applications(s) }
-            return effects
+            delegates = ApplicationListKeys.handle(key, &s, context)
+            state.screen = .applications(s)
         case .scoring(var s):
-            let effects = ScoringKeys.handle(key, &s, &state)
-            if case .scoring = state.screen { state.screen = .scoring(s) }
-            return effects
+            delegates = ScoringKeys.handle(key, &s, context)
+            state.screen = .scoring(s)
         case .overview(var s):
-            let effects = OverviewKeys.handle(key, &s, &state)
-            if case .overview = state.screen { state.screen = .overview(s) }
-            return effects
+            delegates = OverviewKeys.handle(key, &s, context)
+            state.screen = .overview(s)
         case .consensus(var s):
-            let effects = ConsensusKeys.handle(key, &s, &state)
-            if case .consensus = state.screen { state.screen = .consensus(s) }
-            return effects
+            delegates = ConsensusKeys.handle(key, &s, context)
+            state.screen = .consensus(s)
         case .report(var s):
-            let effects = ReportKeys.handle(key, &s, &state)
-            if case .report = state.screen { state.screen = .report(s) }
-            return effects
+            delegates = ReportKeys.handle(key, &s, context)
+            state.screen = .report(s)
         }
+        return delegates.flatMap { apply($0, from: kind, &state) }
     }
 }
 
