@@ -111,7 +111,7 @@ struct FileAccess: Sendable {
     }
 
     /// Whether an evidence path of an application exists and stays inside its folder once links are followed.
-    func evidenceCheck(folder: String, relative: String) -> ApplicationLoader.EvidenceCheck {
+    func evidenceCheck(folder: String, relative: String) -> ApplicationReader.EvidenceCheck {
         let folderPath = path(folder)
         let targetPath = folderPath + "/" + relative
         // realpath(3) follows every link and fails on a path that does not lead to a file

@@ -156,21 +156,14 @@ public final class Store: @unchecked Sendable {
             return .invalid(problems)
         }
         // An application names the same few evidence files many times: check each path once.
-        var checked: [String: ApplicationLoader.EvidenceCheck] = [:]
-        let check: (String) -> ApplicationLoader.EvidenceCheck = { [files] evidence in
+        var checked: [String: ApplicationReader.EvidenceCheck] = [:]
+        let check: (String) -> ApplicationReader.EvidenceCheck = { [files] evidence in
             if let known = checked[evidence] { return known }
             let result = files.evidenceCheck(folder: folder, relative: evidence)
             checked[evidence] = result
             return result
         }
-        // A clean file is read by the fast reader; anything else by the general one, which reports it.
-        if let app = ApplicationFastPath(folderID: id, standards: standards, evidenceCheck: check).load(text) {
-            return .valid(app, warnings: [])
-        }
-        let loader = ApplicationLoader(path: path, folderID: id, standards: standards, evidenceCheck: check)
-        let app = loader.load(text)
-        if let app { return .valid(app, warnings: loader.reader.problems) }
-        return .invalid(loader.reader.problems)
+        return ApplicationReader(path: path, folderID: id, standards: standards, evidenceCheck: check).read(text)
     }
 
     /// The member ids that have a folder under `scores/`.
