@@ -354,7 +354,7 @@ extension Store {
             if records.count == 1 { return .pending(records[0]) }
             return .mismatch("the file is missing, but the log has \(records.count) changes of it (the last at audit.log:\(records.last!.line))")
         }
-        guard let (sheet, marker) = try? StoredSheet.decode(file) else {
+        guard let (sheet, marker) = try? SheetLoader.decode(file) else {
             return .mismatch("cannot be read as a score sheet (see `citycert validate`)")
         }
         guard !records.isEmpty else {
