@@ -452,7 +452,7 @@ extension Store {
         }
         var problems: [Problem] = []
         guard let data = files.data(path, problems: &problems, limit: SheetLoader.maxBytes),
-              (try? DuplicateKeys.check(data)) != nil, let file = try? JSONDecoder().decode(Decision.self, from: data) else {
+              let file = try? SheetLoader.decodeDecision(data) else {
             return .mismatch("cannot be read as a decision (see `citycert validate`)")
         }
         if let logged, let f = lastFinalize {

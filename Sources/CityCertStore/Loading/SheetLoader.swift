@@ -140,13 +140,19 @@ enum SheetLoader {
         }
     }
 
+    /// Decodes a decision file (a few lines: no fast path); throws what the duplicate-key check or
+    /// `JSONDecoder` throws.
+    static func decodeDecision(_ data: Data) throws -> Decision {
+        try DuplicateKeys.check(data)
+        return try JSONDecoder().decode(Decision.self, from: data)
+    }
+
     /// Decodes a decision and checks its names.
     static func decision(_ data: Data, path: String, applicationID: String, committee: Committee) -> (Decision?, [Problem]) {
         guard data.count <= maxBytes else { return (nil, [Problem(path: path, "the file is larger than 4 MiB")]) }
         let d: Decision
         do {
-            try DuplicateKeys.check(data)
-            d = try JSONDecoder().decode(Decision.self, from: data)
+            d = try decodeDecision(data)
         } catch {
             return (nil, [decodingProblem(error, path: path, what: "decision")])
         }
