@@ -140,7 +140,7 @@ public final class Store: @unchecked Sendable {
             return .invalid([Problem(path: folder, "folder name '\(id)' is not a valid application id")])
         }
         var problems: [Problem] = []
-        guard let text = files.text(path, problems: &problems) else {
+        guard let data = files.data(path, problems: &problems) else {
             if problems.isEmpty { problems.append(Problem(path: path, "application.yaml is missing")) }
             return .invalid(problems)
         }
@@ -152,7 +152,7 @@ public final class Store: @unchecked Sendable {
             checked[evidence] = result
             return result
         }
-        return ApplicationReader(path: path, folderID: id, standards: standards, evidenceCheck: check).read(text)
+        return ApplicationReader(path: path, folderID: id, standards: standards, evidenceCheck: check).read(data)
     }
 
     /// The member ids that have a folder under `scores/`.

@@ -256,4 +256,52 @@ import Testing
         #expect(text.split(separator: "\n", omittingEmptySubsequences: false).count == 6)
         #expect(text.hasPrefix("\n\nid: "))
     }
+
+
+    /// What the store reads without the fast path: the file's bytes as UTF-8 text, then the fallback.
+    func viaFallback(_ data: Data, _ r: ApplicationReader) -> ApplicationLoad {
+        var problems: [Problem] = []
+        guard let text = FileAccess.text(data, path: r.path, problems: &problems) else { return .invalid(problems) }
+        let (app, p) = r.generalPath(text)
+        return app.map { .valid($0, warnings: p) } ?? .invalid(p)
+    }
+
+    /// The fast path reads the file's bytes, not a checked string: bytes that are not UTF-8 anywhere
+    /// (in a value, a comment, a key, between lines) make the file read as the store reads any such
+    /// file, one problem with its line; never an application.
+    @Test func bytesThatAreNotUTF8AreLeftToTheFallback() throws {
+        let (store, dir) = try generated()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var rng = SplitMix64(seed: 99)
+        let bad: [[UInt8]] = [[0xFF], [0xC3], [0xE2, 0x82], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0x80]]
+        var invalid = 0
+        for id in store.applicationIDs.prefix(6) {
+            let original = try String(contentsOf: dir.appendingPathComponent("applications/\(id)/application.yaml"), encoding: .utf8)
+            // Comments everywhere: lines of their own, and after values and keys.
+            let commented = original.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { n, line in
+                n % 3 == 0 && !line.isEmpty ? "\(line) # 주석 \(n)" : (n % 5 == 0 ? "# 설명 \(n)\n\(line)" : String(line))
+            }.joined(separator: "\n")
+            let r = reader(id: id, store: store)
+            #expect(r.fastPath(Data(commented.utf8)) != nil, "comments must not make the fast path give up")
+            let bytes = Array(commented.utf8)
+            for _ in 0..<150 {
+                var b = bytes
+                b.insert(contentsOf: bad[rng.below(bad.count)], at: rng.below(b.count))
+                let data = Data(b)
+                let (load, expected) = (r.read(data), viaFallback(data, r))
+                let sameApplication = switch (load.application, expected.application) {
+                case (nil, nil): true
+                case let (a?, e?): same(a, e)
+                default: false
+                }
+                #expect(sameApplication && load.problems == expected.problems)
+                if String(validating: b, as: UTF8.self) == nil {
+                    invalid += 1
+                    #expect(r.fastPath(data) == nil)
+                    #expect(load.problems.map(\.message) == ["the file is not valid UTF-8 text"] && load.problems.first?.line != nil)
+                }
+            }
+        }
+        #expect(invalid > 800)
+    }
 }

@@ -11,8 +11,22 @@ import Foundation
 /// never changes what is accepted or what is said, only how fast a clean file is read.
 extension ApplicationReader {
     /// The application, or nil when the fallback must decide.
+    ///
+    /// It reads the file's bytes as they are: every text it keeps (each scalar) and every text it
+    /// skips (comments) is checked as UTF-8 on the way, so the whole file is not validated first
+    /// (the fallback does that, with the line of the first bad byte).
+    func fastPath(_ data: Data) -> Application? {
+        data.withUnsafeBytes { raw in fastPath(raw.bindMemory(to: UInt8.self)) }
+    }
+
+    /// The same on a text (tests, and the form).
     func fastPath(_ text: String) -> Application? {
-        FastPath(folderID: folderID, standards: standards, evidenceCheck: evidenceCheck, goodFiles: goodFiles).load(text)
+        var text = text
+        return text.withUTF8 { fastPath($0) }
+    }
+
+    private func fastPath(_ bytes: UnsafeBufferPointer<UInt8>) -> Application? {
+        FastPath(folderID: folderID, standards: standards, evidenceCheck: evidenceCheck, goodFiles: goodFiles).load(bytes)
     }
 }
 
@@ -25,13 +39,10 @@ private struct FastPath {
     typealias Schema = ApplicationReader.Schema
 
     /// The application, or nil when the general reader must decide.
-    func load(_ text: String) -> Application? {
-        var text = text
-        return text.withUTF8 { bytes -> Application? in
-            var parser = FastYAML(bytes)
-            guard let root = parser.document() else { return nil }
-            return application(root)
-        }
+    func load(_ bytes: UnsafeBufferPointer<UInt8>) -> Application? {
+        var parser = FastYAML(bytes)
+        guard let root = parser.document() else { return nil }
+        return application(root)
     }
 
     private func application(_ root: FastNode) -> Application? {
@@ -246,7 +257,12 @@ private struct FastYAML {
             var end = i
             while end > start, b[end - 1] == Self.space { end -= 1 }
             i += 1
-            if start == end || b[start] == Self.hash { continue }
+            if start == end { continue }
+            if b[start] == Self.hash {
+                // A comment is the only text the parse skips: it must be UTF-8 as well.
+                guard Self.isUTF8(b, start, end) else { return false }
+                continue
+            }
             if indent > 64 { return false }
             if indent == 0, end - start >= 3, (b[start] == Self.dash && b[start + 1] == Self.dash && b[start + 2] == Self.dash)
                 || (b[start] == UInt8(ascii: ".") && b[start + 1] == UInt8(ascii: ".") && b[start + 2] == UInt8(ascii: ".")) { return false }
@@ -308,10 +324,18 @@ private struct FastYAML {
     }
 
     /// Whether only spaces and a comment (after at least one space) remain.
+    /// (A comment's text must be UTF-8: the parse reads the file's bytes, not a checked string.)
     func rest(_ i: Int, _ end: Int) -> (isComment: Bool, Void) {
         var j = i
         while j < end, b[j] == Self.space { j += 1 }
-        return (j == end || (b[j] == Self.hash && j > i), ())
+        return (j == end || (b[j] == Self.hash && j > i && Self.isUTF8(b, j, end)), ())
+    }
+
+    /// Whether the bytes from `start` to `end` are UTF-8 (ASCII, the usual case, needs no validation).
+    static func isUTF8(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        var ascii = true
+        for k in start..<end where b[k] >= 0x80 { ascii = false; break }
+        return ascii || String(validating: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self) != nil
     }
 
     func skipSpaces(_ i: Int, _ end: Int) -> Int {
@@ -354,7 +378,11 @@ private struct FastYAML {
             var stop = end
             while j < end {
                 let d = b[j]
-                if d == Self.hash, b[j - 1] == Self.space { stop = j; break }
+                if d == Self.hash, b[j - 1] == Self.space {
+                    guard Self.isUTF8(b, j, end) else { return nil }   // the comment after the value
+                    stop = j
+                    break
+                }
                 if d == Self.colon { return nil }   // "a: b" would be a mapping, "10:30" a sexagesimal: not ours
                 j += 1
             }

@@ -13,7 +13,9 @@ import Foundation
 ///    ``Application``, applying the same rules as the fallback. It answers only when the file is
 ///    *clean*: the fallback would find no problem at all, not even a warning. At the first thing it
 ///    does not expect (an anchor, a tag, a quoted key, a multi-line scalar, a tab, a CR, a byte order
-///    mark, an unknown key, a value out of range, a missing evidence file…) it gives up.
+///    mark inside the text, an unknown key, a value out of range, a missing evidence file…) it gives
+///    up. (A byte order mark at the start of the file is dropped before either step, as for every
+///    YAML file of the store.)
 /// 2. **The fallback** (`ApplicationReader+General.swift`) — the general parser: Yams composes the
 ///    document and every rule is checked with its message and line. It decides every file the fast
 ///    path gives up on, so what is accepted and what is said never depend on the fast path, only how
@@ -64,9 +66,23 @@ struct ApplicationReader {
         self.evidenceCheck = evidenceCheck
     }
 
-    /// The whole application: the fast path's answer, or else the fallback's with its problems.
+    /// The whole application from the file's bytes: the fast path's answer, or else the fallback's
+    /// with its problems (a file that is not UTF-8 text is one problem, with the line of the first
+    /// bad byte, as for every file of the store).
+    func read(_ data: Data) -> ApplicationLoad {
+        if let app = fastPath(data) { return .valid(app, warnings: []) }
+        var problems: [Problem] = []
+        guard let text = FileAccess.text(data, path: path, problems: &problems) else { return .invalid(problems) }
+        return fallback(text)
+    }
+
+    /// The whole application from a text: the same two steps.
     func read(_ text: String) -> ApplicationLoad {
         if let app = fastPath(text) { return .valid(app, warnings: []) }
+        return fallback(text)
+    }
+
+    private func fallback(_ text: String) -> ApplicationLoad {
         let (app, problems) = generalPath(text)
         if let app { return .valid(app, warnings: problems) }
         return .invalid(problems)
