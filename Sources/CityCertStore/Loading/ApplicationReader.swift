@@ -5,19 +5,21 @@ import Foundation
 ///
 /// Two entry points, one way of reading: ``read(_:)`` gives the whole application (opening it,
 /// `validate`, every report); ``readForm(_:)`` gives only its form (government, population, city
-/// type) for the applications list. Both run the same two steps on the text:
+/// type) for the applications list. Both run the same two steps:
 ///
 /// 1. **The fast path** (`ApplicationReader+Fast.swift`) — the reader proper for the files authors
 ///    write. The plain shape they have (block and flow mappings and sequences, plain, single- and
-///    double-quoted one-line scalars, comments) is parsed straight from the bytes into an
-///    ``Application``, applying the same rules as the fallback. It answers only when the file is
+///    double-quoted one-line scalars, comments) is parsed straight from the file's bytes into an
+///    ``Application``, applying the same rules as the fallback, and checking as UTF-8 each scalar and
+///    comment it meets (so the file is not validated as a whole first). It answers only when the file is
 ///    *clean*: the fallback would find no problem at all, not even a warning. At the first thing it
 ///    does not expect (an anchor, a tag, a quoted key, a multi-line scalar, a tab, a CR, a byte order
-///    mark inside the text, an unknown key, a value out of range, a missing evidence file…) it gives
-///    up. (A byte order mark at the start of the file is dropped before either step, as for every
-///    YAML file of the store.)
-/// 2. **The fallback** (`ApplicationReader+General.swift`) — the general parser: Yams composes the
-///    document and every rule is checked with its message and line. It decides every file the fast
+///    mark, bytes that are not UTF-8, an unknown key, a value out of range, a missing evidence file…)
+///    it gives up.
+/// 2. **The fallback** (`ApplicationReader+General.swift`) — the general parser: the file is read as
+///    UTF-8 text as every YAML file of the store is (``FileAccess/text(_:path:problems:)``: the line
+///    of the first bad byte, a leading byte order mark dropped), Yams composes the document and every
+///    rule is checked with its message and line. It decides every file the fast
 ///    path gives up on, so what is accepted and what is said never depend on the fast path, only how
 ///    fast a clean file is read.
 ///
