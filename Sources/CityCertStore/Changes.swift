@@ -22,26 +22,28 @@ extension Store {
     /// The applications named by the audit log's whole lines after `cursor` (every change made
     /// through citycert is logged there first, naming its application), and the cursor after them;
     /// nil when that cannot be told: the log is shorter than the cursor (rewritten), unreadable, or a
-    /// line names no application. A screen then reads only those applications again.
+    /// line is not a record or names no application (a `seal`). A screen then reads only those
+    /// applications again. Each line is read by the audit log's one reader, ``AuditRecord/parse(_:line:)``.
     public func applicationsChanged(since cursor: Int64) -> (applications: Set<String>, cursor: Int64)? {
         let fd = Glibc.open(files.path("audit.log"), O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return cursor == 0 ? ([], 0) : nil }
         defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0, Int64(st.st_size) >= cursor, lseek(fd, off_t(cursor), SEEK_SET) == off_t(cursor),
-              let data = try? FileBytes.data(fd, sizeHint: Int(Int64(st.st_size) - cursor), limit: 64 << 20) else { return nil }
-        let bytes = [UInt8](data)
+        guard let bytes = Self.bytes(fd, from: cursor) else { return nil }
         guard let lastNewline = bytes.lastIndex(of: 0x0A) else { return ([], cursor) }   // nothing whole yet
-        let key = Array(#""application":""#.utf8)
         var changed: Set<String> = []
         for line in bytes[...lastNewline].split(separator: 0x0A) {
-            guard let start = line.firstRange(of: key)?.upperBound,
-                  let end = line[start...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
-            let id = String(decoding: line[start..<end], as: UTF8.self)
-            guard Identifier.isValid(id) else { return nil }
-            changed.insert(id)
+            guard case .success(let record) = AuditRecord.parse(line, line: 0), Identifier.isValid(record.application) else { return nil }
+            changed.insert(record.application)
         }
         return (changed, cursor + Int64(lastNewline + 1))
+    }
+
+    /// The bytes of an open file from `offset` to its end; nil when it is shorter or cannot be read.
+    private static func bytes(_ fd: Int32, from offset: Int64) -> [UInt8]? {
+        var st = stat()
+        guard fstat(fd, &st) == 0, Int64(st.st_size) >= offset, lseek(fd, off_t(offset), SEEK_SET) == off_t(offset),
+              let data = try? FileBytes.data(fd, sizeHint: Int(Int64(st.st_size) - offset), limit: 64 << 20) else { return nil }
+        return [UInt8](data)
     }
 
     /// The applications that have a decision (one look at `decisions/`).

@@ -92,8 +92,13 @@ struct FileAccess: Sendable {
     /// The UTF-8 text of a file, or nil with a problem.
     func text(_ relative: String, problems: inout [Problem]) -> String? {
         guard let d = data(relative, problems: &problems) else { return nil }
+        return Self.text(d, path: relative, problems: &problems)
+    }
+
+    /// The bytes of the file at `path` as UTF-8 text without a byte order mark, or nil with a problem.
+    static func text(_ d: Data, path: String, problems: inout [Problem]) -> String? {
         guard let s = String(validating: d, as: UTF8.self) else {
-            problems.append(Problem(path: relative, line: Self.lineOfInvalidUTF8(d), "the file is not valid UTF-8 text"))
+            problems.append(Problem(path: path, line: lineOfInvalidUTF8(d), "the file is not valid UTF-8 text"))
             return nil
         }
         return s.hasPrefix("\u{FEFF}") ? String(s.dropFirst()) : s
@@ -111,7 +116,7 @@ struct FileAccess: Sendable {
     }
 
     /// Whether an evidence path of an application exists and stays inside its folder once links are followed.
-    func evidenceCheck(folder: String, relative: String) -> ApplicationLoader.EvidenceCheck {
+    func evidenceCheck(folder: String, relative: String) -> ApplicationReader.EvidenceCheck {
         let folderPath = path(folder)
         let targetPath = folderPath + "/" + relative
         // realpath(3) follows every link and fails on a path that does not lead to a file

@@ -41,62 +41,18 @@ extension Store {
         }
     }
 
-    /// The application's form: from the cache when read whole, else from the file with its
-    /// `quantitative` and `self_evaluation` sections left out (their lines blanked, so that any
-    /// line number stays right). When the form has any problem, the whole file is read (and kept)
-    /// so that the list shows exactly what opening it would.
+    /// The application's form: from the cache when read whole, else ``ApplicationReader/readForm(_:)``
+    /// (the file without its values and claims). When the form has any problem, the whole file is
+    /// read (and kept) so that the list shows exactly what opening it would.
     public func header(_ id: String) -> ApplicationLoad {
         if let cached = cachedApplication(id) { return cached }
-        let folder = "applications/\(id)"
-        let path = "\(folder)/application.yaml"
+        let path = "applications/\(id)/application.yaml"
         guard Identifier.isValid(id) else { return application(id) }
         var problems: [Problem] = []
-        guard let data = files.data(path, problems: &problems), let head = Self.headerText(data) else { return application(id) }
-        let noEvidence: (String) -> ApplicationLoader.EvidenceCheck = { _ in .ok }
-        if let app = ApplicationFastPath(folderID: id, standards: standards, evidenceCheck: noEvidence).load(head) {
-            return .valid(app, warnings: [])
-        }
-        let loader = ApplicationLoader(path: path, folderID: id, standards: standards, evidenceCheck: noEvidence)
-        if let app = loader.load(head), loader.reader.problems.isEmpty { return .valid(app, warnings: []) }
-        return application(id)
-    }
-
-    /// The text with the lines of the top-level `quantitative:` and `self_evaluation:` sections
-    /// made empty; nil when the file does not have the plain layout this relies on, or the rest is
-    /// not UTF-8 text. Only what is kept is checked for UTF-8: the sections left out are most of
-    /// the file, and are checked when the application is read whole.
-    static func headerText(_ data: Data) -> String? {
-        data.withUnsafeBytes { raw -> String? in
-            let b = raw.bindMemory(to: UInt8.self)
-            var out: [UInt8] = []
-            out.reserveCapacity(1024)
-            var inSection = false, sawKey = false
-            var i = b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0   // a byte order mark
-            func starts(_ word: StaticString, at i: Int) -> Bool {
-                let n = word.utf8CodeUnitCount
-                guard i + n <= b.count else { return false }
-                for k in 0..<n where b[i + k] != word.utf8Start[k] { return false }
-                return true
-            }
-            while i < b.count {
-                let base = b.baseAddress!
-                var end = b.count
-                if let hit = memchr(base + i, 0x0A, b.count - i) { end = Int(bitPattern: hit) - Int(bitPattern: base) }
-                if end > i {
-                    let first = b[i]
-                    if first != UInt8(ascii: " "), first != UInt8(ascii: "#") {
-                        // A line at the left margin starts a top-level key.
-                        if first == UInt8(ascii: "-") || first == 0x09 || first == UInt8(ascii: "{")
-                            || first == UInt8(ascii: "[") || first == UInt8(ascii: "%") { return nil }
-                        inSection = starts("quantitative:", at: i) || starts("self_evaluation:", at: i)
-                        sawKey = true
-                    }
-                    if !inSection { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<end])) }
-                }
-                if end < b.count { out.append(0x0A) }
-                i = end + 1
-            }
-            return sawKey ? String(validating: out, as: UTF8.self) : nil
-        }
+        guard let data = files.data(path, problems: &problems) else { return application(id) }
+        // The form names no evidence: nothing to check on disk.
+        let reader = ApplicationReader(path: path, folderID: id, standards: standards) { _ in .ok }
+        guard let form = reader.readForm(data) else { return application(id) }
+        return .valid(form, warnings: [])
     }
 }

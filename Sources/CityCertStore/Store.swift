@@ -51,30 +51,22 @@ public final class Store: @unchecked Sendable {
             throw StoreOpenError(problems: [Problem(path: "store.yaml", "store.yaml is missing: this folder is not a citycert store")])
         }
         guard let text = files.text("store.yaml", problems: &problems) else { throw StoreOpenError(problems: problems) }
-        let reader = YAMLReader(path: "store.yaml")
-        var round: String?, title: LocalizedText?, standardsPath: String?, signaturesRequired = false
-        if let node = reader.parse(text), let m = reader.map(node, "store.yaml") {
-            m.checkKeys(["round", "title", "standards", "signatures"], what: "store.yaml", reader: reader)
-            if let node = m["signatures"], let policy = reader.string(node, "signatures") {
-                switch policy {
-                case "optional": break
-                case "required": signaturesRequired = true
-                default: reader.error(node, "signatures must be optional or required, found '\(policy)'")
-                }
-            }
-            round = reader.string(m["round"], "round")
-            title = m["title"].flatMap { reader.localized($0, "title", required: false) }
-            standardsPath = reader.string(m["standards"], "standards")
-            if let s = standardsPath, let why = EvidencePath.rejection(of: s) {
-                reader.error(m["standards"], "standards path '\(s)' \(why.replacingOccurrences(of: "application", with: "store"))")
-                standardsPath = nil
-            }
-        }
-        problems += reader.problems
-        guard let round, let standardsPath, !reader.hasErrors else { throw StoreOpenError(problems: problems) }
+        let storeFile = StoreFileLoader()
+        let file = storeFile.load(text)
+        problems += storeFile.reader.problems
+        guard let file else { throw StoreOpenError(problems: problems) }
+        let (standards, committee, ids) = readRules(files, standardsPath: file.standardsPath, problems: &problems)
+        guard let standards, let committee else { throw StoreOpenError(problems: problems) }
+        return Store(root: root, round: file.round, title: file.title ?? LocalizedText(file.round), standardsPath: file.standardsPath,
+                     standards: standards, committee: committee, problems: problems, applicationIDs: ids, files: files,
+                     signaturesRequired: file.signaturesRequired)
+    }
 
-        // The standards, the committee and the list of applications are read at once, one per core
-        // (the committee of a large round is the longest: its conflicts and site teams).
+    /// The standards (``StandardsLoader``), the committee (``CommitteeLoader``) and the list of
+    /// application folders, read at once, one per core (the committee of a large round is the
+    /// longest: its conflicts and site teams).
+    private static func readRules(_ files: FileAccess, standardsPath: String,
+                                  problems: inout [Problem]) -> (Standards?, Committee?, [String]) {
         enum Part { case standards(Standards?), committee(Committee?), applications([String]) }
         let parts = Parallel.map([0, 1, 2]) { part -> (Part, [Problem]) in
             var problems: [Problem] = []
@@ -100,10 +92,7 @@ public final class Store: @unchecked Sendable {
             case .applications(let a): ids = a
             }
         }
-        guard let standards, let committee else { throw StoreOpenError(problems: problems) }
-        return Store(root: root, round: round, title: title ?? LocalizedText(round), standardsPath: standardsPath,
-                     standards: standards, committee: committee, problems: problems, applicationIDs: ids, files: files,
-                     signaturesRequired: signaturesRequired)
+        return (standards, committee, ids)
     }
 
     init(root: URL, round: String, title: LocalizedText, standardsPath: String, standards: Standards,
@@ -151,26 +140,19 @@ public final class Store: @unchecked Sendable {
             return .invalid([Problem(path: folder, "folder name '\(id)' is not a valid application id")])
         }
         var problems: [Problem] = []
-        guard let text = files.text(path, problems: &problems) else {
+        guard let data = files.data(path, problems: &problems) else {
             if problems.isEmpty { problems.append(Problem(path: path, "application.yaml is missing")) }
             return .invalid(problems)
         }
         // An application names the same few evidence files many times: check each path once.
-        var checked: [String: ApplicationLoader.EvidenceCheck] = [:]
-        let check: (String) -> ApplicationLoader.EvidenceCheck = { [files] evidence in
+        var checked: [String: ApplicationReader.EvidenceCheck] = [:]
+        let check: (String) -> ApplicationReader.EvidenceCheck = { [files] evidence in
             if let known = checked[evidence] { return known }
             let result = files.evidenceCheck(folder: folder, relative: evidence)
             checked[evidence] = result
             return result
         }
-        // A clean file is read by the fast reader; anything else by the general one, which reports it.
-        if let app = ApplicationFastPath(folderID: id, standards: standards, evidenceCheck: check).load(text) {
-            return .valid(app, warnings: [])
-        }
-        let loader = ApplicationLoader(path: path, folderID: id, standards: standards, evidenceCheck: check)
-        let app = loader.load(text)
-        if let app { return .valid(app, warnings: loader.reader.problems) }
-        return .invalid(loader.reader.problems)
+        return ApplicationReader(path: path, folderID: id, standards: standards, evidenceCheck: check).read(data)
     }
 
     /// The member ids that have a folder under `scores/`.

@@ -73,7 +73,7 @@ import TestSupport
                 let loader = StandardsLoader(path: "standards/t.yaml")
                 if let standards = loader.load(text) {
                     // Mutated standards must also evaluate without a trap.
-                    let app = ApplicationLoader(path: "a.yaml", folderID: "app-a", standards: standards) { _ in .ok }.load(s.application)
+                    let app = ApplicationReader(path: "a.yaml", folderID: "app-a", standards: standards) { _ in .ok }.read(s.application).application
                     if let app {
                         let sheets = s.sheets.compactMap { try? StoredSheet.decode(Data($0.utf8)).0 }
                         _ = Evaluator(standards: standards, committee: s.committeeModel).evaluate(app, sheets: sheets)
@@ -93,13 +93,13 @@ import TestSupport
                 counts["committee", default: 0] += 1
             case 2:
                 let text = String(decoding: Self.mutate(Array(s.application.utf8), &rng), as: UTF8.self)
-                let loader = ApplicationLoader(path: "a.yaml", folderID: "app-a", standards: s.store) { path in
+                let load = ApplicationReader(path: "a.yaml", folderID: "app-a", standards: s.store) { path in
                     EvidencePath.rejection(of: path) == nil ? .ok : .escapes
-                }
-                if let app = loader.load(text) {
+                }.read(text)
+                if let app = load.application {
                     _ = evaluator.evaluate(app, sheets: [])
                 } else {
-                    #expect(loader.reader.hasErrors, "case \(i): refused without a problem")
+                    #expect(load.problems.contains { $0.severity == .error }, "case \(i): refused without a problem")
                     refused["application", default: 0] += 1
                 }
                 counts["application", default: 0] += 1

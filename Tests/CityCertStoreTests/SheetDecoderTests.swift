@@ -3,13 +3,14 @@ import CityCertCore
 import Foundation
 import Testing
 
-/// The fast sheet reader builds exactly what `JSONDecoder` builds, and gives way to it on anything unusual.
+/// The sheet reader's fast path builds exactly what its fallback, `JSONDecoder`, builds (the sheet and
+/// `audit_seq`), and gives way to it on anything unusual.
 @Suite struct SheetDecoderTests {
     func foundation(_ json: String) -> Result<ScoreSheet, Error> {
         Result { try JSONDecoder().decode(ScoreSheet.self, from: Data(json.utf8)) }
     }
 
-    func fast(_ json: String) -> ScoreSheet? { SheetDecoder.fast(Data(json.utf8)) }
+    func fast(_ json: String) -> ScoreSheet? { SheetLoader.fastPath(Data(json.utf8))?.sheet }
 
     func sheet(_ entries: String, extra: String = "", phaseExtra: String = "") -> String {
         """
@@ -85,7 +86,7 @@ import Testing
         for json in cases {
             #expect(fast(json) == nil, "\(json)")
             // What the store then reads is whatever Foundation makes of it.
-            let viaDecoder = Result { try SheetDecoder.decode(Data(json.utf8)) }
+            let viaDecoder = Result { try SheetLoader.decode(Data(json.utf8)).sheet }
             if (try? DuplicateKeys.check(Data(json.utf8))) == nil {
                 // A key given twice is an error (issue 13), where Foundation would keep one of them.
                 guard case .failure(let e) = viaDecoder else { Issue.record("a duplicate key was read: \(json)"); continue }
@@ -95,12 +96,12 @@ import Testing
             switch (viaDecoder, foundation(json)) {
             case (.success(let a), .success(let b)): #expect(a == b)
             case (.failure(let a), .failure(let b)): #expect("\(a)" == "\(b)")
-            default: Issue.record("SheetDecoder.decode and JSONDecoder disagree on \(json)")
+            default: Issue.record("SheetLoader.decode and JSONDecoder disagree on \(json)")
             }
         }
         var bad = Data(sheet(#""L1": {"note": "X"}"#).utf8)
         bad[bad.firstIndex(of: UInt8(ascii: "X"))!] = 0xFF
-        #expect(SheetDecoder.fast(bad) == nil)
+        #expect(SheetLoader.fastPath(bad) == nil)
     }
 
     @Test func readsEverySheetOfAGeneratedStoreAsFoundationDoes() throws {
@@ -113,10 +114,34 @@ import Testing
             for file in try FileManager.default.contentsOfDirectory(atPath: scores.appendingPathComponent(member).path) {
                 let data = try Data(contentsOf: scores.appendingPathComponent(member).appendingPathComponent(file))
                 let expected = try JSONDecoder().decode(ScoreSheet.self, from: data)
-                #expect(SheetDecoder.fast(data) == expected, "\(member)/\(file)")
+                #expect(SheetLoader.fastPath(data)?.sheet == expected, "\(member)/\(file)")
                 count += 1
             }
         }
         #expect(count > 50)
+    }
+
+
+    /// citycert's own files carry `audit_seq`: the fast path reads it as the fallback does, or gives way.
+    @Test func readsTheAuditMarkerAsTheFallback() throws {
+        let base = sheet(#""L1": {"level": 4}"#)
+        let markers = ["", #", "audit_seq": 12"#, #", "audit_seq": null"#, #", "audit_seq": -3"#, #", "audit_seq": "12""#,
+                       #", "audit_seq": 12.5"#, #", "audit_seq": 1e2"#, #", "audit_seq": 1, "audit_seq": 2"#,
+                       #", "audit_seq": 123456789012345678901"#, #", "audit_seq": {"seq": 1}"#]
+        for (n, m) in markers.enumerated() {
+            let json = base.replacingOccurrences(of: #""member": "kim""#, with: #""member": "kim""# + m)
+            let data = Data(json.utf8)
+            let general = Result { try SheetLoader.generalPath(data) }
+            guard let f = SheetLoader.fastPath(data) else {
+                #expect(n >= 4, "the fast path gave up on a plain marker: \(json)")
+                continue
+            }
+            guard case .success(let g) = general else { Issue.record("the fast path read what the fallback refuses: \(json)"); continue }
+            #expect(f.sheet == g.sheet && f.auditSeq == g.auditSeq, "\(json)")
+        }
+        // What citycert writes is read on the fast path, marker included.
+        let written = try StoredSheet.encode(try SheetLoader.decode(Data(base.utf8)).sheet, auditSeq: 42)
+        #expect(SheetLoader.fastPath(written)?.auditSeq == 42)
+        #expect(try SheetLoader.generalPath(written).auditSeq == 42)
     }
 }

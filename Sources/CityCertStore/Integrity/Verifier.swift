@@ -280,7 +280,7 @@ extension Store {
             if records.count == 1 { return .pending(records[0]) }
             return .mismatch("the file is missing, but the log has \(records.count) changes of it (the last at audit.log:\(records.last!.line))")
         }
-        guard let (sheet, marker) = try? StoredSheet.decode(file) else {
+        guard let (sheet, marker) = try? SheetLoader.decode(file) else {
             return .mismatch("cannot be read as a score sheet (see `citycert validate`)")
         }
         guard !records.isEmpty else {
@@ -378,7 +378,7 @@ extension Store {
         }
         var problems: [Problem] = []
         guard let data = files.data(path, problems: &problems, limit: SheetLoader.maxBytes),
-              (try? DuplicateKeys.check(data)) != nil, let file = try? JSONDecoder().decode(Decision.self, from: data) else {
+              let file = try? SheetLoader.decodeDecision(data) else {
             return .mismatch("cannot be read as a decision (see `citycert validate`)")
         }
         if let logged, let f = lastFinalize {

@@ -1,24 +1,73 @@
 import CityCertCore
 import Foundation
 
-/// Reads and checks the tool-written JSON files: score sheets and decisions.
+/// The one reader of the tool-written JSON files: score sheets (``decode(_:)``, checked by
+/// ``sheet(_:path:member:application:applicationID:standards:committee:)``) and decisions
+/// (``decision(_:path:applicationID:committee:)``).
+///
+/// A sheet is decoded in two steps: the fast path (`SheetLoader+Fast.swift`), a single pass over the
+/// bytes that answers only for a well-formed sheet, and its fallback ``generalPath(_:)``
+/// (`JSONDecoder`, after the duplicate-key check), which decides everything else and gives the
+/// errors. `SheetDecoderTests` checks that the two build the same sheet and `audit_seq`.
 enum SheetLoader {
     /// Largest tool-written file accepted (a sheet of 60 entries with notes is a few KiB).
     static let maxBytes = 4 * 1024 * 1024
+
+    /// A decoded sheet file: the sheet and citycert's marker of the last audit record applied to it
+    /// (`audit_seq`, an addition to spec §2 that other tools ignore).
+    typealias StoredRead = (sheet: ScoreSheet, auditSeq: Int?)
+
+    /// Decodes a sheet file; throws what `JSONDecoder` (or the duplicate-key check) throws for a
+    /// document it rejects.
+    static func decode(_ data: Data) throws -> StoredRead {
+        if let read = fastPath(data) { return read }
+        return try generalPath(data)
+    }
+
+    /// The fallback: `JSONDecoder`, which reads any JSON and says what is wrong with it.
+    static func generalPath(_ data: Data) throws -> StoredRead {
+        try DuplicateKeys.check(data)
+        let sheet = try JSONDecoder().decode(ScoreSheet.self, from: data)
+        let marker = try? JSONDecoder().decode(AuditSeqMarker.self, from: data)
+        return (sheet, marker?.seq)
+    }
+
+    private struct AuditSeqMarker: Decodable {
+        var seq: Int?
+        enum CodingKeys: String, CodingKey { case seq = "audit_seq" }
+    }
 
     /// Decodes a sheet and checks it against the standards, the application and the committee.
     /// Returns the sheet and the problems; any error means the sheet must not count.
     static func sheet(_ data: Data, path: String, member: String, application: Application?,
                       applicationID: String, standards: Standards, committee: Committee) -> (ScoreSheet?, [Problem]) {
-        var problems: [Problem] = []
-        func err(_ m: String) { problems.append(Problem(path: path, m)) }
         guard data.count <= maxBytes else { return (nil, [Problem(path: path, "the file is larger than 4 MiB")]) }
         let sheet: ScoreSheet
         do {
-            sheet = try SheetDecoder.decode(data)
+            sheet = try decode(data).sheet
         } catch {
             return (nil, [decodingProblem(error, path: path, what: "score sheet")])
         }
+        var problems = checkNames(sheet, path: path, member: member, applicationID: applicationID, committee: committee)
+        let check = SheetCheck(path: path, application: application, standards: standards)
+        // The entries are checked in file order (phase, then id) so that problems are listed in a
+        // stable order; sorting costs more than the checks, so a first pass in any order tells
+        // whether there is anything to list at all (the usual case: nothing).
+        var found: [Problem] = []
+        for (phase, ps) in sheet.phases { check.phase(phase, ps, sorted: false, into: &found) }
+        if !found.isEmpty {
+            found = []
+            for (phase, ps) in sheet.phases.sorted(by: { $0.key.rawValue < $1.key.rawValue }) { check.phase(phase, ps, sorted: true, into: &found) }
+        }
+        problems += found
+        return (sheet, problems)
+    }
+
+    /// The sheet's format and names against where it is filed, and whether its member counts.
+    private static func checkNames(_ sheet: ScoreSheet, path: String, member: String, applicationID: String,
+                                   committee: Committee) -> [Problem] {
+        var problems: [Problem] = []
+        func err(_ m: String) { problems.append(Problem(path: path, m)) }
         if sheet.format != 1 { err("unsupported sheet format \(sheet.format) (this program reads format 1)") }
         if sheet.application != applicationID { err("the sheet names application '\(sheet.application)' but is filed under '\(applicationID)'") }
         if sheet.member != member { err("the sheet names member '\(sheet.member)' but is filed under '\(member)'") }
@@ -34,39 +83,22 @@ enum SheetLoader {
         } else {
             warn("sheet from unknown member '\(member)' (not in committee.yaml): not counted")
         }
-        // The entries are checked in file order (phase, then id) so that problems are listed in a
-        // stable order; sorting costs more than the checks, so a first pass in any order tells
-        // whether there is anything to list at all (the usual case: nothing).
-        let before = problems.count
-        for (phase, ps) in sheet.phases { checkPhase(phase, ps, sorted: false) }
-        if problems.count > before {
-            problems.removeSubrange(before...)
-            for (phase, ps) in sheet.phases.sorted(by: { $0.key.rawValue < $1.key.rawValue }) { checkPhase(phase, ps, sorted: true) }
-        }
-        func checkPhase(_ phase: Phase, _ ps: PhaseSheet, sorted: Bool) {
+        return problems
+    }
+
+    /// The checks of one phase's entries against the standards and the application.
+    private struct SheetCheck {
+        let path: String
+        let application: Application?
+        let standards: Standards
+
+        func phase(_ phase: Phase, _ ps: PhaseSheet, sorted: Bool, into problems: inout [Problem]) {
             // Applicable indicators scored, counted on the way: a submitted phase needs them all.
             let applicable = application.map { standards.applicability(for: $0.cityType) }
             var scoredApplicable = 0
             func check(_ id: String, _ entry: Entry) {
-                guard let position = standards.position(of: id) else {
-                    err("\(phase.rawValue): entry for unknown indicator '\(id)'")
-                    return
-                }
-                if let applicable, applicable[position], entry.isScored { scoredApplicable += 1 }
-                if !EntryValue.isAcceptable(entry) {
-                    err("\(phase.rawValue).\(id): the value is out of range (its magnitude must be below 10^15)")
-                }
-                if standards.indicators[position].isQuantitative {
-                    if entry.level != nil { err("\(phase.rawValue).\(id): a quantitative indicator takes a value, not a level") }
-                    if let v = entry.value, let range = standards.indicators[position].range, !range.contains(v) {
-                        err("\(phase.rawValue).\(id): the value \(v.plainText) is outside the indicator's range \(range.description)")
-                    }
-                } else {
-                    if entry.value != nil { err("\(phase.rawValue).\(id): a qualitative indicator takes a level, not a value") }
-                    if let l = entry.level, !standards.indicators[position].levels.contains(where: { $0.level == l }) {
-                        err("\(phase.rawValue).\(id): level \(l) is not a level of this indicator")
-                    }
-                }
+                if let position = self.entry(id, entry, phase: phase, into: &problems),
+                   let applicable, applicable[position], entry.isScored { scoredApplicable += 1 }
             }
             if sorted {
                 for (id, entry) in ps.entries.sorted(by: { $0.key < $1.key }) { check(id, entry) }
@@ -77,11 +109,42 @@ enum SheetLoader {
                 let ids = standards.applicableIndicatorIDs(for: application.cityType)
                 if scoredApplicable < ids.count {
                     let missing = ids.filter { ps.entries[$0]?.isScored != true }
-                    err("\(phase.rawValue) is submitted but has no entry for \(missing.count) applicable indicator(s): \(missing.prefix(8).joined(separator: ", "))\(missing.count > 8 ? ", …" : "")")
+                    problems.append(Problem(path: path, "\(phase.rawValue) is submitted but has no entry for \(missing.count) applicable indicator(s): \(missing.prefix(8).joined(separator: ", "))\(missing.count > 8 ? ", …" : "")"))
                 }
             }
         }
-        return (sheet, problems)
+
+        /// Checks one entry; returns the indicator's position, nil when the indicator is unknown.
+        func entry(_ id: String, _ entry: Entry, phase: Phase, into problems: inout [Problem]) -> Int? {
+            func err(_ m: String) { problems.append(Problem(path: path, m)) }
+            guard let position = standards.position(of: id) else {
+                err("\(phase.rawValue): entry for unknown indicator '\(id)'")
+                return nil
+            }
+            if !EntryValue.isAcceptable(entry) {
+                err("\(phase.rawValue).\(id): the value is out of range (its magnitude must be below 10^15)")
+            }
+            // The indicator is looked up by position, not copied (this runs for every entry of every sheet).
+            if standards.indicators[position].isQuantitative {
+                if entry.level != nil { err("\(phase.rawValue).\(id): a quantitative indicator takes a value, not a level") }
+                if let v = entry.value, let range = standards.indicators[position].range, !range.contains(v) {
+                    err("\(phase.rawValue).\(id): the value \(v.plainText) is outside the indicator's range \(range.description)")
+                }
+            } else {
+                if entry.value != nil { err("\(phase.rawValue).\(id): a qualitative indicator takes a level, not a value") }
+                if let l = entry.level, !standards.indicators[position].levels.contains(where: { $0.level == l }) {
+                    err("\(phase.rawValue).\(id): level \(l) is not a level of this indicator")
+                }
+            }
+            return position
+        }
+    }
+
+    /// Decodes a decision file (a few lines: no fast path); throws what the duplicate-key check or
+    /// `JSONDecoder` throws.
+    static func decodeDecision(_ data: Data) throws -> Decision {
+        try DuplicateKeys.check(data)
+        return try JSONDecoder().decode(Decision.self, from: data)
     }
 
     /// Decodes a decision and checks its names.
@@ -89,8 +152,7 @@ enum SheetLoader {
         guard data.count <= maxBytes else { return (nil, [Problem(path: path, "the file is larger than 4 MiB")]) }
         let d: Decision
         do {
-            try DuplicateKeys.check(data)
-            d = try JSONDecoder().decode(Decision.self, from: data)
+            d = try decodeDecision(data)
         } catch {
             return (nil, [decodingProblem(error, path: path, what: "decision")])
         }

@@ -219,6 +219,9 @@ final class YAMLReader {
         return v
     }
 
+    /// The keys of a localized text given as a map (spec §2).
+    static let localizedKeys = ["ko", "en"]
+
     /// A plain string or `{ko, en}`.
     func localized(_ node: Node?, _ what: String, required: Bool = true) -> LocalizedText? {
         guard let node else {
@@ -229,7 +232,7 @@ final class YAMLReader {
             return string(node, what, required: required).map(LocalizedText.init)
         }
         guard let m = map(node, what) else { return nil }
-        m.checkKeys(["ko", "en"], what: what, reader: self)
+        m.checkKeys(Self.localizedKeys, what: what, reader: self)
         let ko = m["ko"].flatMap { string($0, "\(what).ko", required: false) }
         let en = m["en"].flatMap { string($0, "\(what).en", required: false) }
         guard ko != nil || en != nil else {

@@ -2,28 +2,32 @@ import CityCertCore
 import Foundation
 import Yams
 
-/// Builds an ``Application`` from `applications/<id>/application.yaml`, checking it against the standards.
-struct ApplicationLoader {
+/// The fallback of ``ApplicationReader``: the general parser. Yams composes the document (any YAML),
+/// and every rule of spec §2 is checked with its message and line; it decides every file the fast
+/// path gives up on.
+extension ApplicationReader {
+    /// The application (nil when it has errors) and every problem found, errors and warnings.
+    func generalPath(_ text: String) -> (Application?, [Problem]) {
+        let general = GeneralPath(reader: YAMLReader(path: path), folderID: folderID, standards: standards,
+                                  evidenceCheck: evidenceCheck)
+        let app = general.load(text)
+        return (app, general.reader.problems)
+    }
+}
+
+/// Builds an ``Application`` from any YAML text, checking it against the standards, with a message
+/// for every problem.
+private struct GeneralPath {
     let reader: YAMLReader
     let folderID: String
     let standards: Standards
-    /// Checks an evidence path on disk: nil when fine, else why not (outside the folder, missing).
-    let evidenceCheck: (String) -> EvidenceCheck
-
-    enum EvidenceCheck { case ok, missing, escapes }
-
-    init(path: String, folderID: String, standards: Standards, evidenceCheck: @escaping (String) -> EvidenceCheck) {
-        reader = YAMLReader(path: path)
-        self.folderID = folderID
-        self.standards = standards
-        self.evidenceCheck = evidenceCheck
-    }
+    let evidenceCheck: (String) -> ApplicationReader.EvidenceCheck
+    typealias Schema = ApplicationReader.Schema
 
     /// The application, or nil when it has errors (in `reader.problems`).
     func load(_ text: String) -> Application? {
         guard let root = reader.parse(text), let m = reader.map(root, "the application") else { return nil }
-        m.checkKeys(["id", "government", "province", "population", "city_type", "submitted_at",
-                     "quantitative", "self_evaluation"], what: "application", reader: reader)
+        m.checkKeys(Schema.top, what: "application", reader: reader)
         let id = reader.identifier(m["id"], "id")
         if let id, id != folderID {
             reader.error(m["id"], "id '\(id)' must equal the folder name '\(folderID)'")
@@ -82,7 +86,7 @@ struct ApplicationLoader {
                 continue
             }
             guard let vm = reader.map(p.value, what) else { continue }
-            vm.checkKeys(["value", "evidence", "note"], what: what, reader: reader)
+            vm.checkKeys(Schema.value, what: what, reader: reader)
             guard !isNull(vm["value"]) else { continue }   // nothing submitted
             let value = reader.decimal(vm["value"], "\(what).value")
             let evidence = self.evidence(vm["evidence"], what: what)
@@ -116,7 +120,7 @@ struct ApplicationLoader {
                 continue
             }
             guard let cm = reader.map(p.value, what) else { continue }
-            cm.checkKeys(["level", "narrative", "evidence"], what: what, reader: reader)
+            cm.checkKeys(Schema.claim, what: what, reader: reader)
             guard !isNull(cm["level"]) else { continue }
             let level = reader.int(cm["level"], "\(what).level")
             if let level, !ind.levels.contains(where: { $0.level == level }) {
@@ -141,7 +145,7 @@ struct ApplicationLoader {
             var fileNode: Node? = n
             if case .mapping = n {
                 guard let em = reader.map(n, "\(what).evidence") else { continue }
-                em.checkKeys(["file", "page"], what: "\(what).evidence", reader: reader)
+                em.checkKeys(Schema.evidence, what: "\(what).evidence", reader: reader)
                 file = reader.string(em["file"], "\(what).evidence.file")
                 fileNode = em["file"]
                 page = em["page"].flatMap { reader.int($0, "\(what).evidence.page", required: false, range: 1...1_000_000) }
@@ -164,17 +168,5 @@ struct ApplicationLoader {
             result.append(Evidence(file: file, page: page))
         }
         return result
-    }
-}
-
-/// The textual rules for evidence paths: relative, inside the application folder.
-enum EvidencePath {
-    /// Why a path is refused, or nil when it is acceptable as text.
-    static func rejection(of path: String) -> String? {
-        if path.hasPrefix("/") || path.hasPrefix("~") { return "must be relative to the application folder, not absolute" }
-        if path.contains("\0") { return "contains a NUL character" }
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        if parts.contains("..") { return "leaves the application folder ('..' is not allowed)" }
-        return nil
     }
 }

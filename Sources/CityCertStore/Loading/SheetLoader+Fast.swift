@@ -1,29 +1,24 @@
 import CityCertCore
 import Foundation
 
-/// Decodes score sheets quickly, with Foundation's `JSONDecoder` as the judge of anything unusual.
+/// The fast path of ``SheetLoader/decode(_:)``: a score sheet read in one pass over its bytes.
 ///
 /// Sheets are most of a store's bytes (nine members × every application), and `JSONDecoder` through
-/// `Codable` was the largest cost of reading one. This reader walks the bytes once, driven by the
-/// sheet's schema (spec §2), and builds the same ``ScoreSheet`` that `ScoreSheet(from:)` builds. It is
-/// strict: on anything it does not expect — a syntax error, a missing or duplicated key, a value of
-/// the wrong kind, an exponent, invalid UTF-8, deep nesting — it gives up and the sheet is decoded by
-/// `JSONDecoder`, so a broken file gets exactly the error it always got.
-enum SheetDecoder {
-    /// The sheet in `data`; throws what `JSONDecoder` throws for a document it rejects.
-    static func decode(_ data: Data) throws -> ScoreSheet {
-        if let sheet = fast(data) { return sheet }
-        try DuplicateKeys.check(data)
-        return try JSONDecoder().decode(ScoreSheet.self, from: data)
-    }
-
-    /// The sheet, or nil when the fast reader is not sure (then `JSONDecoder` decides).
-    static func fast(_ data: Data) -> ScoreSheet? {
-        data.withUnsafeBytes { raw -> ScoreSheet? in
+/// `Codable` was the largest cost of reading one. This path walks the bytes once, driven by the
+/// sheet's schema (spec §2, the keys of `ScoreSheet`'s `Codable` form, and citycert's `audit_seq`),
+/// and builds the same ``ScoreSheet`` that `ScoreSheet(from:)` builds. It is strict: on anything it
+/// does not expect — a syntax error, a missing or duplicated key, a value of the wrong kind, an
+/// exponent, invalid UTF-8, deep nesting — it gives up (nil), and the fallback
+/// (``SheetLoader/generalPath(_:)``, `JSONDecoder`) decides, so a broken file gets exactly the error
+/// it always got.
+extension SheetLoader {
+    /// The sheet and its `audit_seq`, or nil when the fast path is not sure (then `JSONDecoder` decides).
+    static func fastPath(_ data: Data) -> StoredRead? {
+        data.withUnsafeBytes { raw -> StoredRead? in
             var p = JSONBytes(raw.bindMemory(to: UInt8.self))
-            guard let sheet = p.sheet() else { return nil }
+            guard let read = p.sheet() else { return nil }
             p.skipSpace()
-            return p.atEnd ? sheet : nil
+            return p.atEnd ? read : nil
         }
     }
 }
@@ -274,8 +269,8 @@ private struct JSONBytes {
         return true
     }
 
-    mutating func sheet() -> ScoreSheet? {
-        var format: Int?, application: String?, member: String?
+    mutating func sheet() -> SheetLoader.StoredRead? {
+        var format: Int?, application: String?, member: String?, auditSeq: Int?
         var phases: [Phase: PhaseSheet] = [:]
         var seen = 0
         guard var more = open() else { return nil }
@@ -291,18 +286,13 @@ private struct JSONBytes {
                 guard Self.first(2, &seen), let v = string() else { return nil }
                 member = v
             } else if Self.equals(k, "phases") {
-                guard Self.first(3, &seen) else { return nil }
+                guard Self.first(3, &seen), let p = phaseSheets() else { return nil }
+                phases = p
+            } else if Self.equals(k, "audit_seq") {
+                guard Self.first(4, &seen) else { return nil }
                 if !null() {
-                    guard var more = open() else { return nil }
-                    while more {
-                        guard let name = key() else { return nil }
-                        let phase: Phase
-                        if Self.equals(name, "written") { phase = .written } else if Self.equals(name, "site") { phase = .site } else { return nil }
-                        guard phases[phase] == nil, let sheet = phaseSheet() else { return nil }
-                        phases[phase] = sheet
-                        guard let m = self.more() else { return nil }
-                        more = m
-                    }
+                    guard let v = int() else { return nil }
+                    auditSeq = v
                 }
             } else {
                 guard skipValue() else { return nil }
@@ -313,7 +303,24 @@ private struct JSONBytes {
         guard let format, let application, let member else { return nil }
         var sheet = ScoreSheet(application: application, member: member, phases: phases)
         sheet.format = format
-        return sheet
+        return (sheet, auditSeq)
+    }
+
+    /// `phases`: null, or an object of `written` and `site`.
+    mutating func phaseSheets() -> [Phase: PhaseSheet]? {
+        var phases: [Phase: PhaseSheet] = [:]
+        if null() { return phases }
+        guard var more = open() else { return nil }
+        while more {
+            guard let name = key() else { return nil }
+            let phase: Phase
+            if Self.equals(name, "written") { phase = .written } else if Self.equals(name, "site") { phase = .site } else { return nil }
+            guard phases[phase] == nil, let sheet = phaseSheet() else { return nil }
+            phases[phase] = sheet
+            guard let m = self.more() else { return nil }
+            more = m
+        }
+        return phases
     }
 
     mutating func optionalString() -> String?? {

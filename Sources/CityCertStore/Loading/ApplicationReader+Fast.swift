@@ -1,52 +1,52 @@
 import CityCertCore
 import Foundation
 
-/// Reads a clean `application.yaml` without the general YAML machinery; anything else goes the
-/// general way (``ApplicationLoader`` through Yams), which reports it.
+/// The fast path of ``ApplicationReader``: a clean file read straight from its bytes.
 ///
 /// Reading every application of a round was dominated by composing YAML nodes and walking them.
-/// This reader parses the plain shape authored applications have — block and flow mappings and
-/// sequences, plain, single- and double-quoted one-line scalars, comments — straight into an
-/// ``Application``, applying the same rules as ``ApplicationLoader``. It answers only when the file is
-/// *clean*: the general reader would find no problem at all, not even a warning. At the first thing
-/// it does not expect (an anchor, a tag, a multi-line scalar, a tab, an unknown key, a value out of
-/// range, a missing evidence file…) it gives up, and the general reader runs and reports. So it never
-/// changes what is accepted or what is said, only how fast a clean file is read; a differential test
-/// (`ApplicationFastPathTests`) checks it against the general reader on thousands of mutated files.
-struct ApplicationFastPath {
+/// This path parses the plain shape authored applications have (``FastYAML``) into an
+/// ``Application``, applying the rules of the fallback (`ApplicationReader+General.swift`) to the
+/// keys of ``ApplicationReader/Schema``. It answers only when the file is *clean* — the fallback
+/// would find no problem at all, not even a warning — and gives up (nil) at anything else, so it
+/// never changes what is accepted or what is said, only how fast a clean file is read.
+extension ApplicationReader {
+    /// The application, or nil when the fallback must decide.
+    ///
+    /// It reads the file's bytes as they are: every text it keeps (each scalar) and every text it
+    /// skips (comments) is checked as UTF-8 on the way, so the whole file is not validated first
+    /// (the fallback does that, with the line of the first bad byte).
+    func fastPath(_ data: Data) -> Application? {
+        data.withUnsafeBytes { raw in fastPath(raw.bindMemory(to: UInt8.self)) }
+    }
+
+    /// The same on a text (tests, and the form).
+    func fastPath(_ text: String) -> Application? {
+        var text = text
+        return text.withUTF8 { fastPath($0) }
+    }
+
+    private func fastPath(_ bytes: UnsafeBufferPointer<UInt8>) -> Application? {
+        FastPath(folderID: folderID, standards: standards, evidenceCheck: evidenceCheck, goodFiles: goodFiles).load(bytes)
+    }
+}
+
+/// The rules of the fallback, for clean files: every check that would give a problem gives nil.
+private struct FastPath {
     let folderID: String
     let standards: Standards
-    let evidenceCheck: (String) -> ApplicationLoader.EvidenceCheck
-    /// Evidence paths already found fine in this file (most are named many times).
-    private let goodFiles = GoodFiles()
-
-    init(folderID: String, standards: Standards, evidenceCheck: @escaping (String) -> ApplicationLoader.EvidenceCheck) {
-        self.folderID = folderID; self.standards = standards; self.evidenceCheck = evidenceCheck
-    }
-
-    private final class GoodFiles {
-        private var files: Set<String> = []
-        func contains(_ f: String) -> Bool { files.contains(f) }
-        func insert(_ f: String) { files.insert(f) }
-    }
+    let evidenceCheck: (String) -> ApplicationReader.EvidenceCheck
+    let goodFiles: ApplicationReader.GoodFiles
+    typealias Schema = ApplicationReader.Schema
 
     /// The application, or nil when the general reader must decide.
-    func load(_ text: String) -> Application? {
-        var text = text
-        return text.withUTF8 { bytes -> Application? in
-            var parser = FastYAML(bytes)
-            guard let root = parser.document() else { return nil }
-            return application(root)
-        }
+    func load(_ bytes: UnsafeBufferPointer<UInt8>) -> Application? {
+        var parser = FastYAML(bytes)
+        guard let root = parser.document() else { return nil }
+        return application(root)
     }
 
-    // MARK: - The rules of ApplicationLoader, for clean files
-
-    private static let topKeys = ["id", "government", "province", "population", "city_type", "submitted_at",
-                                  "quantitative", "self_evaluation"]
-
     private func application(_ root: FastNode) -> Application? {
-        guard case .map(let m) = root, m.keys(within: Self.topKeys) else { return nil }
+        guard case .map(let m) = root, m.keys(within: Schema.top) else { return nil }
         guard let id = m["id"].flatMap(string), Identifier.isValid(id), id == folderID else { return nil }
         guard let government = m["government"].flatMap({ localized($0, required: true) }) else { return nil }
         var province: LocalizedText?
@@ -63,7 +63,7 @@ struct ApplicationFastPath {
                 type = given
             }
         }
-        // A city type the standards give no points to cannot be scored (ApplicationLoader's rule).
+        // A city type the standards give no points to cannot be scored (the fallback's rule).
         guard standards.maxPoints(for: type) > .zero else { return nil }
         var submittedAt: String?
         if let node = m["submitted_at"] {
@@ -96,7 +96,7 @@ struct ApplicationFastPath {
         case .scalar:
             return string(node).map(LocalizedText.init)
         case .map(let m):
-            guard m.keys(within: ["ko", "en"]) else { return nil }
+            guard m.keys(within: Schema.localized) else { return nil }
             guard let ko = optionalString(m["ko"]), let en = optionalString(m["en"]), ko != nil || en != nil else { return nil }
             return LocalizedText(ko: ko, en: en)
         case .seq:
@@ -110,7 +110,7 @@ struct ApplicationFastPath {
         return v
     }
 
-    /// `isNull` of ApplicationLoader: absent, or a plain "", "~" or "null".
+    /// `isNull` of the fallback: absent, or a plain "", "~" or "null".
     private func isNull(_ node: FastNode?) -> Bool {
         guard let node else { return true }
         if case .scalar(let s) = node, s.plain, s.text.isEmpty || s.text == "~" || s.text == "null" { return true }
@@ -130,7 +130,7 @@ struct ApplicationFastPath {
                 guard !s.isNullish, let v = YAMLReader.parseDecimal(s.text), ind.allows(v) else { return nil }
                 result[key] = SubmittedValue(value: v)
             case .map(let vm):
-                guard vm.keys(within: ["value", "evidence", "note"]) else { return nil }
+                guard vm.keys(within: Schema.value) else { return nil }
                 if isNull(vm["value"]) { continue }
                 guard case .scalar(let s)? = vm["value"], !s.isNullish, let v = YAMLReader.parseDecimal(s.text), ind.allows(v),
                       let evidence = evidence(vm["evidence"]), let note = optionalString(vm["note"]) else { return nil }
@@ -149,7 +149,7 @@ struct ApplicationFastPath {
         result.reserveCapacity(m.pairs.count)
         for (key, value) in m.pairs {
             guard let ind = standards.indicator(key), !ind.isQuantitative, case .map(let cm) = value,
-                  cm.keys(within: ["level", "narrative", "evidence"]) else { return nil }
+                  cm.keys(within: Schema.claim) else { return nil }
             if isNull(cm["level"]) { continue }
             guard let level = cm["level"].flatMap(string).flatMap({ wholeNumber($0, max: Int.max) }),
                   ind.levels.contains(where: { $0.level == level }),
@@ -174,7 +174,7 @@ struct ApplicationFastPath {
             let file: String
             switch item {
             case .map(let em):
-                guard em.keys(within: ["file", "page"]), let f = em["file"].flatMap(string) else { return nil }
+                guard em.keys(within: Schema.evidence), let f = em["file"].flatMap(string) else { return nil }
                 file = f
                 if let p = em["page"] {
                     guard case .scalar(let s) = p else { return nil }
@@ -257,7 +257,12 @@ private struct FastYAML {
             var end = i
             while end > start, b[end - 1] == Self.space { end -= 1 }
             i += 1
-            if start == end || b[start] == Self.hash { continue }
+            if start == end { continue }
+            if b[start] == Self.hash {
+                // A comment is the only text the parse skips: it must be UTF-8 as well.
+                guard Self.isUTF8(b, start, end) else { return false }
+                continue
+            }
             if indent > 64 { return false }
             if indent == 0, end - start >= 3, (b[start] == Self.dash && b[start + 1] == Self.dash && b[start + 2] == Self.dash)
                 || (b[start] == UInt8(ascii: ".") && b[start + 1] == UInt8(ascii: ".") && b[start + 2] == UInt8(ascii: ".")) { return false }
@@ -319,10 +324,18 @@ private struct FastYAML {
     }
 
     /// Whether only spaces and a comment (after at least one space) remain.
+    /// (A comment's text must be UTF-8: the parse reads the file's bytes, not a checked string.)
     func rest(_ i: Int, _ end: Int) -> (isComment: Bool, Void) {
         var j = i
         while j < end, b[j] == Self.space { j += 1 }
-        return (j == end || (b[j] == Self.hash && j > i), ())
+        return (j == end || (b[j] == Self.hash && j > i && Self.isUTF8(b, j, end)), ())
+    }
+
+    /// Whether the bytes from `start` to `end` are UTF-8 (ASCII, the usual case, needs no validation).
+    static func isUTF8(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        var ascii = true
+        for k in start..<end where b[k] >= 0x80 { ascii = false; break }
+        return ascii || String(validating: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self) != nil
     }
 
     func skipSpaces(_ i: Int, _ end: Int) -> Int {
@@ -365,7 +378,11 @@ private struct FastYAML {
             var stop = end
             while j < end {
                 let d = b[j]
-                if d == Self.hash, b[j - 1] == Self.space { stop = j; break }
+                if d == Self.hash, b[j - 1] == Self.space {
+                    guard Self.isUTF8(b, j, end) else { return nil }   // the comment after the value
+                    stop = j
+                    break
+                }
                 if d == Self.colon { return nil }   // "a: b" would be a mapping, "10:30" a sexagesimal: not ours
                 j += 1
             }
