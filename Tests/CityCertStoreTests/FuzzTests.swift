@@ -75,7 +75,7 @@ import TestSupport
                     // Mutated standards must also evaluate without a trap.
                     let app = ApplicationReader(path: "a.yaml", folderID: "app-a", standards: standards) { _ in .ok }.read(s.application).application
                     if let app {
-                        let sheets = s.sheets.compactMap { try? StoredSheet.decode(Data($0.utf8)).0 }
+                        let sheets = s.sheets.compactMap { try? SheetLoader.decode(Data($0.utf8)).0 }
                         _ = Evaluator(standards: standards, committee: s.committeeModel).evaluate(app, sheets: sheets)
                     }
                 } else {
@@ -113,7 +113,7 @@ import TestSupport
                     #expect(!problems.isEmpty, "case \(i): refused without a problem")
                     refused["sheet", default: 0] += 1
                 }
-                _ = try? StoredSheet.decode(data)
+                _ = try? SheetLoader.decode(data)
                 counts["sheet", default: 0] += 1
             case 4:
                 let data = Data(Self.mutate(Array(s.decision.utf8), &rng))

@@ -217,14 +217,10 @@ extension JSONValue {
     }
 }
 
-/// A score sheet file with citycert's marker of the last audit record applied to it (`audit_seq`,
-/// an addition to spec §2 that other tools ignore).
+/// A score sheet file as citycert writes it, with its marker of the last audit record applied to it
+/// (`audit_seq`, an addition to spec §2 that other tools ignore). It is read by the one reader of
+/// sheets, `SheetLoader.decode`.
 enum StoredSheet {
-    private struct Marker: Decodable {
-        var seq: Int?
-        enum CodingKeys: String, CodingKey { case seq = "audit_seq" }
-    }
-
     private struct Wrapper: Encodable {
         let sheet: ScoreSheet
         let seq: Int?
@@ -236,13 +232,6 @@ enum StoredSheet {
                 try c.encode(seq, forKey: .seq)
             }
         }
-    }
-
-    static func decode(_ data: Data) throws -> (ScoreSheet, Int?) {
-        try DuplicateKeys.check(data)
-        let sheet = try JSONDecoder().decode(ScoreSheet.self, from: data)
-        let marker = try? JSONDecoder().decode(Marker.self, from: data)
-        return (sheet, marker?.seq)
     }
 
     static func encode(_ sheet: ScoreSheet, auditSeq: Int?) throws -> Data {

@@ -36,7 +36,7 @@ extension Store {
         }
         if logged == nil, exists, records.last?.action == .reopen,
            let f = records.last(where: { $0.action == .finalize }), let was = try? SheetReplay.decision(f),
-           let data = files.url(path).contentsIfSmall, let file = try? JSONDecoder().decode(Decision.self, from: data),
+           let data = files.url(path).contentsIfSmall, let file = try? SheetLoader.decodeDecision(data),
            Self.difference(file: file, log: was) == nil {
             try AtomicFile.remove(files.url(path))
             return "\(path): removed after the logged reopen (audit.log:\(records.last!.line))"

@@ -129,7 +129,7 @@ extension Store {
         guard files.exists(path) else { return ScoreSheet(application: application, member: member) }
         var problems: [Problem] = []
         guard let bytes = files.data(path, problems: &problems, limit: SheetLoader.maxBytes) else { throw .refused(.unreadable(path: path)) }
-        guard let (sheet, _) = try? StoredSheet.decode(bytes) else { throw .refused(.damaged(path: path)) }
+        guard let (sheet, _) = try? SheetLoader.decode(bytes) else { throw .refused(.damaged(path: path)) }
         return sheet
     }
 

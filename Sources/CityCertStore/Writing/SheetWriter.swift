@@ -61,7 +61,7 @@ final class SheetWriter {
         if store.files.exists(path) {
             var problems: [Problem] = []
             guard let data = store.files.data(path, problems: &problems, limit: SheetLoader.maxBytes),
-                  let (s, m) = try? StoredSheet.decode(data) else {
+                  let (s, m) = try? SheetLoader.decode(data) else {
                 throw StoreActionError.refused(.damagedLeftAsIs(path: path))
             }
             guard s.member == member, s.application == application else {
