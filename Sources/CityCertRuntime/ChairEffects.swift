@@ -45,7 +45,7 @@ extension EffectRunner {
                 let (seq, count) = try store.seal(by: member)
                 return [.status(StatusLine(.sealed(files: count, seq: seq), .success))]
             } catch {
-                return [.failed(LocalizedText(error.message))]
+                return [.failed(Self.refusal(error))]
             }
         case let .previewReport(ids, format, choices):
             return previewReport(ids, format: format, choices: choices, language)
