@@ -26,6 +26,9 @@ struct HistoryCommand: ParsableCommand {
     func run() throws {
         let store = try storeOptions.open()
         guard store.applicationIDs.contains(application) else { throw ValidationError("no application '\(application)' in the store") }
+        if let member, store.committee.member(member) == nil {
+            throw ValidationError("'\(member)' is not a member of the committee; members: \(store.committee.members.map(\.id).joined(separator: ", "))")
+        }
         let (events, problems): ([HistoryEvent], [String])
         do {
             (events, problems) = try store.history(application: application, member: member)

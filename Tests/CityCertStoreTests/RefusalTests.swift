@@ -50,6 +50,7 @@ import TestSupport
         .formTooLarge(source: "f"), .headerMissing(source: "f", key: "phase"),
         .staleForm(source: "f", member: "lee", application: "a", phase: .written, changedAt: "2026-11-30T10:00:00Z"), .farFromSubmitted(indicator: "IN-05", value: "6300", submitted: "6.3"),
         .formLine(source: "f", line: 1, .outsideRange(indicator: "Q1", value: "150", range: "0–100")),
+        .formLine(source: "f", line: 1, .unknownLine(key: "Q1.memo", indicator: "Q1")),
         .formLine(source: "f", line: 1, .expectedKeyValue), .formLine(source: "f", line: 1, .headerTwice("phase")),
         .formLine(source: "f", line: 1, .notAnIndicator(key: "ZZ", standards: "s")), .formLine(source: "f", line: 1, .unsupportedVersion("2")),
         .formLine(source: "f", line: 1, .invalidApplicationID("A!")), .formLine(source: "f", line: 1, .otherMembersForm(owner: "park", actingAs: "lee")),

@@ -91,6 +91,7 @@ import TestSupport
             (form.replacingOccurrences(of: "L1: \n", with: "L1: 4\nL1: 3\n"), "L1 appears twice"),
             (form.replacingOccurrences(of: "L1: \n", with: "ZZ-1: 4\n"), "'ZZ-1' is not an indicator of the standards (t-1)"),
             (form.replacingOccurrences(of: "L1: \n", with: "just words\n"), "expected 'key: value'"),
+            (form.replacingOccurrences(of: "L1.note: \n", with: "L1.Note: 확인\n"), "'L1.Note' is not a line of the form: L1's lines are L1:, L1.note: and L1.ask:"),
             (form.replacingOccurrences(of: "Q1: \n", with: "Q1: 1e30\n"), "Q1: '1e30' is not a number"),
             (form.replacingOccurrences(of: "version: none\n", with: ""), "the header line 'version:' is missing"),
             (form.replacingOccurrences(of: "phase: written", with: "phase: oral"), "phase must be written or site"),
@@ -109,6 +110,17 @@ import TestSupport
         #expect { _ = try store.importSheetForm(small + "L2: 5\n", member: "park", source: "f.txt") } throws: {
             ($0 as? StoreActionError)?.message.contains("L2 is not applicable to app-b (small city)") == true
         }
+    }
+
+    @Test func aFullWidthColonSeparatesTheKeyLikeAColon() throws {
+        let t = try TempStore()
+        defer { t.remove() }
+        let store = try IntegrityFixture.open(t)
+        let form = try store.exportSheetForm(member: "lee", application: "app-a", phase: .written)
+        let result = try store.importSheetForm(form.replacingOccurrences(of: "L1: \n", with: "L1：4\n")
+            .replacingOccurrences(of: "L1.note: \n", with: "L1.note: 비고：확인\n"), member: "lee")
+        #expect(result.changed == ["L1"])
+        #expect(store.sheet(member: "lee", application: "app-a")?.phases[.written]?.entries["L1"] == Entry(level: 4, note: "비고：확인"))
     }
 
     @Test func aBackslashThatIsNotAnEscapeIsKeptAsTyped() {

@@ -126,6 +126,8 @@ struct IntegrityCommandTests {
         let verify = try CitycertBinary.run(["verify", "--store", t.path])
         #expect(verify.status == 0 && verify.out == "verified: audit.log has 9 line(s), hash chain intact; 5 sheet(s) and 1 decision(s) agree with it\n", "\(verify.out)")
 
+        let nobody = try CitycertBinary.run(["history", "--store", t.path, "--application", "app-a", "--member", "nobody"])
+        #expect(nobody.status == 2 && nobody.err.contains("'nobody' is not a member of the committee"), "\(nobody.err)")
         let history = try CitycertBinary.run(["history", "--store", t.path, "--application", "app-a", "--member", "lee"])
         let lines = history.out.split(separator: "\n").map(String.init)
         #expect(lines.count == 5, "\(history.out)")

@@ -118,6 +118,7 @@ public enum Refusal: Equatable, Sendable {
         case notANumber(indicator: String, text: String, EnteredNumber.Failure)
         case notALevel(indicator: String, text: String, levels: [Int])
         case outsideRange(indicator: String, value: String, range: String)
+        case unknownLine(key: String, indicator: String)
     }
 
     public func text(_ language: Language) -> String {
@@ -316,6 +317,9 @@ extension Refusal.FormLine {
             return ("\(ind): '\(text)' is not a level of this indicator (\(all))", "\(ind): '\(text)'은(는) 이 지표의 수준이 아닙니다 (\(all))")
         case let .outsideRange(ind, v, range):
             return ("\(ind): \(v) is outside the range of this indicator (\(range))", "\(ind): \(v)은(는) 이 지표의 허용 범위(\(range))를 벗어납니다")
+        case let .unknownLine(key, ind):
+            return ("'\(key)' is not a line of the form: \(ind)'s lines are \(ind):, \(ind).note: and \(ind).ask:",
+                    "'\(key)'은(는) 양식의 줄이 아닙니다. \(ind)의 줄은 \(ind):, \(ind).note:, \(ind).ask: 입니다")
         }
     }
 }

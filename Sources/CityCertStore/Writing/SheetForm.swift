@@ -189,7 +189,8 @@ extension SheetForm {
             if number == 1, line.hasPrefix("\u{FEFF}") { line.removeFirst() }
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { return }
-            guard let colon = line.firstIndex(of: ":") else { throw fail(number, .expectedKeyValue) }
+            // The key ends at the first colon; a full-width one (：, typed with a Korean input method) counts.
+            guard let colon = line.firstIndex(where: { $0 == ":" || $0 == "：" }) else { throw fail(number, .expectedKeyValue) }
             let key = line[..<colon].trimmingCharacters(in: .whitespaces)
             var value = String(line[line.index(after: colon)...])
             if value.hasPrefix(" ") { value.removeFirst() }
@@ -201,6 +202,10 @@ extension SheetForm {
             let (id, suffix) = key.hasSuffix(".note") ? (String(key.dropLast(5)), ".note")
                 : key.hasSuffix(".ask") ? (String(key.dropLast(4)), ".ask") : (key, "")
             guard Identifier.isValidIndicator(id), standards.indicator(id) != nil else {
+                // `IN-03.Note`, `IN-03.memo`: the indicator is right, the line's name is not.
+                if let dot = key.lastIndex(of: "."), standards.indicator(String(key[..<dot])) != nil {
+                    throw fail(number, .unknownLine(key: key, indicator: String(key[..<dot])))
+                }
                 throw fail(number, .notAnIndicator(key: key, standards: standards.id))
             }
             guard parts[id + suffix] == nil else { throw fail(number, .lineTwice(id + suffix)) }
