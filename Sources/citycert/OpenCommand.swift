@@ -27,6 +27,35 @@ struct OpenCommand: ParsableCommand {
 
     func run() throws {
         let path = try storePath()
+        let store = try openStore(at: path)
+        let language = lang?.language ?? Self.defaultLanguage(ProcessInfo.processInfo.environment)
+        let (memberID, reason) = try chooseMember(store, language: language)
+        guard NcursesTerminal.isInteractive() else {
+            Console.error("citycert: the workstation needs a terminal (standard input and output are not one).")
+            Console.error("For scripts: citycert validate / report --store \(path)")
+            throw ExitCode(2)
+        }
+        let env = ProcessInfo.processInfo.environment
+        let terminal: NcursesTerminal
+        do {
+            terminal = try NcursesTerminal(colors: env["NO_COLOR"] == nil)
+        } catch {
+            Console.error("citycert: \(error)")
+            throw ExitCode(1)
+        }
+        StoreLocks.notice = nil   // the screen is the terminal's now
+        let runner = EffectRunner(store: store, memberID: memberID, draftsEnvironment: env)
+        runner.beforeSlowEffect = { terminal.draw(View.render($0)) }
+        let size = terminal.size
+        var state = runner.start(language: language, colors: terminal.hasColors,
+                                 width: size.width, height: size.height, reason: reason)
+        Self.loop(terminal, runner, &state)
+        terminal.restore()
+    }
+
+    /// Opens the store with its signing key, and says what changed since this client last saw it
+    /// (trust on first use).
+    func openStore(at path: String) throws -> Store {
         let store: Store
         do {
             store = try Store.open(at: path)
@@ -51,27 +80,11 @@ struct OpenCommand: ParsableCommand {
             Console.error("citycert: see Docs/deployment.md (Trust on first use); press Enter to open the store anyway")
             _ = readLine()
         }
-        let language = lang?.language ?? Self.defaultLanguage(ProcessInfo.processInfo.environment)
-        let (memberID, reason) = try chooseMember(store, language: language)
-        guard NcursesTerminal.isInteractive() else {
-            Console.error("citycert: the workstation needs a terminal (standard input and output are not one).")
-            Console.error("For scripts: citycert validate / report --store \(path)")
-            throw ExitCode(2)
-        }
-        let env = ProcessInfo.processInfo.environment
-        let terminal: NcursesTerminal
-        do {
-            terminal = try NcursesTerminal(colors: env["NO_COLOR"] == nil)
-        } catch {
-            Console.error("citycert: \(error)")
-            throw ExitCode(1)
-        }
-        StoreLocks.notice = nil   // the screen is the terminal's now
-        let runner = EffectRunner(store: store, memberID: memberID, draftsEnvironment: env)
-        runner.beforeSlowEffect = { terminal.draw(View.render($0)) }
-        let size = terminal.size
-        var state = runner.start(language: language, colors: terminal.hasColors,
-                                 width: size.width, height: size.height, reason: reason)
+        return store
+    }
+
+    /// The run loop: draw, read a key, send it, until the state says quit (or input is closed).
+    static func loop(_ terminal: NcursesTerminal, _ runner: EffectRunner, _ state: inout AppState) {
         while !state.quitting {
             runner.deliverReads(to: &state)      // evidence read in the background meanwhile
             terminal.draw(View.render(state))
@@ -98,7 +111,6 @@ struct OpenCommand: ParsableCommand {
                 input = next
             }
         }
-        terminal.restore()
     }
 
     /// The store to open: --store, or the per-user copy of the bundled sample store.
