@@ -193,7 +193,7 @@ extension EffectRunner {
                     : .draft(done: applicable.filter { ps.entries[$0.id]?.isScored == true }.count, of: applicable.count)
             }
         }
-        let refusal = FinalizeRule.refusal(e, standards: store.standards, committee: store.committee, language: language)
+        let refusal = FinalizeRule.reason(e, standards: store.standards, committee: store.committee)
         var data = ConsensusData(application: app, evaluation: e, robustness: Robustness.analyze(e, byMethod: byMethod, standards: store.standards),
                                  decision: decision, finalizeRefusal: refusal, members: members,
                                  siteTeam: Set(store.committee.siteTeam(for: id).map(\.id)), progress: progress)

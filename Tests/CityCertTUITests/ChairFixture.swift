@@ -8,7 +8,7 @@ enum ChairFixture {
     static let chair = Member(id: "chair", name: "김민수", role: .chair)
 
     /// Three members scoring; `spread` makes L2 disagree (flagged) or agree.
-    static func data(flagged: Bool, decision: Bool = false, decisionTotal: Points? = nil, refusal: String? = nil) -> ConsensusData {
+    static func data(flagged: Bool, decision: Bool = false, decisionTotal: Points? = nil, refusal: FinalizeRule.Reason? = nil) -> ConsensusData {
         let committee = Fixture.committee()
         let levels = flagged ? [5, 5, 1] : [4, 4, 4]
         var sheets = zip(["m1", "m2", "m3"], levels).map { Fixture.sheet($0, written: Fixture.levels(4, $1, q1: 12)) }
@@ -31,7 +31,7 @@ enum ChairFixture {
                              progress: ["m1": [.written: .submitted], "m2": [.written: .submitted], "m3": [.written: .submitted]])
     }
 
-    static func consensusState(flagged: Bool, width: Int = 100, height: Int = 30, language: Language = .ko, refusal: String? = nil,
+    static func consensusState(flagged: Bool, width: Int = 100, height: Int = 30, language: Language = .ko, refusal: FinalizeRule.Reason? = nil,
                                decision: Bool = false, decisionTotal: Points? = nil) -> AppState {
         let d = data(flagged: flagged, decision: decision, decisionTotal: decisionTotal, refusal: refusal)
         var state = AppState(width: width, height: height, language: language, colors: false,

@@ -133,11 +133,17 @@ import TestSupport
     }
 
     @Test func finalizeRefusedWithTheReason() {
-        var state = ChairFixture.consensusState(flagged: false, refusal: "a is not complete; still to submit — written: chair")
+        var state = ChairFixture.consensusState(flagged: false, refusal: .incomplete(written: ["chair"], site: []))
         #expect(Update.update(&state, .key(.char("F"))).isEmpty)
         guard case .notice(let title, let lines)? = state.overlay else { Issue.record("no refusal shown"); return }
         #expect(title == "확정할 수 없습니다")
-        #expect(lines == ["a is not complete; still to submit — written: chair"])
+        #expect(lines == ["평가가 끝나지 않았습니다. 미제출 — 서면평가: 김민수"])
+        // After L, in English: the reason is put into words when it is shown, not when it was read.
+        _ = Update.update(&state, .key(.escape))
+        _ = Update.update(&state, .key(.char("L")))
+        _ = Update.update(&state, .key(.char("F")))
+        guard case .notice(let en, let enLines)? = state.overlay else { Issue.record("no refusal shown"); return }
+        #expect(en == "Cannot finalize" && enLines == ["a is not complete; still to submit — written: chair"], "\(enLines)")
     }
 
     @Test func finalizeAsksForANoteThenConfirmsWithTheFullPicture() {

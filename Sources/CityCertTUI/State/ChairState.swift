@@ -148,7 +148,8 @@ public struct ConsensusData: Sendable {
     public var robustness: Robustness
     public var decision: Decision?
     /// Why finalize is refused now; nil when the chair may finalize.
-    public var finalizeRefusal: String?
+    /// Why `F` cannot finalize now (put into words when shown, in the language of that moment).
+    public var finalizeRefusal: FinalizeRule.Reason?
     /// The eligible members, in committee order: the matrix's columns.
     public var members: [Member]
     public var siteTeam: Set<String>
@@ -160,7 +161,7 @@ public struct ConsensusData: Sendable {
     public var lastReopen: (by: String, at: String, reason: String?)?
 
     public init(application: Application, evaluation: ApplicationEvaluation, robustness: Robustness, decision: Decision?,
-                finalizeRefusal: String?, members: [Member], siteTeam: Set<String>, progress: [String: [Phase: SheetProgress]]) {
+                finalizeRefusal: FinalizeRule.Reason?, members: [Member], siteTeam: Set<String>, progress: [String: [Phase: SheetProgress]]) {
         self.application = application; self.evaluation = evaluation; self.robustness = robustness; self.decision = decision
         self.finalizeRefusal = finalizeRefusal; self.members = members; self.siteTeam = siteTeam; self.progress = progress
     }

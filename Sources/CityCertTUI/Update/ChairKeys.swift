@@ -83,9 +83,11 @@ enum ConsensusKeys {
     static func askFinalize(_ s: ConsensusState, _ context: KeyContext) -> Overlay {
         let lang = context.language
         if let reason = s.data.finalizeRefusal {
-            // Shown whole in a box: the list of who is missing can be long.
-            return .notice(title: TUILabels(lang).cannotFinalize,
-                           lines: TextLayout.wrap(reason, width: max(20, context.width - 12)))
+            // Shown whole in a box: the list of who is missing can be long. Members by name in Korean.
+            let text = reason.text(application: s.data.application.id, language: lang) { id in
+                s.data.members.first { $0.id == id }?.name ?? id
+            }
+            return .notice(title: TUILabels(lang).cannotFinalize, lines: TextLayout.wrap(text, width: max(20, context.width - 12)))
         }
         let title = s.data.evaluation.range.crossesCertification
             ? TUILabels(lang).decisionNoteRequiredRange

@@ -6,8 +6,10 @@ enum OverlayKeys {
     static func handle(_ key: Key, _ overlay: Overlay, _ state: inout AppState) -> [Effect] {
         switch overlay {
         case .help, .notice:
+            // "Any key closes": the key that dismisses the help or a notice does nothing else (a
+            // member who presses x or 3 to close it must not change a score unseen).
             state.overlay = nil
-            return closedBy(key, &state)
+            return []
         case .reader(let title, let lines, let scroll):
             let page = max(1, OverlayScreen.readerHeight(state) - 3)
             let last = max(0, lines.count - page)
@@ -94,9 +96,9 @@ enum OverlayKeys {
         }
     }
 
-    /// After a key closed the help, a notice or the reader: a key that is also an action on the
-    /// screen below (a level, a movement, `e`) does it too, instead of being lost. The keys that
-    /// only close (Esc, q, Enter, Space, ?, F1, v) do nothing more.
+    /// After a key closed the full view (the reader): a key that is also an action on the sheet
+    /// below (a level, a movement, `e`) does it too — the member was reading that indicator — instead
+    /// of being lost. The keys that only close (Esc, q, Enter, Space, ?, F1, v) do nothing more.
     static func closedBy(_ key: Key, _ state: inout AppState) -> [Effect] {
         switch key {
         case .escape, .char("q"), .enter, .lineBreak, .char(" "), .char("?"), .function(1), .char("v"), .resize:
