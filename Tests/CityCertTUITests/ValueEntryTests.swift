@@ -24,6 +24,9 @@ import TestSupport
         #expect(type("0,5", &s).isEmpty)
         #expect(s.status?.kind == .error && s.status?.text(s.language).contains("쉼표는 천 단위 구분") == true)
         guard case .prompt? = s.overlay else { Issue.record("the prompt closed"); return }
+        // Esc cancels the field, and what the status line said about it goes with it.
+        TUIFixture.press([.escape], &s)
+        #expect(s.overlay == nil && s.status == nil)
     }
 
     @Test func aValueOutsideTheRangeIsRefusedWithTheRange() {

@@ -34,7 +34,10 @@ enum OverlayKeys {
         case .prompt(var p):
             switch key {
             case .escape:
+                // Cancelled: what the status line said about this field (an error in it, the text
+                // offered back) no longer applies.
                 state.overlay = nil
+                state.status = nil
                 return []
             case .enter:
                 return commit(p, &state)
