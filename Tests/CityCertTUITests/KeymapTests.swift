@@ -41,7 +41,7 @@ import TestSupport
     @Test func helpAndFootersNameOnlyTheKeysOfTheTables() {
         checkTable("global", Keymap.global, footers: [])
         checkTable("committee", MemberListKeys.keymap, footers: [MemberListKeys.footer])
-        checkTable("applications", ApplicationListKeys.keymap, footers: [ApplicationListKeys.footer])
+        checkTable("applications", ApplicationListKeys.keymap, footers: [ApplicationListKeys.footer(goesBack: false), ApplicationListKeys.footer(goesBack: true)])
         checkTable("scoring", ScoringKeys.keymap, footers: [ScoringKeys.footer(quantitative: true), ScoringKeys.footer(quantitative: false)])
         let viewer = EvidenceViewerState(indicator: "Q1", entries: [])
         var document = viewer

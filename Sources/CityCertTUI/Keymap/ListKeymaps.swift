@@ -46,9 +46,13 @@ extension ApplicationListKeys {
     ] + Moves.bindings(.move) + [
         KeyBinding([.char("q"), .escape], .back, "q / Esc", "back; quit from the top", "뒤로; 첫 화면에서 종료"),
     ])
-    static let footer = Footer<Action>(
-        hints: [Hint("↑↓", .move, "move", "이동"), Hint("Enter", .open, "open", "열기"), Hint("t", .typeFilter, "type", "유형"),
-                Hint("s", .statusFilter, "status", "상태"), Hint("o", .sort, "sort", "정렬"), Hint("r", .reload, "reload", "새로고침")],
-        global: [Hint("?", .help, "keys", "도움말"), Hint("L", .language, "한", nil)],
-        last: [Hint("q", .back, "quit", "종료")])
+    /// The list's footer: `q` says where it goes — back (to the chair's overview, or to the
+    /// committee list the member was chosen on) or out of the program.
+    static func footer(goesBack: Bool) -> Footer<Action> {
+        Footer<Action>(
+            hints: [Hint("↑↓", .move, "move", "이동"), Hint("Enter", .open, "open", "열기"), Hint("t", .typeFilter, "type", "유형"),
+                    Hint("s", .statusFilter, "status", "상태"), Hint("o", .sort, "sort", "정렬"), Hint("r", .reload, "reload", "새로고침")],
+            global: [Hint("?", .help, "keys", "도움말"), Hint("L", .language, "한", nil)],
+            last: [goesBack ? Hint("q", .back, "back", "뒤로") : Hint("q", .back, "quit", "종료")])
+    }
 }

@@ -45,7 +45,8 @@ enum ApplicationListScreen {
         if rows.isEmpty {
             b.put(TUILabels(lang).noApplicationMatchesFilters, x: 2, y: top + 2, style: theme.dim)
         }
-        Chrome.footer(&b, lang, status: state.status, hints: ApplicationListKeys.footer.text(lang), theme: theme)
+        let goesBack = state.session?.member.role == .chair || state.savedMembers != nil
+        Chrome.footer(&b, lang, status: state.status, hints: ApplicationListKeys.footer(goesBack: goesBack).text(lang), theme: theme)
     }
 
     static func progressText(_ p: SheetProgress?, _ lang: Language) -> String {
