@@ -92,9 +92,12 @@ extension Store {
             indicators[e.indicator] = ind
         }
         return try SheetWriter.withSheet(self, member: member, application: application) { w in
-            let stale = expected.map { StoreActionError.refused(.staleForm(source: $0.source, member: member, application: application, phase: phase,
-                                                                           changedAt: w.sheet.phases[phase]?.updatedAt)) }
-                .flatMap { SheetForm.version(of: w.sheet.phases[phase]) != expected?.version ? $0 : nil }
+            // A form prepared against another version of the phase: refused, unless it changes nothing.
+            var stale: StoreActionError?
+            if let expected, SheetForm.version(of: w.sheet.phases[phase]) != expected.version {
+                stale = .refused(.staleForm(source: expected.source, member: member, application: application, phase: phase,
+                                            changedAt: w.sheet.phases[phase]?.updatedAt))
+            }
             let plan: PlannedChange
             do {
                 plan = try plannedChange(edits, indicators: indicators, sheet: w.sheet, app: app, phase: phase,
