@@ -108,10 +108,12 @@ struct ConcurrencyTests {
         for (n, r) in try Self.all(round1).enumerated() {
             #expect(r.0 == 0, "writer \(n) (\(round1[n][4]) \(round1[n][6])): exit \(r.0): \(r.2)")
         }
-        // Round 2, at once: every written sheet submitted; the site team's site sheets.
-        var round2 = (0..<9).flatMap { m in ["app-a", "app-b"].map { Self.submitArgs(store, m, $0) } }
-        round2 += [1, 2, 3].map { Self.scoreArgs(store, $0 == 1 ? 0 : $0, "app-a", "site", submit: true) }
+        // Round 2, at once: every written sheet submitted. Round 3, at once: the site team's site
+        // sheets (a site sheet is submitted only after its member's written one).
+        let round2 = (0..<9).flatMap { m in ["app-a", "app-b"].map { Self.submitArgs(store, m, $0) } }
         for (n, r) in try Self.all(round2).enumerated() { #expect(r.0 == 0, "writer \(n): \(r.2)") }
+        let round3 = [1, 2, 3].map { Self.scoreArgs(store, $0 == 1 ? 0 : $0, "app-a", "site", submit: true) }
+        for (n, r) in try Self.all(round3).enumerated() { #expect(r.0 == 0, "site writer \(n): \(r.2)") }
         readers.lock.withLock { readers.stop = true }
         readerGroup.wait()
 
@@ -135,7 +137,7 @@ struct ConcurrencyTests {
         }
 
         // Every command is one change, one line of the log, and the log agrees with every file.
-        let expectedLines = round1.count + round2.count
+        let expectedLines = round1.count + round2.count + round3.count
         let lines = try String(contentsOf: t.root.appendingPathComponent("audit.log"), encoding: .utf8).split(separator: "\n")
         #expect(lines.count == expectedLines)
         let verify = try CitycertBinary.run(["verify", "--store", store])
@@ -147,6 +149,6 @@ struct ConcurrencyTests {
         #expect(try CitycertBinary.run(["verify", "--store", store]).status == 0)
         #expect(readers.failures.isEmpty, "\(readers.failures.prefix(3))")
         #expect(readers.runs > 0)
-        print("concurrency: \(writers1) writer processes at once (9 members, each sheet from two terminals), then \(round2.count) more; \(lines.count) changes (\(Self.indicators + 1) entries per sheet) logged, none lost; \(readers.runs) reader runs (report, history) during the writes, all clean; verify passed")
+        print("concurrency: \(writers1) writer processes at once (9 members, each sheet from two terminals), then \(round2.count) submissions and \(round3.count) site sheets; \(lines.count) changes (\(Self.indicators + 1) entries per sheet) logged, none lost; \(readers.runs) reader runs (report, history) during the writes, all clean; verify passed")
     }
 }
