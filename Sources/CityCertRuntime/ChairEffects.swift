@@ -36,7 +36,7 @@ extension EffectRunner {
         case .loadReportScreen:
             // Every valid application and where it stands, read on both cores without keeping them.
             var rows: [(id: String, name: LocalizedText, status: ApplicationStatus)] = []
-            _ = store.evaluateInBatches(rendering: { (id: $0.application.id, name: $0.application.government, status: $0.evaluation.status) }) { rows += $0 }
+            _ = store.evaluateInBatches(text: .checked, rendering: { (id: $0.application.id, name: $0.application.government, status: $0.evaluation.status) }) { rows += $0 }
             return [.reportApplications(rows.map { (id: $0.id, name: $0.name) },
                                         statuses: Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0.status) }))]
         case .seal:
@@ -133,7 +133,7 @@ extension EffectRunner {
     public func overview(language: Language = .ko) -> OverviewState {
         let cursor = store.auditCursor()   // before reading: a change made meanwhile is read again next time
         var rows: [OverviewRow] = []
-        let problems = store.evaluateInBatches(rendering: overviewRow) { rows += $0 }
+        let problems = store.evaluateInBatches(text: .checked, rendering: overviewRow) { rows += $0 }
         let valid = Set(rows.map(\.id))
         var o = OverviewState(rows: rows, invalidRows: store.applicationIDs.filter { !valid.contains($0) }.map { id in
             InvalidRow(id: id, reasons: Self.reasons(problems, of: id))

@@ -14,7 +14,10 @@ extension Store {
 
     /// The same, with each evaluated application turned into a `Part` (a report's text of it) on the
     /// thread that evaluated it, so that reading, evaluating and rendering make one parallel pass.
-    public func evaluateInBatches<Part>(only: String? = nil, batchSize: Int = 64, rendering render: (EvaluatedApplication) -> Part,
+    /// `text: .checked` leaves the entries' notes and questions out of the evaluations (checked, not
+    /// built): for a `render` that shows none of them.
+    public func evaluateInBatches<Part>(only: String? = nil, batchSize: Int = 64, text: EntryText = .kept,
+                                        rendering render: (EvaluatedApplication) -> Part,
                                         _ body: ([Part]) -> Void) -> [Problem] {
         let ids = applicationIDs.filter { only == nil || only == $0 }
         let evaluator = Evaluator(standards: standards, committee: committee)
@@ -25,7 +28,7 @@ extension Store {
             let batch = Array(ids[start..<min(ids.count, start + max(1, batchSize))])
             start += batch.count
             let results = Parallel.map(batch) { id in
-                let (e, problems) = self.evaluateOne(id, evaluator: evaluator, members: members)
+                let (e, problems) = self.evaluateOne(id, evaluator: evaluator, members: members, text: text)
                 return (e.map(render), problems)
             }
             var parts: [Part] = []
@@ -45,12 +48,13 @@ extension Store {
     }
 
     /// One application read and evaluated, and the errors that left its files out.
-    private func evaluateOne(_ id: String, evaluator: Evaluator, members: [String]) -> (EvaluatedApplication?, [Problem]) {
+    private func evaluateOne(_ id: String, evaluator: Evaluator, members: [String],
+                             text: EntryText = .kept) -> (EvaluatedApplication?, [Problem]) {
         switch application(id, keep: false) {
         case .invalid(let problems):
             return (nil, problems.filter { $0.severity == .error })
         case .valid(let app, _):
-            let (sheets, sheetProblems) = self.sheets(for: id, application: app, members: members)
+            let (sheets, sheetProblems) = self.sheets(for: id, application: app, members: members, text: text)
             let (decision, decisionProblems) = self.decision(for: id)
             let errors = (sheetProblems + decisionProblems).filter { $0.severity == .error }
             return (EvaluatedApplication(application: app, evaluation: evaluator.evaluate(app, sheets: sheets, decision: decision),

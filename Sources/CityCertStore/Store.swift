@@ -167,12 +167,13 @@ public final class Store: @unchecked Sendable {
     }
 
     /// The sheets of one application, given it and the member folders (read once for many applications).
-    func sheets(for id: String, application app: Application?, members: [String]) -> (sheets: [ScoreSheet], problems: [Problem]) {
+    func sheets(for id: String, application app: Application?, members: [String],
+                text: EntryText = .kept) -> (sheets: [ScoreSheet], problems: [Problem]) {
         var sheets: [ScoreSheet] = []
         var problems: [Problem] = []
         for member in members {
             let path = "scores/\(member)/\(id).json"
-            let (sheet, p) = readSheet(path: path, member: member, applicationID: id, application: app)
+            let (sheet, p) = readSheet(path: path, member: member, applicationID: id, application: app, text: text)
             problems += p
             if let sheet, !p.contains(where: { $0.severity == .error }) { sheets.append(sheet) }
         }
@@ -188,11 +189,12 @@ public final class Store: @unchecked Sendable {
     }
 
     /// A sheet and its problems; nil and none when there is no such file.
-    func readSheet(path: String, member: String, applicationID: String, application: Application?) -> (ScoreSheet?, [Problem]) {
+    func readSheet(path: String, member: String, applicationID: String, application: Application?,
+                   text: EntryText = .kept) -> (ScoreSheet?, [Problem]) {
         var problems: [Problem] = []
         guard let data = files.data(path, problems: &problems, limit: SheetLoader.maxBytes, absentIsProblem: false) else { return (nil, problems) }
         return SheetLoader.sheet(data, path: path, member: member, application: application,
-                                 applicationID: applicationID, standards: standards, committee: committee)
+                                 applicationID: applicationID, standards: standards, committee: committee, text: text)
     }
 
     /// The decision of an application, if it has been finalized.

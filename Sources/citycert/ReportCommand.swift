@@ -74,7 +74,8 @@ struct ReportCommand: ParsableCommand {
             // Written a batch at a time: the memory stays that of one batch, whatever the store's size.
             var stream = JSONReport.Stream()
             Console.out(stream.start(round: store.round, standards: store.standards.id))
-            let invalid = store.evaluateInBatches(only: application, rendering: JSONReport.Stream.part) {
+            // The JSON report shows no note or question: they are checked, not built.
+            let invalid = store.evaluateInBatches(only: application, text: .checked, rendering: JSONReport.Stream.part) {
                 Console.out(stream.add(parts: $0))
             }
             Console.out(stream.finish(invalid: invalid))

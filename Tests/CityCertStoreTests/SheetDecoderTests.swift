@@ -122,6 +122,50 @@ import Testing
     }
 
 
+    /// With `text: .checked` (the JSON report, the chair's overview) a note or question is checked,
+    /// not built: the reader accepts exactly the sheets it accepts when keeping them, and builds the
+    /// same sheet without notes and questions. Checked on strings of every kind — valid and broken
+    /// UTF-8 of one to four bytes (overlong forms, surrogates, past U+10FFFF, cut short), escapes
+    /// good and bad, controls, long runs of ASCII and of Hangul — and on random mutations of them.
+    @Test func checkedNotesAreAcceptedExactlyWhenKeptOnesAre() throws {
+        let pieces: [[UInt8]] = [
+            Array("확인함. ".utf8), Array("근거 자료 검토 필요".utf8), Array("plain ascii text, long enough for a word ".utf8),
+            Array("é".utf8), Array("€".utf8), Array("😀".utf8), Array("퀀힣".utf8), Array("\\n".utf8), Array("\\\"".utf8),
+            Array("\\u00e9".utf8), Array("\\ud83d\\ude00".utf8), Array("\\uD55C".utf8), Array("\\/".utf8),
+            [0xC0, 0xAF], [0xE0, 0x80, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80],
+            [0xE1, 0x80], [0xEA, 0xB0], [0xED, 0x9F, 0xBF], [0xEF, 0xBF, 0xBF], [0xF0, 0x90, 0x80, 0x80], [0x80], [0xFF],
+            [0x01], [0x1F], Array("\\x".utf8), Array("\\ud83d".utf8), Array("\\udc00".utf8), Array("\\u12".utf8),
+        ]
+        var rng = SplitMix64(seed: 11)
+        var accepted = 0, refused = 0
+        for round in 0..<3000 {
+            var note: [UInt8] = []
+            for _ in 0..<(1 + rng.below(6)) { note += pieces[rng.below(pieces.count)] }
+            if round % 3 == 0, !note.isEmpty { note[rng.below(note.count)] = UInt8(truncatingIfNeeded: rng.below(256)) }
+            var data = Data(sheet(#""L1": {"level": 3, "note": "NOTE", "clarification": "Q?"}, "Q1": {"value": 2}"#).utf8)
+            let at = data.range(of: Data("NOTE".utf8))!
+            data.replaceSubrange(at, with: note)
+            let kept = SheetLoader.fastPath(data, text: .kept)
+            let checked = SheetLoader.fastPath(data, text: .checked)
+            #expect((kept == nil) == (checked == nil), "\(note)")
+            if var k = kept?.sheet, let c = checked?.sheet {
+                accepted += 1
+                for (phase, ps) in k.phases {
+                    for id in ps.entries.keys {
+                        k.phases[phase]?.entries[id]?.note = nil
+                        k.phases[phase]?.entries[id]?.clarification = nil
+                    }
+                }
+                #expect(k == c)
+                #expect(c.phases[.written]?.entries["L1"]?.level == 3)
+            } else {
+                refused += 1
+            }
+        }
+        // Both kinds were met many times.
+        #expect(accepted > 300 && refused > 300, "accepted \(accepted), refused \(refused)")
+    }
+
     /// citycert's own files carry `audit_seq`: the fast path reads it as the fallback does, or gives way.
     @Test func readsTheAuditMarkerAsTheFallback() throws {
         let base = sheet(#""L1": {"level": 4}"#)

@@ -13,9 +13,11 @@ import Foundation
 /// it always got.
 extension SheetLoader {
     /// The sheet and its `audit_seq`, or nil when the fast path is not sure (then `JSONDecoder` decides).
-    static func fastPath(_ data: Data) -> StoredRead? {
+    /// With `text: .checked`, notes and questions are checked exactly as when they are kept (a sheet
+    /// with a bad one gives nil all the same) but not built, and the entries come without them.
+    static func fastPath(_ data: Data, text: EntryText = .kept) -> StoredRead? {
         data.withUnsafeBytes { raw -> StoredRead? in
-            var p = JSONBytes(raw.bindMemory(to: UInt8.self))
+            var p = JSONBytes(raw.bindMemory(to: UInt8.self), keepText: text == .kept)
             guard let read = p.sheet() else { return nil }
             p.skipSpace()
             return p.atEnd ? read : nil
@@ -27,8 +29,10 @@ extension SheetLoader {
 private struct JSONBytes {
     let b: UnsafeBufferPointer<UInt8>
     var i = 0
+    /// Whether entries keep their notes and questions (false: checked only, see ``checkString()``).
+    let keepText: Bool
 
-    init(_ b: UnsafeBufferPointer<UInt8>) { self.b = b }
+    init(_ b: UnsafeBufferPointer<UInt8>, keepText: Bool = true) { self.b = b; self.keepText = keepText }
 
     var atEnd: Bool { i >= b.count }
 
@@ -99,26 +103,122 @@ private struct JSONBytes {
         return ascii ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)
     }
 
+    /// Whether the next value is a string ``string()`` would accept — no raw control character, only
+    /// JSON's escapes (a `\\u` surrogate only in a pair), valid UTF-8 — checked in one pass without
+    /// building it (a long note costs no allocation and no second pass). The bytes between escapes
+    /// are checked as UTF-8 where they stand: an escape is ASCII and decodes to whole characters, so
+    /// they are valid exactly when the unescaped text is.
+    mutating func checkString() -> Bool {
+        guard consume(UInt8(ascii: "\"")), let base = b.baseAddress else { return false }
+        let n = b.count
+        while i < n {
+            let c = base[i]
+            if c >= 0x80 {
+                // Hangul (U+AC00–U+D7A3 begin with EA–ED) and most other three-byte characters
+                // (E1–ED; after ED the second byte stays below A0, short of the surrogates) are
+                // checked inline; the rest by Unicode's table.
+                if c >= 0xE1, c <= 0xED, i + 2 < n {
+                    let second = base[i + 1]
+                    if second & 0xC0 == 0x80, c != 0xED || second < 0xA0, base[i + 2] & 0xC0 == 0x80 {
+                        i += 3
+                        continue
+                    }
+                }
+                guard let length = Self.utf8Sequence(at: i, in: b) else { return false }
+                i += length
+                continue
+            }
+            if c == UInt8(ascii: "\"") { i += 1; return true }
+            if c < 0x20 { return false }
+            if c == UInt8(ascii: "\\") {
+                guard checkEscape() else { return false }
+                continue
+            }
+            i += 1
+            // Then, in a run of ASCII, eight plain bytes at a time: no high bit, no control, no
+            // quote, no backslash.
+            guard i < n, base[i] < 0x80 else { continue }
+            while i + 8 <= n {
+                let v = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+                let quote = v ^ (ones &* 0x22), slash = v ^ (ones &* 0x5C)
+                let special = (v & highs) | ((v &- ones &* 0x20) & ~v & highs)
+                    | ((quote &- ones) & ~quote & highs) | ((slash &- ones) & ~slash & highs)
+                guard special == 0 else { break }
+                i += 8
+            }
+        }
+        return false
+    }
+
+    /// Checks the escape at `i` (a backslash) and moves past it.
+    private mutating func checkEscape() -> Bool {
+        guard i + 1 < b.count else { return false }
+        switch b[i + 1] {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+             UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+            i += 2
+            return true
+        case UInt8(ascii: "u"):
+            guard let v = Self.hex4(b, at: i + 2) else { return false }
+            i += 6
+            if (0xDC00...0xDFFF).contains(v) { return false }
+            if (0xD800...0xDBFF).contains(v) {
+                guard i + 1 < b.count, b[i] == UInt8(ascii: "\\"), b[i + 1] == UInt8(ascii: "u"),
+                      let low = Self.hex4(b, at: i + 2), (0xDC00...0xDFFF).contains(low) else { return false }
+                i += 6
+            }
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The length of the well-formed UTF-8 sequence that starts with the non-ASCII byte at `at`
+    /// (Unicode's table 3-7: no overlong form, no surrogate, nothing past U+10FFFF); nil when ill-formed.
+    @inline(__always)
+    static func utf8Sequence(at: Int, in b: UnsafeBufferPointer<UInt8>) -> Int? {
+        let c = b[at]
+        func continuation(_ k: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
+            at + k < b.count && (low...high).contains(b[at + k])
+        }
+        switch c {
+        case 0xC2...0xDF:
+            return continuation(1) ? 2 : nil
+        case 0xE0...0xEF:
+            let second = c == 0xE0 ? continuation(1, 0xA0) : c == 0xED ? continuation(1, 0x80, 0x9F) : continuation(1)
+            return second && continuation(2) ? 3 : nil
+        case 0xF0...0xF4:
+            let second = c == 0xF0 ? continuation(1, 0x90) : c == 0xF4 ? continuation(1, 0x80, 0x8F) : continuation(1)
+            return second && continuation(2) && continuation(3) ? 4 : nil
+        default:
+            return nil
+        }
+    }
+
+    /// Four hexadecimal digits at `at` as a number; nil when they are not.
+    static func hex4(_ s: UnsafeBufferPointer<UInt8>, at: Int) -> UInt32? {
+        guard at + 4 <= s.count else { return nil }
+        var v: UInt32 = 0
+        for k in at..<(at + 4) {
+            let c = s[k]
+            let d: UInt8
+            switch c {
+            case 0x30...0x39: d = c - 0x30
+            case 0x41...0x46: d = c - 0x41 + 10
+            case 0x61...0x66: d = c - 0x61 + 10
+            default: return nil
+            }
+            v = v << 4 | UInt32(d)
+        }
+        return v
+    }
+
     private func unescape(_ s: UnsafeBufferPointer<UInt8>) -> String? {
         var out: [UInt8] = []
         out.reserveCapacity(s.count)
         var j = 0
-        func hex4(_ at: Int) -> UInt32? {
-            guard at + 4 <= s.count else { return nil }
-            var v: UInt32 = 0
-            for k in at..<(at + 4) {
-                let c = s[k]
-                let d: UInt8
-                switch c {
-                case 0x30...0x39: d = c - 0x30
-                case 0x41...0x46: d = c - 0x41 + 10
-                case 0x61...0x66: d = c - 0x61 + 10
-                default: return nil
-                }
-                v = v << 4 | UInt32(d)
-            }
-            return v
-        }
+        func hex4(_ at: Int) -> UInt32? { Self.hex4(s, at: at) }
         while j < s.count {
             // The run up to the next backslash is copied at once (a long note has few escapes).
             var k = j
@@ -211,7 +311,7 @@ private struct JSONBytes {
                 return consume(UInt8(ascii: "]"))
             }
         case UInt8(ascii: "\""):
-            return string() != nil
+            return checkString()
         case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
             for word in ["true", "false", "null"] {
                 let w = Array(word.utf8)
@@ -329,6 +429,13 @@ private struct JSONBytes {
         return .some(s)
     }
 
+    /// A note or question: null or a string, kept (empty counts as none) or only checked (``keepText``).
+    /// Nil when it is neither.
+    mutating func entryText() -> String?? {
+        if keepText { return optionalString().map { $0.flatMap { $0.isEmpty ? nil : $0 } } }
+        return null() || checkString() ? .some(nil) : nil
+    }
+
     mutating func phaseSheet() -> PhaseSheet? {
         var status: SheetStatus?
         var updatedAt: String?, submittedAt: String?
@@ -387,11 +494,11 @@ private struct JSONBytes {
                     e.level = v
                 }
             } else if Self.equals(k, "note") {
-                guard Self.first(2, &seen), let v = optionalString() else { return nil }
-                e.note = v.flatMap { $0.isEmpty ? nil : $0 }
+                guard Self.first(2, &seen), let v = entryText() else { return nil }
+                e.note = v
             } else if Self.equals(k, "clarification") {
-                guard Self.first(3, &seen), let v = optionalString() else { return nil }
-                e.clarification = v.flatMap { $0.isEmpty ? nil : $0 }
+                guard Self.first(3, &seen), let v = entryText() else { return nil }
+                e.clarification = v
             } else {
                 guard skipValue() else { return nil }
             }

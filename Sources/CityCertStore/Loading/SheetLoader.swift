@@ -9,6 +9,16 @@ import Foundation
 /// bytes that answers only for a well-formed sheet, and its fallback ``generalPath(_:)``
 /// (`JSONDecoder`, after the duplicate-key check), which decides everything else and gives the
 /// errors. `SheetDecoderTests` checks that the two build the same sheet and `audit_seq`.
+/// What a reader of sheets needs of the entries' notes and questions.
+///
+/// `checked` is for a whole-round pass that shows none of them (the JSON report, the chair's
+/// overview): every note and question is still checked as it is when kept (a sheet with a broken one
+/// is refused all the same), but not built as a string, which on a store of long notes was the
+/// largest single cost of reading it. The entries then come without notes and questions.
+public enum EntryText: Sendable, Equatable {
+    case kept, checked
+}
+
 enum SheetLoader {
     /// Largest tool-written file accepted (a sheet of 60 entries with notes is a few KiB).
     static let maxBytes = 4 * 1024 * 1024
@@ -19,8 +29,8 @@ enum SheetLoader {
 
     /// Decodes a sheet file; throws what `JSONDecoder` (or the duplicate-key check) throws for a
     /// document it rejects.
-    static func decode(_ data: Data) throws -> StoredRead {
-        if let read = fastPath(data) { return read }
+    static func decode(_ data: Data, text: EntryText = .kept) throws -> StoredRead {
+        if let read = fastPath(data, text: text) { return read }
         return try generalPath(data)
     }
 
@@ -40,11 +50,12 @@ enum SheetLoader {
     /// Decodes a sheet and checks it against the standards, the application and the committee.
     /// Returns the sheet and the problems; any error means the sheet must not count.
     static func sheet(_ data: Data, path: String, member: String, application: Application?,
-                      applicationID: String, standards: Standards, committee: Committee) -> (ScoreSheet?, [Problem]) {
+                      applicationID: String, standards: Standards, committee: Committee,
+                      text: EntryText = .kept) -> (ScoreSheet?, [Problem]) {
         guard data.count <= maxBytes else { return (nil, [Problem(path: path, "the file is larger than 4 MiB")]) }
         let sheet: ScoreSheet
         do {
-            sheet = try decode(data).sheet
+            sheet = try decode(data, text: text).sheet
         } catch {
             return (nil, [decodingProblem(error, path: path, what: "score sheet")])
         }
