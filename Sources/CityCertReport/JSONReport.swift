@@ -1,9 +1,23 @@
 import CityCertCore
 
 /// The JSON report of spec §4: key names, order and two-decimal strings exactly as the contract says.
+///
+/// Written straight to bytes with ``JSONWriter`` (the layout every JSON file of citycert has).
 public enum JSONReport {
     public static func render(_ round: RoundEvaluation) -> String {
-        document(round).serialized() + "\n"
+        document(round, indent: 0) + "\n"
+    }
+
+    /// The whole document, indented from column `indent` (nil: compact).
+    public static func document(_ round: RoundEvaluation, indent: Int?) -> String {
+        var w = JSONWriter(indent: indent)
+        w.object { w in
+            w.key("round"); w.string(round.round)
+            w.key("standards"); w.string(round.standards.id)
+            w.key("applications"); w.array(round.applications) { w, e in application(e, into: &w) }
+            w.key("invalid"); w.array(round.invalid) { w, p in problem(p, into: &w) }
+        }
+        return String(decoding: w.bytes, as: UTF8.self)
     }
 
     /// The same document written a batch of applications at a time (`report --format json` on a
@@ -22,7 +36,9 @@ public enum JSONReport {
         /// One application's part of the document, as UTF-8 (from any thread: a whole-round pass
         /// renders each application where it was read and evaluated).
         public static func part(_ application: EvaluatedApplication) -> [UInt8] {
-            JSONReport.application(application).serializedBytes(indent: 4)
+            var w = JSONWriter(indent: 4, capacity: 8192)
+            JSONReport.application(application, into: &w)
+            return w.bytes
         }
 
         /// A batch of applications, rendered on all cores, as UTF-8.
@@ -44,64 +60,91 @@ public enum JSONReport {
 
         /// The rest of the document: the end of the applications and the invalid files.
         public func finish(invalid: [Problem]) -> String {
-            let list = JSONValue.array(invalid.map(JSONReport.problem)).serialized(indent: 2)
-            return (wroteApplication ? "\n  ]" : "]") + ",\n  \"invalid\": " + list + "\n}\n"
+            var w = JSONWriter(indent: 2)
+            w.array(invalid) { w, p in problem(p, into: &w) }
+            return (wroteApplication ? "\n  ]" : "]") + ",\n  \"invalid\": " + String(decoding: w.bytes, as: UTF8.self) + "\n}\n"
         }
     }
 
-    public static func document(_ round: RoundEvaluation) -> JSONValue {
-        .object([
-            ("round", .string(round.round)),
-            ("standards", .string(round.standards.id)),
-            ("applications", .array(round.applications.map(application))),
-            ("invalid", .array(round.invalid.map(problem))),
-        ])
+    static func problem(_ p: Problem, into w: inout JSONWriter) {
+        w.object { w in
+            w.key("path"); w.string(p.path)
+            w.key("line"); if let line = p.line { w.int(line) } else { w.null() }
+            w.key("error"); w.string(p.message)
+        }
     }
 
-    static func problem(_ p: Problem) -> JSONValue {
-        .object([("path", .string(p.path)), ("line", p.line.map(JSONValue.int) ?? .null), ("error", .string(p.message))])
-    }
-
-    static func application(_ e: EvaluatedApplication) -> JSONValue {
+    static func application(_ e: EvaluatedApplication, into w: inout JSONWriter) {
         let ev = e.evaluation
-        func pts(_ p: Points) -> JSONValue { .string(p.description) }
-        return .object([
-            ("id", .string(e.application.id)),
-            ("government", .string(e.application.government.preferKorean)),
-            ("city_type", .string(ev.cityType.rawValue)),
-            ("status", .string(ev.status.rawValue)),
-            ("total", pts(ev.total)), ("max", pts(ev.max)), ("percent", pts(ev.percent)),
-            ("grade", .int(ev.grade)), ("certified", .bool(ev.certified)),
-            ("fields", .array(ev.fields.map { .object([("id", .string($0.id)), ("score", pts($0.score)), ("max", pts($0.max))]) })),
-            ("items", .array(ev.items.map {
-                .object([("id", .string($0.id)), ("field", .string($0.field ?? "")), ("score", pts($0.score)), ("max", pts($0.max))])
-            })),
-            ("indicators", .array(ev.indicators.map { r in
-                .object([
-                    ("id", .string(r.id)), ("item", .string(r.item)),
-                    ("score", pts(r.score)), ("max", pts(r.max)),
-                    ("written", r.written.aggregate.map(pts) ?? .null),
-                    ("site", r.site.aggregate.map(pts) ?? .null),
-                    ("written_sheets", .int(r.written.sheets)), ("site_sheets", .int(r.site.sheets)),
-                    ("spread", pts(r.spread)), ("flagged", .bool(r.flagged)),
-                ])
-            })),
-            ("range", .object([
-                ("low", pts(ev.range.low)), ("high", pts(ev.range.high)),
-                ("grade_low", .int(ev.range.gradeLow)), ("grade_high", .int(ev.range.gradeHigh)),
-                ("certified_low", .bool(ev.range.certifiedLow)), ("certified_high", .bool(ev.range.certifiedHigh)),
-            ])),
-            ("missing", .object([
-                ("written", .array(ev.missingWritten.map(JSONValue.string))),
-                ("site", .array(ev.missingSite.map(JSONValue.string))),
-            ])),
-            ("decision", e.decision.map { d in
-                .object([
-                    ("finalized_by", .string(d.finalizedBy)), ("finalized_at", .string(d.finalizedAt)),
-                    ("total", .string(d.total)), ("grade", .int(d.grade)),
-                    ("note", d.note.map(JSONValue.string) ?? .null),
-                ])
-            } ?? .null),
-        ])
+        w.object { w in
+            func pts(_ key: StaticString, _ p: Points) { w.key(key); w.string(p) }
+            w.key("id"); w.string(e.application.id)
+            w.key("government"); w.string(e.application.government.preferKorean)
+            w.key("city_type"); w.string(ev.cityType.rawValue)
+            w.key("status"); w.string(ev.status.rawValue)
+            pts("total", ev.total); pts("max", ev.max); pts("percent", ev.percent)
+            w.key("grade"); w.int(ev.grade)
+            w.key("certified"); w.bool(ev.certified)
+            w.key("fields")
+            w.array(ev.fields) { w, f in
+                w.object { w in
+                    w.key("id"); w.string(f.id)
+                    w.key("score"); w.string(f.score)
+                    w.key("max"); w.string(f.max)
+                }
+            }
+            w.key("items")
+            w.array(ev.items) { w, item in
+                w.object { w in
+                    w.key("id"); w.string(item.id)
+                    w.key("field"); w.string(item.field ?? "")
+                    w.key("score"); w.string(item.score)
+                    w.key("max"); w.string(item.max)
+                }
+            }
+            w.key("indicators")
+            w.array(ev.indicators) { w, r in indicator(r, into: &w) }
+            w.key("range")
+            w.object { w in
+                w.key("low"); w.string(ev.range.low)
+                w.key("high"); w.string(ev.range.high)
+                w.key("grade_low"); w.int(ev.range.gradeLow)
+                w.key("grade_high"); w.int(ev.range.gradeHigh)
+                w.key("certified_low"); w.bool(ev.range.certifiedLow)
+                w.key("certified_high"); w.bool(ev.range.certifiedHigh)
+            }
+            w.key("missing")
+            w.object { w in
+                w.key("written"); w.array(ev.missingWritten) { w, m in w.string(m) }
+                w.key("site"); w.array(ev.missingSite) { w, m in w.string(m) }
+            }
+            w.key("decision")
+            if let d = e.decision {
+                w.object { w in
+                    w.key("finalized_by"); w.string(d.finalizedBy)
+                    w.key("finalized_at"); w.string(d.finalizedAt)
+                    w.key("total"); w.string(d.total)
+                    w.key("grade"); w.int(d.grade)
+                    w.key("note"); w.string(d.note)
+                }
+            } else {
+                w.null()
+            }
+        }
+    }
+
+    private static func indicator(_ r: IndicatorResult, into w: inout JSONWriter) {
+        w.object { w in
+            w.key("id"); w.string(r.id)
+            w.key("item"); w.string(r.item)
+            w.key("score"); w.string(r.score)
+            w.key("max"); w.string(r.max)
+            w.key("written"); w.string(r.written.aggregate)
+            w.key("site"); w.string(r.site.aggregate)
+            w.key("written_sheets"); w.int(r.written.sheets)
+            w.key("site_sheets"); w.int(r.site.sheets)
+            w.key("spread"); w.string(r.spread)
+            w.key("flagged"); w.bool(r.flagged)
+        }
     }
 }

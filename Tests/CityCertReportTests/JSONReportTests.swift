@@ -7,14 +7,14 @@ import Testing
     let round = ReportFixture.round()
 
     @Test func topLevelKeysInSpecOrder() {
-        let compact = JSONReport.document(round).serialized(pretty: false)
+        let compact = JSONReport.document(round, indent: nil)
         #expect(compact.hasPrefix(#"{"round":"2026","standards":"kr-test-2026","applications":[{"id":"2026-andong","#))
         let order = ["\"round\"", "\"standards\"", "\"applications\"", "\"invalid\""].map { compact.range(of: $0)!.lowerBound }
         #expect(order == order.sorted())
     }
 
     @Test func applicationKeysFiguresAndNulls() {
-        let compact = JSONReport.document(round).serialized(pretty: false)
+        let compact = JSONReport.document(round, indent: nil)
         // 안동시: exactly 80% of 50 → grade 2; no site sheet counts → site null; IN-02 not applicable.
         #expect(compact.contains(#"{"id":"2026-andong","government":"안동시","city_type":"small","status":"provisional","total":"40.00","max":"50.00","percent":"80.00","grade":2,"certified":true,"fields":[{"id":"innovation","score":"16.00","max":"20.00"},{"id":"governance","score":"24.00","max":"30.00"}],"items":[{"id":"open-data","field":"innovation","score":"16.00","max":"20.00"},{"id":"institutions","field":"governance","score":"24.00","max":"30.00"}],"indicators":[{"id":"IN-01","item":"open-data","score":"16.00","max":"20.00","written":"16.00","site":null,"written_sheets":2,"site_sheets":0,"spread":"8.00","flagged":true},{"id":"GV-01","item":"institutions","score":"24.00","max":"30.00","written":"24.00","site":null,"written_sheets":2,"site_sheets":0,"spread":"0.00","flagged":false}],"range":{"low":"36.00","high":"44.00","grade_low":3,"grade_high":2,"certified_low":true,"certified_high":true},"missing":{"written":[],"site":["kim","lee"]},"decision":null}"#))
         // §3.9 by hand: IN-01's two members gave 12 and 20 → low 12 + 24 = 36 (72 %, grade 3), high 20 + 24 = 44 (88 %, grade 2).

@@ -37,17 +37,26 @@ public enum FixedDecimal {
 
     /// Formats units of 10^-scale with exactly `scale` digits after the point.
     public static func format(_ units: Int64, scale: Int) -> String {
-        let negative = units < 0
-        let magnitude = units.magnitude
-        var divisor: UInt64 = 1
-        for _ in 0..<scale { divisor *= 10 }
-        let whole = magnitude / divisor
-        var text = String(whole)
-        if scale > 0 {
-            let frac = String(magnitude % divisor)
-            text += "." + String(repeating: "0", count: scale - frac.count) + frac
+        var out: [UInt8] = []
+        append(units, scale: scale, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends ``format(_:scale:)``'s text as UTF-8, without making a string (a report writes
+    /// thousands of figures).
+    public static func append(_ units: Int64, scale: Int, to out: inout [UInt8]) {
+        precondition((0...20).contains(scale), "scale out of range")
+        var m = units.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { digits in
+            // Written backwards: the fraction's digits, the point, the whole part's, the sign.
+            var n = 0
+            for _ in 0..<scale { digits[n] = UInt8(ascii: "0") + UInt8(m % 10); m /= 10; n += 1 }
+            if scale > 0 { digits[n] = UInt8(ascii: "."); n += 1 }
+            repeat { digits[n] = UInt8(ascii: "0") + UInt8(m % 10); m /= 10; n += 1 } while m > 0
+            if units < 0 { digits[n] = UInt8(ascii: "-"); n += 1 }
+            out.reserveCapacity(out.count + n)
+            for k in stride(from: n - 1, through: 0, by: -1) { out.append(digits[k]) }
         }
-        return negative ? "-" + text : text
     }
 
     /// `numerator / denominator` rounded half up (a half goes towards +∞); the denominator must be positive.

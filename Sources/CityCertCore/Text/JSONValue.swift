@@ -43,42 +43,10 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// Appends the value to `out`, as ``serializedBytes(indent:)`` would give it.
     public func write(into out: inout [UInt8], indent: Int?) {
-        switch self {
-        case .null: out.append(contentsOf: "null".utf8)
-        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
-        case .int(let i): out.append(contentsOf: String(i).utf8)
-        case .string(let s): JSONValue.escape(s, into: &out)
-        case .array(let items):
-            writeContainer(into: &out, open: UInt8(ascii: "["), close: UInt8(ascii: "]"), count: items.count, indent: indent) { i, out, ind in
-                items[i].write(into: &out, indent: ind)
-            }
-        case .object(let pairs):
-            writeContainer(into: &out, open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), count: pairs.count, indent: indent) { i, out, ind in
-                JSONValue.escape(pairs[i].0, into: &out)
-                out.append(UInt8(ascii: ":"))
-                if indent != nil { out.append(UInt8(ascii: " ")) }
-                pairs[i].1.write(into: &out, indent: ind)
-            }
-        }
-    }
-
-    private func writeContainer(into out: inout [UInt8], open: UInt8, close: UInt8, count: Int, indent: Int?,
-                                element: (Int, inout [UInt8], Int?) -> Void) {
-        out.append(open)
-        guard count > 0 else { out.append(close); return }
-        let inner = indent.map { $0 + 2 }
-        for i in 0..<count {
-            if i > 0 { out.append(UInt8(ascii: ",")) }
-            if let inner { JSONValue.newline(indent: inner, into: &out) }
-            element(i, &out, inner)
-        }
-        if let indent { JSONValue.newline(indent: indent, into: &out) }
-        out.append(close)
-    }
-
-    private static func newline(indent: Int, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\n"))
-        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+        var w = JSONWriter(indent: indent, capacity: 0)
+        swap(&w.bytes, &out)
+        w.value(self)
+        swap(&w.bytes, &out)
     }
 
     /// Writes a JSON string literal (UTF-8 kept as is; quotes, backslashes and controls escaped).
@@ -105,5 +73,19 @@ public indirect enum JSONValue: Sendable, Equatable {
             }
         }
         out.append(UInt8(ascii: "\""))
+    }
+}
+
+extension JSONWriter {
+    /// A value tree, written in place.
+    public mutating func value(_ v: JSONValue) {
+        switch v {
+        case .null: null()
+        case .bool(let b): bool(b)
+        case .int(let i): int(i)
+        case .string(let s): string(s)
+        case .array(let items): array(items) { w, item in w.value(item) }
+        case .object(let pairs): object { w in for (k, item) in pairs { w.key(text: k); w.value(item) } }
+        }
     }
 }
