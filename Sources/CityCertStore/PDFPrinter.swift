@@ -86,7 +86,7 @@ public enum PDFPrinter {
         let input = dir.appendingPathComponent("report.html"), output = dir.appendingPathComponent("report.pdf")
         try Data(html.utf8).write(to: input)
         let log = dir.appendingPathComponent("chromium.log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: browser)
         process.arguments = [

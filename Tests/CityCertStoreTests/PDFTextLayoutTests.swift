@@ -59,7 +59,7 @@ import Testing
             try PDFPrinter.browser(environment: ["PATH": dir.path, "CITYCERT_CHROMIUM": "/nonexistent/chrome"])
         }
         let fake = dir.appendingPathComponent("chromium-browser").path
-        FileManager.default.createFile(atPath: fake, contents: Data("#!/bin/sh\n".utf8), attributes: [.posixPermissions: 0o755])
+        _ = FileManager.default.createFile(atPath: fake, contents: Data("#!/bin/sh\n".utf8), attributes: [.posixPermissions: 0o755])
         #expect(try PDFPrinter.browser(environment: ["PATH": "/nonexistent:\(dir.path)"]) == fake)
     }
 

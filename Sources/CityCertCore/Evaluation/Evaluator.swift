@@ -23,12 +23,13 @@ public struct Evaluator: Sendable {
         let counts: [Phase: Set<String>] = [.written: Set(eligible), .site: Set(siteTeam)]
         let memberOrder = Dictionary(uniqueKeysWithValues: committee.members.enumerated().map { ($1.id, $0) })
         // Per phase, the counted sheets' entries in committee order.
-        let counted: [Phase: [(member: String, entries: [String: Entry])]] = Dictionary(uniqueKeysWithValues: Phase.allCases.map { phase in
-            (phase, sheets
+        func countedSheets(_ phase: Phase) -> [CountedSheet] {
+            sheets
                 .filter { $0.application == appID && $0.isSubmitted(phase) && counts[phase]!.contains($0.member) }
                 .sorted { (memberOrder[$0.member] ?? .max, $0.member) < (memberOrder[$1.member] ?? .max, $1.member) }
-                .map { (member: $0.member, entries: $0.phases[phase]?.entries ?? [:]) })
-        })
+                .map { (member: $0.member, entries: $0.phases[phase]?.entries ?? [:]) }
+        }
+        let counted = Counted(written: countedSheets(.written), site: countedSheets(.site))
 
         var results: [IndicatorResult] = []
         var fields: [Subtotal] = []
@@ -61,8 +62,8 @@ public struct Evaluator: Sendable {
                                certifiedLow: standards.certifiedGrades.contains(gradeLow),
                                certifiedHigh: standards.certifiedGrades.contains(gradeHigh))
 
-        let submittedWritten = Set(counted[.written]!.map(\.member))
-        let submittedSite = Set(counted[.site]!.map(\.member))
+        let submittedWritten = Set(counted.written.map(\.member))
+        let submittedSite = Set(counted.site.map(\.member))
         let missingWritten = eligible.filter { !submittedWritten.contains($0) }
         let missingSite = siteTeam.filter { !submittedSite.contains($0) }
         let status: ApplicationStatus = decision != nil ? .final
@@ -81,12 +82,26 @@ public struct Evaluator: Sendable {
         Aggregation.grade(total: total, max: max, grades: standards.grades) ?? standards.grades.last?.grade ?? 0
     }
 
+    /// A counted sheet's member and entries for one phase.
+    private typealias CountedSheet = (member: String, entries: [String: Entry])
+    /// Per phase, the counted sheets in committee order.
+    private struct Counted {
+        var written: [CountedSheet]
+        var site: [CountedSheet]
+        subscript(phase: Phase) -> [CountedSheet] {
+            switch phase {
+            case .written: written
+            case .site: site
+            }
+        }
+    }
+
     private func evaluate(_ ind: Indicator, item: String, field: String, type: CityType,
-                          counted: [Phase: [(member: String, entries: [String: Entry])]], method: AggregationMethod) -> IndicatorResult {
+                          counted: Counted, method: AggregationMethod) -> IndicatorResult {
         let maxPoints = ind.points(for: type)
         func phaseResult(_ phase: Phase) -> PhaseResult {
             var members: [MemberPoints] = []
-            for sheet in counted[phase] ?? [] {
+            for sheet in counted[phase] {
                 guard let entry = sheet.entries[ind.id], let share = ind.share(for: entry) else { continue }
                 members.append(MemberPoints(member: sheet.member, points: maxPoints.times(share), entry: entry))
             }

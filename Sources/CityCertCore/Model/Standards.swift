@@ -113,19 +113,48 @@ public struct Item: Sendable, Identifiable {
 }
 
 /// A scored indicator, quantitative (value against bands) or qualitative (maturity level).
+///
+/// A value with its fields in one shared box (copied only when a copy is changed): the evaluation and
+/// the sheet checks look indicators up for every entry of every sheet, and copying the names, points
+/// and bands field by field (a retain each) was a measurable part of reading a round.
 public struct Indicator: Sendable, Identifiable {
-    public var id: String
-    public var name: LocalizedText
-    public var description: LocalizedText?
-    public var points: [CityType: Points]
-    public var kind: IndicatorKind
+    private final class Box: @unchecked Sendable {   // never changed once shared: see `box`
+        var id: String
+        var name: LocalizedText
+        var description: LocalizedText?
+        var points: [CityType: Points]
+        var kind: IndicatorKind
+        var range: ValueRange?
+
+        init(id: String, name: LocalizedText, description: LocalizedText?, points: [CityType: Points],
+             kind: IndicatorKind, range: ValueRange?) {
+            self.id = id; self.name = name; self.description = description; self.points = points; self.kind = kind
+            self.range = range
+        }
+
+        func copy() -> Box { Box(id: id, name: name, description: description, points: points, kind: kind, range: range) }
+    }
+
+    private var stored: Box
+    /// The box, made this value's own before a change.
+    private var box: Box {
+        mutating get {
+            if !isKnownUniquelyReferenced(&stored) { stored = stored.copy() }
+            return stored
+        }
+    }
+
+    public var id: String { get { stored.id } set { box.id = newValue } }
+    public var name: LocalizedText { get { stored.name } set { box.name = newValue } }
+    public var description: LocalizedText? { get { stored.description } set { box.description = newValue } }
+    public var points: [CityType: Points] { get { stored.points } set { box.points = newValue } }
+    public var kind: IndicatorKind { get { stored.kind } set { box.kind = newValue } }
     /// The values that make sense (quantitative only); nil: any value.
-    public var range: ValueRange?
+    public var range: ValueRange? { get { stored.range } set { box.range = newValue } }
 
     public init(id: String, name: LocalizedText, description: LocalizedText? = nil,
                 points: [CityType: Points], kind: IndicatorKind, range: ValueRange? = nil) {
-        self.id = id; self.name = name; self.description = description; self.points = points; self.kind = kind
-        self.range = range
+        stored = Box(id: id, name: name, description: description, points: points, kind: kind, range: range)
     }
 
     /// Whether a value is within the indicator's ``range`` (always, without one).

@@ -31,12 +31,19 @@ extension ApplicationReader {
 }
 
 /// The rules of the fallback, for clean files: every check that would give a problem gives nil.
-private struct FastPath {
+/// (A class: its methods are passed around as closures, and copying the standards, the evidence
+/// check and the cache of good files at every one was a measurable part of reading a round.)
+private final class FastPath {
     let folderID: String
     let standards: Standards
     let evidenceCheck: (String) -> ApplicationReader.EvidenceCheck
     let goodFiles: ApplicationReader.GoodFiles
     typealias Schema = ApplicationReader.Schema
+
+    init(folderID: String, standards: Standards, evidenceCheck: @escaping (String) -> ApplicationReader.EvidenceCheck,
+         goodFiles: ApplicationReader.GoodFiles) {
+        self.folderID = folderID; self.standards = standards; self.evidenceCheck = evidenceCheck; self.goodFiles = goodFiles
+    }
 
     /// The application, or nil when the general reader must decide.
     func load(_ bytes: UnsafeBufferPointer<UInt8>) -> Application? {
@@ -231,6 +238,10 @@ private struct FastYAML {
     init(_ b: UnsafeBufferPointer<UInt8>) { self.b = b }
 
     static let space = UInt8(ascii: " "), hash = UInt8(ascii: "#"), colon = UInt8(ascii: ":"), dash = UInt8(ascii: "-")
+    /// The bytes a line may hold with no further look: printable ASCII, and every byte of a
+    /// multi-byte character but the first bytes of U+0080–U+00BF (C2) and U+F000–U+FFFF (EF), among
+    /// which are the C1 controls and the non-characters.
+    static let plainByte: [Bool] = (0...255).map { c in (0x20..<0x7F).contains(c) || (c >= 0x80 && c != 0xC2 && c != 0xEF) }
 
     mutating func document() -> FastNode? {
         guard splitLines(), !lines.isEmpty, lines[0].indent == 0 else { return nil }
@@ -241,6 +252,7 @@ private struct FastYAML {
     /// Splits into content lines, skipping blank and comment lines; nil on tabs, CR, and document markers.
     mutating func splitLines() -> Bool {
         var i = 0
+        let plainByte = Self.plainByte   // read once: a static is checked for its first use on every access
         while i < b.count {
             var indent = 0
             while i < b.count, b[i] == Self.space { indent += 1; i += 1 }
@@ -249,6 +261,7 @@ private struct FastYAML {
                 // Only printable characters, as YAML requires: no tab, CR or other control, no C1
                 // control (U+0080–U+009F), no U+FEFF, U+FFFE or U+FFFF.
                 let c = b[i]
+                if plainByte[Int(c)] { i += 1; continue }
                 if c < 0x20 || c == 0x7F { return false }
                 if c == 0xC2, i + 1 < b.count, b[i + 1] < 0xA0 { return false }
                 if c == 0xEF, i + 2 < b.count, (b[i + 1] == 0xBB && b[i + 2] == 0xBF) || (b[i + 1] == 0xBF && b[i + 2] >= 0xBE) { return false }
@@ -485,6 +498,13 @@ private struct FastYAML {
     func quoted(_ i: inout Int, end: Int) -> String? {
         let q = b[i]
         i += 1
+        // The usual case, no escape and no doubled quote: the text is the bytes as they stand.
+        var k = i
+        while k < end, b[k] != q, b[k] != UInt8(ascii: "\\") { k += 1 }
+        if k < end, b[k] == q, q == UInt8(ascii: "\"") || k + 1 == end || b[k + 1] != q {
+            defer { i = k + 1 }
+            return String(validating: UnsafeBufferPointer(rebasing: b[i..<k]), as: UTF8.self)
+        }
         var out: [UInt8] = []
         while i < end {
             // The run up to the next quote or backslash is copied at once.

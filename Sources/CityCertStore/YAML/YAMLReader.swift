@@ -167,14 +167,22 @@ final class YAMLReader {
     /// Whether the text is empty or only whitespace (`trimmingCharacters(in: .whitespaces).isEmpty`,
     /// without building the trimmed copy).
     static func isBlank(_ s: String) -> Bool {
-        s.unicodeScalars.allSatisfy { CharacterSet.whitespaces.contains($0) }
+        s.unicodeScalars.allSatisfy(isWhitespace)
     }
 
     /// `s.trimmingCharacters(in: .whitespaces)`, without the cost when there is nothing to trim.
     static func trimmed(_ s: String) -> String {
         guard let first = s.unicodeScalars.first, let last = s.unicodeScalars.last,
-              CharacterSet.whitespaces.contains(first) || CharacterSet.whitespaces.contains(last) else { return s }
+              isWhitespace(first) || isWhitespace(last) else { return s }
         return s.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// What `CharacterSet.whitespaces` holds — the tab, the space separators (category Zs) and,
+    /// in Foundation's set, the zero-width space U+200B — without building that set for every
+    /// character asked about (every text of every application). `YAMLWhitespaceTests` compares them.
+    static func isWhitespace(_ c: Unicode.Scalar) -> Bool {
+        if c.value < 0x80 { return c == " " || c == "\t" }
+        return c.value == 0x200B || c.properties.generalCategory == .spaceSeparator
     }
 
     /// A decimal number as text (digits, an optional sign, point and exponent); nil otherwise.
