@@ -85,23 +85,8 @@ public enum JSONReport {
             pts("total", ev.total); pts("max", ev.max); pts("percent", ev.percent)
             w.key("grade"); w.int(ev.grade)
             w.key("certified"); w.bool(ev.certified)
-            w.key("fields")
-            w.array(ev.fields) { w, f in
-                w.object { w in
-                    w.key("id"); w.string(f.id)
-                    w.key("score"); w.string(f.score)
-                    w.key("max"); w.string(f.max)
-                }
-            }
-            w.key("items")
-            w.array(ev.items) { w, item in
-                w.object { w in
-                    w.key("id"); w.string(item.id)
-                    w.key("field"); w.string(item.field ?? "")
-                    w.key("score"); w.string(item.score)
-                    w.key("max"); w.string(item.max)
-                }
-            }
+            w.key("fields"); w.array(ev.fields) { w, f in subtotal(f, field: false, into: &w) }
+            w.key("items"); w.array(ev.items) { w, item in subtotal(item, field: true, into: &w) }
             w.key("indicators")
             w.array(ev.indicators) { w, r in indicator(r, into: &w) }
             w.key("range")
@@ -130,6 +115,16 @@ public enum JSONReport {
             } else {
                 w.null()
             }
+        }
+    }
+
+    /// A field's or an item's subtotal (an item names its field).
+    private static func subtotal(_ s: Subtotal, field: Bool, into w: inout JSONWriter) {
+        w.object { w in
+            w.key("id"); w.string(s.id)
+            if field { w.key("field"); w.string(s.field ?? "") }
+            w.key("score"); w.string(s.score)
+            w.key("max"); w.string(s.max)
         }
     }
 
